@@ -1,0 +1,180 @@
+#include "load/table_reader.h"
+
+#include <algorithm>
+
+namespace briefing {
+
+SourcePosition position_of(const toml::source_region& region) {
+  return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+}
+
+SourcePosition position_of(const toml::node& node) { return position_of(node.source()); }
+
+const char* toml_type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::table: return "table";
+    case toml::node_type::array: return "array";
+    case toml::node_type::string: return "string";
+    case toml::node_type::integer: return "integer";
+    case toml::node_type::floating_point: return "float";
+    case toml::node_type::boolean: return "boolean";
+    case toml::node_type::date: return "date";
+    case toml::node_type::time: return "time";
+    case toml::node_type::date_time: return "date-time";
+    default: return "nothing";
+  }
+}
+
+std::string with_article(std::string_view noun) {
+  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  return std::string(vowel ? "an " : "a ") + std::string(noun);
+}
+
+bool has_control_characters(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7F;
+  });
+}
+
+TableReader::TableReader(const toml::table& table, std::string what, std::string file,
+                         Diagnostics& diagnostics)
+    : table_(table), what_(std::move(what)), file_(std::move(file)), diagnostics_(diagnostics) {}
+
+void TableReader::error_at(SourcePosition at, std::string message, std::string hint) {
+  diagnostics_.error(file_, at, std::move(message), std::move(hint));
+}
+
+SourcePosition TableReader::key_position(const std::string& key) const {
+  for (const auto& [k, v] : table_) {
+    if (k.str() == key) return position_of(k.source());
+  }
+  return table_position();
+}
+
+SourcePosition TableReader::value_position(const std::string& key) const {
+  if (const toml::node* node = table_.get(key)) return position_of(*node);
+  return table_position();
+}
+
+const toml::node* TableReader::find(const std::string& key, Need need) {
+  if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
+  const toml::node* node = table_.get(key);
+  if (!node && need == Need::required) {
+    error_at(table_position(), what_ + " is missing the required key '" + key + "'");
+  }
+  return node;
+}
+
+void TableReader::wrong_type(const std::string& key, const toml::node& node,
+                             const std::string& expected) {
+  error_at(position_of(node), "'" + key + "' must be " + expected + ", not " +
+                                  with_article(toml_type_name(node)));
+}
+
+std::optional<std::string> TableReader::string(const std::string& key, Need need) {
+  const toml::node* node = find(key, need);
+  if (!node) return std::nullopt;
+  const auto* value = node->as_string();
+  if (!value) {
+    wrong_type(key, *node, "a string");
+    return std::nullopt;
+  }
+  const std::string& text = value->get();
+  if (has_control_characters(text)) {
+    error_at(position_of(*node), "'" + key + "' contains a control character");
+    return std::nullopt;
+  }
+  return text;
+}
+
+std::optional<bool> TableReader::boolean(const std::string& key, Need need) {
+  const toml::node* node = find(key, need);
+  if (!node) return std::nullopt;
+  if (const auto* value = node->as_boolean()) return value->get();
+  wrong_type(key, *node, "true or false");
+  return std::nullopt;
+}
+
+std::optional<int64_t> TableReader::integer(const std::string& key, Need need) {
+  const toml::node* node = find(key, need);
+  if (!node) return std::nullopt;
+  if (const auto* value = node->as_integer()) return value->get();
+  wrong_type(key, *node, "an integer");
+  return std::nullopt;
+}
+
+std::optional<double> TableReader::number(const std::string& key, Need need) {
+  const toml::node* node = find(key, need);
+  if (!node) return std::nullopt;
+  if (const auto* value = node->as_integer()) return static_cast<double>(value->get());
+  if (const auto* value = node->as_floating_point()) return value->get();
+  wrong_type(key, *node, "a number");
+  return std::nullopt;
+}
+
+std::optional<std::vector<std::string>> TableReader::string_array(const std::string& key,
+                                                                  Need need) {
+  const toml::node* node = find(key, need);
+  if (!node) return std::nullopt;
+  const auto* array = node->as_array();
+  if (!array) {
+    wrong_type(key, *node, "an array of strings");
+    return std::nullopt;
+  }
+  std::vector<std::string> values;
+  for (const toml::node& element : *array) {
+    const auto* text = element.as_string();
+    if (!text) {
+      error_at(position_of(element), "'" + key + "' must hold only strings, not " +
+                                         with_article(toml_type_name(element)));
+      continue;
+    }
+    if (has_control_characters(text->get())) {
+      error_at(position_of(element), "'" + key + "' contains a control character");
+      continue;
+    }
+    values.push_back(text->get());
+  }
+  return values;
+}
+
+const toml::table* TableReader::table(const std::string& key, Need need) {
+  const toml::node* node = find(key, need);
+  if (!node) return nullptr;
+  if (const auto* value = node->as_table()) return value;
+  wrong_type(key, *node, "a table");
+  return nullptr;
+}
+
+std::vector<const toml::table*> TableReader::tables(const std::string& key, Need need) {
+  std::vector<const toml::table*> result;
+  const toml::node* node = find(key, need);
+  if (!node) return result;
+  const auto* array = node->as_array();
+  if (!array) {
+    wrong_type(key, *node, "an array of tables ([[" + key + "]])");
+    return result;
+  }
+  for (const toml::node& element : *array) {
+    if (const auto* table = element.as_table()) {
+      result.push_back(table);
+    } else {
+      error_at(position_of(element), "'" + key + "' must hold only tables, not " +
+                                         with_article(toml_type_name(element)));
+    }
+  }
+  return result;
+}
+
+void TableReader::finish() {
+  for (const auto& [key, value] : table_) {
+    const std::string name(key.str());
+    if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
+    const std::string suggestion = closest_match(name, known_);
+    error_at(position_of(key.source()), "unknown key '" + name + "' in " + what_,
+             suggestion.empty() ? std::string() : "did you mean '" + suggestion + "'?");
+  }
+}
+
+}  // namespace briefing

@@ -1,0 +1,50 @@
+#include "model/dataset.h"
+
+#include <algorithm>
+
+namespace briefing {
+
+const std::string& Item::primary_url() const {
+  static const std::string kNone;
+  return links.empty() ? kNone : links.front().url;
+}
+
+int Section::depth() const {
+  return 1 + static_cast<int>(std::count(id.begin(), id.end(), '.'));
+}
+
+std::string Section::parent_id() const {
+  const auto dot = id.rfind('.');
+  return dot == std::string::npos ? std::string() : id.substr(0, dot);
+}
+
+const Section* Dataset::find_section(const std::string& id) const {
+  auto it = std::find_if(sections.begin(), sections.end(),
+                         [&](const Section& s) { return s.id == id; });
+  return it == sections.end() ? nullptr : &*it;
+}
+
+const Item* Dataset::find_item(const std::string& id) const {
+  auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.id == id; });
+  return it == items.end() ? nullptr : &*it;
+}
+
+size_t Dataset::milestone_count() const {
+  size_t n = 0;
+  for (const auto& item : items) n += item.milestones.size();
+  return n;
+}
+
+size_t Dataset::link_count() const {
+  size_t n = 0;
+  for (const auto& item : items) n += item.links.size();
+  return n;
+}
+
+size_t Dataset::note_count() const {
+  size_t n = 0;
+  for (const auto& item : items) n += item.notes.size();
+  return n;
+}
+
+}  // namespace briefing

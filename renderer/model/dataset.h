@@ -1,0 +1,85 @@
+// The dataset: sections and items of a fact sheet, as plain data. No I/O.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/partial_date.h"
+
+namespace briefing {
+
+/// Where a value stood in its source file (1-based; 0 when unknown).
+struct SourcePosition {
+  int line = 0;
+  int column = 0;
+};
+
+struct Milestone {
+  std::string label;       // "adopted", "revised", "in operation", ...
+  PartialDate date;
+  std::string source_url;  // required by the loader for a date the source document lacks
+  SourcePosition position;
+};
+
+/// A footnote that is a link to a source.
+struct Link {
+  std::string url;
+  std::string language_note;  // e.g. "Japanese only"; empty when none
+  int footnote = 0;           // the source document's footnote number; 0 if none
+};
+
+/// A footnote that is text, not a link.
+struct Note {
+  std::string text;
+  int footnote = 0;
+};
+
+struct Item {
+  std::string id;       // stable, unique: lowercase letters, digits and '-'
+  std::string section;  // id of its section, e.g. "1.3.2"
+  std::string title;
+  std::string kind;     // principle, strategy, agreement, report, law, guideline, ...
+  std::vector<std::string> issuers;
+  std::vector<Milestone> milestones;  // chronological; empty when undated
+  std::string summary;
+  std::vector<Link> links;
+  std::vector<Note> notes;
+  std::vector<std::string> tags;
+  bool highlight = false;
+  SourcePosition position;
+
+  bool is_dated() const { return !milestones.empty(); }
+  /// The first link's URL, or empty.
+  const std::string& primary_url() const;
+};
+
+struct Section {
+  std::string id;  // dotted number: "1", "1.3", "1.3.2"
+  std::string title;
+  std::string intro;
+  SourcePosition position;
+
+  /// 1 for "1", 2 for "1.3", 3 for "1.3.2".
+  int depth() const;
+  /// "1.3" for "1.3.2"; empty for a top-level section.
+  std::string parent_id() const;
+};
+
+struct Dataset {
+  std::string title;
+  std::string publisher;
+  PartialDate published;
+  std::string language;
+  std::string source;
+  std::vector<Section> sections;  // document order
+  std::vector<Item> items;        // document order
+
+  const Section* find_section(const std::string& id) const;
+  const Item* find_item(const std::string& id) const;
+  size_t milestone_count() const;
+  size_t link_count() const;
+  size_t note_count() const;
+};
+
+}  // namespace briefing

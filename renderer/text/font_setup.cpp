@@ -1,0 +1,122 @@
+#include "text/font_setup.h"
+
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <stdexcept>
+
+namespace briefing {
+namespace {
+
+std::string cache_directory() {
+  // Fontconfig caches per font folder; a private cache keeps us off the
+  // system's and makes start-up after the first run cheap.
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) {
+    return std::string(xdg) + "/briefing/fontconfig";
+  }
+  if (const char* home = std::getenv("HOME"); home && *home) {
+    return std::string(home) + "/.cache/briefing/fontconfig";
+  }
+  return (std::filesystem::temp_directory_path() / "briefing-fontconfig").string();
+}
+
+std::string xml_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+FcConfig* build_config() {
+  const std::string fonts = fonts_directory();
+  const std::string cache = cache_directory();
+  std::error_code ignored;
+  std::filesystem::create_directories(cache, ignored);
+  // Generic names resolve to the bundled faces; Japanese falls back to IPAexGothic.
+  const std::string xml =
+      "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
+      "<cachedir>" + xml_escape(cache) + "</cachedir>"
+      "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>"
+      "<family>IPAexGothic</family></prefer></alias>"
+      "<alias binding=\"strong\"><family>serif</family><prefer><family>Noto Serif</family>"
+      "<family>IPAexGothic</family></prefer></alias>"
+      "</fontconfig>";
+  FcConfig* config = FcConfigCreate();
+  if (!config ||
+      !FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()),
+                                      FcTrue) ||
+      !FcConfigBuildFonts(config) ||
+      !FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(fonts.c_str()))) {
+    throw std::runtime_error("cannot set up Fontconfig for " + fonts);
+  }
+  FcFontSet* set = FcConfigGetFonts(config, FcSetApplication);
+  if (!set || set->nfont == 0) {
+    throw std::runtime_error("no usable font in " + fonts + " (set BRIEFING_FONTS_DIR?)");
+  }
+  return config;
+}
+
+FcConfig* g_config = nullptr;
+PangoFontMap* g_font_map = nullptr;
+std::once_flag g_once;
+
+void set_up() {
+  g_config = build_config();
+  g_font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
+  pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(g_font_map), g_config);
+}
+
+}  // namespace
+
+std::string fonts_directory() {
+  if (const char* dir = std::getenv("BRIEFING_FONTS_DIR"); dir && *dir) return dir;
+  return std::string(BRIEFING_SOURCE_DIR) + "/fonts";
+}
+
+PangoFontMap* font_map() {
+  std::call_once(g_once, set_up);
+  return g_font_map;
+}
+
+PangoContext* new_text_context() {
+  PangoContext* context = pango_font_map_create_context(font_map());
+  pango_cairo_context_set_resolution(context, 72.0);
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(context, options);
+  cairo_font_options_destroy(options);
+  pango_context_set_round_glyph_positions(context, FALSE);
+  return context;
+}
+
+std::vector<std::string> configured_font_files() {
+  font_map();
+  std::vector<std::string> files;
+  for (FcSetName which : {FcSetSystem, FcSetApplication}) {
+    FcFontSet* set = FcConfigGetFonts(g_config, which);
+    if (!set) continue;
+    for (int i = 0; i < set->nfont; ++i) {
+      FcChar8* file = nullptr;
+      if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) == FcResultMatch) {
+        files.emplace_back(reinterpret_cast<const char*>(file));
+      }
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace briefing

@@ -1,0 +1,33 @@
+// One font configuration per process: Fontconfig sees only the bundled fonts/.
+#pragma once
+
+#include <pango/pango.h>
+
+#include <string>
+#include <vector>
+
+namespace briefing {
+
+/// The folder of bundled fonts: $BRIEFING_FONTS_DIR if set, else the
+/// repository's fonts/.
+std::string fonts_directory();
+
+/// Font families the bundled fonts provide; layouts name these.
+inline constexpr const char* kSansFamily = "Noto Sans";
+inline constexpr const char* kSerifFamily = "Noto Serif";
+inline constexpr const char* kJapaneseFamily = "IPAexGothic";
+
+/// Builds, on first use, a fresh FcConfig holding only fonts_directory() and a
+/// Pango font map over it; both live until the process ends. Throws
+/// std::runtime_error when the folder has no usable font.
+PangoFontMap* font_map();
+
+/// A new Pango context on font_map(): 72 dpi (1 Pango unit = 1/PANGO_SCALE pt),
+/// metric hinting off, unrounded glyph positions, so that PDF, SVG and PNG
+/// lay out identically.
+PangoContext* new_text_context();
+
+/// Paths of every font file the configuration knows, sorted.
+std::vector<std::string> configured_font_files();
+
+}  // namespace briefing

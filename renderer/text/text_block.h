@@ -1,0 +1,56 @@
+// Measured text: a Pango layout made once, measured in points, kept for painting.
+#pragma once
+
+#include <pango/pango.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/gobject_ptr.h"
+#include "text/text_style.h"
+
+namespace briefing {
+
+enum class TextAlign { left, center, right, justify };
+
+struct TextBox {
+  double x = 0, y = 0, width = 0, height = 0;  // points, y down
+};
+
+/// A paragraph of plain text (never parsed as markup), laid out with Pango.
+/// Shared so that a display list can hold it for painting after layout.
+class TextBlock {
+ public:
+  /// `wrap_width` in points; <= 0 means one unwrapped line per paragraph.
+  TextBlock(std::string_view text, const TextStyle& style, double wrap_width = 0,
+            TextAlign align = TextAlign::left);
+
+  const std::string& text() const { return text_; }
+  const TextStyle& style() const { return style_; }
+  double width() const { return width_; }    // logical width, points
+  double height() const { return height_; }  // logical height, points
+  double baseline() const;                   // first baseline from the top, points
+  int line_count() const;
+  /// Logical extents of each line relative to the block's top left, points.
+  std::vector<TextBox> line_boxes() const;
+  /// Glyphs no bundled font could supply (drawn as boxes if painted).
+  int unknown_glyphs() const;
+
+  PangoLayout* layout() const { return layout_.get(); }
+
+ private:
+  std::string text_;
+  TextStyle style_;
+  GObjectPtr<PangoLayout> layout_;
+  double width_ = 0;
+  double height_ = 0;
+};
+
+using TextBlockPtr = std::shared_ptr<const TextBlock>;
+
+/// A Pango font description for `style`.
+PangoFontDescription* new_font_description(const TextStyle& style);
+
+}  // namespace briefing

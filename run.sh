@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine, builds, and then renders or tests.
+#   ./run.sh          install missing packages, build, render the default outputs into output/
+#   ./run.sh test     install missing packages, build, run every test (non-zero exit on failure)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=${1:-render}
+build_dir=${BRIEFING_BUILD_DIR:-build}
+
+packages=(
+  build-essential cmake pkg-config
+  libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libglib2.0-dev
+  libtomlplusplus-dev libhyphen-dev hyphen-en-us
+  libgtest-dev libpoppler-glib-dev poppler-utils qpdf
+)
+
+install_missing_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "run.sh: installing ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  if [ ! -f "$build_dir/CMakeCache.txt" ]; then
+    cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  fi
+  cmake --build "$build_dir" -j "$(nproc)"
+}
+
+install_missing_packages
+build
+case "$mode" in
+  render) exec "$build_dir/briefing" check data/ai-safety-japan-2024.toml ;;
+  test) cd "$build_dir" && exec ctest --output-on-failure -j 2 ;;
+  *) echo "usage: ./run.sh [render|test]" >&2; exit 2 ;;
+esac

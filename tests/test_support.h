@@ -1,0 +1,30 @@
+// Helpers shared by the test executables.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace briefing::testing {
+
+/// A path inside the repository, e.g. repo_path("data/x.toml").
+std::string repo_path(const std::string& relative);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+/// Runs the built `briefing` binary with `args` (no shell), capturing output.
+CommandResult run_briefing(const std::vector<std::string>& args);
+
+/// A fresh empty directory under the system temp folder, removed at exit.
+std::string make_temp_dir();
+
+void write_file(const std::string& path, const std::string& contents);
+std::string read_file(const std::string& path);
+
+/// Runs a program with `args` (argv[0] included), capturing output.
+CommandResult run_program(const std::vector<std::string>& argv);
+
+}  // namespace briefing::testing
