@@ -1,0 +1,221 @@
+#include "paint/document_writer.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+#include <stdexcept>
+
+#include "paint/atomic_file.h"
+#include "paint/cairo_handles.h"
+#include "paint/painter.h"
+
+namespace briefing {
+namespace {
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void paint_background(cairo_t* cr, const Document& document, const Page& page) {
+  if (!document.has_background) return;
+  const Color& c = document.background;
+  cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+  cairo_rectangle(cr, 0, 0, page.width, page.height);
+  cairo_fill(cr);
+}
+
+// Cairo 1.16 writes info dates as "(20250205000000Z)", without the "D:" that
+// readers such as pdfinfo need. Rewrite them in place to "(D:202502050000Z)":
+// the same length (seconds dropped), so every cross-reference offset holds.
+void add_pdf_date_prefixes(std::string& pdf) {
+  for (const std::string key : {"/CreationDate (", "/ModDate ("}) {
+    const size_t at = pdf.find(key);
+    if (at == std::string::npos) continue;
+    const size_t start = at + key.size();
+    // Expect exactly YYYYMMDDHHmmSSZ.
+    if (pdf.size() < start + 16 || pdf[start + 14] != 'Z' || pdf[start + 15] != ')') continue;
+    if (!std::all_of(pdf.begin() + static_cast<long>(start), pdf.begin() + static_cast<long>(start + 14),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      continue;
+    }
+    const std::string minutes = pdf.substr(start, 12);
+    pdf.replace(start, 15, "D:" + minutes + "Z");
+  }
+}
+
+void set_pdf_metadata(cairo_surface_t* surface, const DocumentInfo& info) {
+  const std::map<cairo_pdf_metadata_t, std::string> fields = {
+      {CAIRO_PDF_METADATA_TITLE, info.title},       {CAIRO_PDF_METADATA_AUTHOR, info.author},
+      {CAIRO_PDF_METADATA_SUBJECT, info.subject},   {CAIRO_PDF_METADATA_KEYWORDS, info.keywords},
+      {CAIRO_PDF_METADATA_CREATOR, info.creator},
+  };
+  for (const auto& [key, value] : fields) {
+    if (!value.empty()) cairo_pdf_surface_set_metadata(surface, key, value.c_str());
+  }
+  // Always set both dates: otherwise cairo writes the current time.
+  const std::string date = iso8601_utc(info.created);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
+}
+
+void add_outline(cairo_surface_t* surface, const std::vector<OutlineEntry>& outline) {
+  std::vector<int> parents = {CAIRO_PDF_OUTLINE_ROOT};  // parents[level - 1]
+  for (const OutlineEntry& entry : outline) {
+    const size_t level = static_cast<size_t>(std::max(1, entry.level));
+    parents.resize(std::min(parents.size(), level));
+    while (parents.size() < level) parents.push_back(parents.back());
+    const std::string link = "dest=" + quote_tag_attribute(entry.destination);
+    const int id = cairo_pdf_surface_add_outline(surface, parents.back(), entry.title.c_str(),
+                                                 link.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
+    parents.push_back(id);
+  }
+}
+
+std::string render_pdf(const Document& document) {
+  std::string bytes;
+  const Page& first = document.pages.front();
+  SurfacePtr surface(
+      cairo_pdf_surface_create_for_stream(append_to_string, &bytes, first.width, first.height));
+  check_cairo(cairo_surface_status(surface.get()), "cannot create the PDF surface");
+  set_pdf_metadata(surface.get(), document.info);
+  CairoPtr cr(cairo_create(surface.get()));
+  // A structure tag around the content: cairo 1.16 writes a damaged
+  // cross-reference table for link tags without one.
+  cairo_tag_begin(cr.get(), "Document", "");
+  double width = first.width, height = first.height;
+  for (const Page& page : document.pages) {
+    // Only when the size changes: with tags, cairo 1.16 damages the file otherwise.
+    if (page.width != width || page.height != height) {
+      width = page.width;
+      height = page.height;
+      cairo_pdf_surface_set_size(surface.get(), width, height);
+    }
+    if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface.get(), page.label.c_str());
+    paint_background(cr.get(), document, page);
+    paint_page(cr.get(), page, PaintOptions{true});
+    cairo_show_page(cr.get());
+  }
+  cairo_tag_end(cr.get(), "Document");
+  add_outline(surface.get(), document.outline);
+  check_cairo(cairo_status(cr.get()), "cannot draw the PDF");
+  cr.reset();
+  cairo_surface_finish(surface.get());
+  check_cairo(cairo_surface_status(surface.get()), "cannot write the PDF");
+  add_pdf_date_prefixes(bytes);
+  return bytes;
+}
+
+// Cairo numbers SVG surfaces with a process-wide counter ("surface35"):
+// renumber them in order of appearance so that identical input gives identical bytes.
+void renumber_svg_surfaces(std::string& svg) {
+  static const std::string kPrefix = "surface";
+  std::map<std::string, std::string> renamed;
+  std::string out;
+  out.reserve(svg.size());
+  size_t at = 0;
+  while (true) {
+    const size_t found = svg.find(kPrefix, at);
+    if (found == std::string::npos) break;
+    size_t end = found + kPrefix.size();
+    while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
+    out.append(svg, at, found + kPrefix.size() - at);
+    if (end > found + kPrefix.size()) {
+      const std::string number = svg.substr(found + kPrefix.size(), end - found - kPrefix.size());
+      auto [it, inserted] = renamed.emplace(number, std::to_string(renamed.size() + 1));
+      out += it->second;
+    }
+    at = end;
+  }
+  out.append(svg, at, std::string::npos);
+  svg.swap(out);
+}
+
+std::string render_svg(const Document& document, const RasterOptions& raster) {
+  std::string bytes;
+  const Page& page = document.pages.front();
+  SurfacePtr surface(
+      cairo_svg_surface_create_for_stream(append_to_string, &bytes, page.width, page.height));
+  check_cairo(cairo_surface_status(surface.get()), "cannot create the SVG surface");
+  CairoPtr cr(cairo_create(surface.get()));
+  if (!raster.transparent) paint_background(cr.get(), document, page);
+  paint_page(cr.get(), page, PaintOptions{false});
+  check_cairo(cairo_status(cr.get()), "cannot draw the SVG");
+  cr.reset();
+  cairo_surface_finish(surface.get());
+  check_cairo(cairo_surface_status(surface.get()), "cannot write the SVG");
+  renumber_svg_surfaces(bytes);
+  return bytes;
+}
+
+std::string render_png(const Document& document, const RasterOptions& raster) {
+  const Page& page = document.pages.front();
+  const int width = static_cast<int>(page.width * raster.pixels_per_point + 0.5);
+  const int height = static_cast<int>(page.height * raster.pixels_per_point + 0.5);
+  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
+  check_cairo(cairo_surface_status(surface.get()), "cannot create the image");
+  CairoPtr cr(cairo_create(surface.get()));
+  cairo_scale(cr.get(), raster.pixels_per_point, raster.pixels_per_point);
+  if (!raster.transparent) paint_background(cr.get(), document, page);
+  paint_page(cr.get(), page, PaintOptions{false});
+  check_cairo(cairo_status(cr.get()), "cannot draw the image");
+  std::string bytes;
+  check_cairo(cairo_surface_write_to_png_stream(surface.get(), append_to_string, &bytes),
+              "cannot encode the PNG");
+  return bytes;
+}
+
+}  // namespace
+
+std::optional<OutputFormat> format_for_path(const std::string& path) {
+  const auto dot = path.rfind('.');
+  if (dot == std::string::npos) return std::nullopt;
+  std::string extension = path.substr(dot + 1);
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (extension == "pdf") return OutputFormat::pdf;
+  if (extension == "svg") return OutputFormat::svg;
+  if (extension == "png") return OutputFormat::png;
+  return std::nullopt;
+}
+
+std::string render_document(const Document& document, OutputFormat format,
+                            const RasterOptions& raster) {
+  if (document.pages.empty()) throw std::runtime_error("the document has no page");
+  switch (format) {
+    case OutputFormat::pdf: return render_pdf(document);
+    case OutputFormat::svg: return render_svg(document, raster);
+    case OutputFormat::png: break;
+  }
+  return render_png(document, raster);
+}
+
+void write_document(const Document& document, const std::string& path,
+                    const RasterOptions& raster) {
+  const auto format = format_for_path(path);
+  if (!format) throw std::runtime_error("cannot tell the format of " + path + " (use .pdf, .svg or .png)");
+  write_file_atomically(path, render_document(document, *format, raster));
+}
+
+std::string iso8601_utc(std::time_t time) {
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+std::time_t reproducible_time(std::time_t fallback) {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    const long long value = std::strtoll(epoch, &end, 10);
+    if (end && *end == '\0' && value >= 0) return static_cast<std::time_t>(value);
+  }
+  return fallback;
+}
+
+}  // namespace briefing

@@ -1,0 +1,129 @@
+#include "paint/painter.h"
+
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <numbers>
+#include <type_traits>
+
+#include "paint/cairo_handles.h"
+
+namespace briefing {
+namespace {
+
+constexpr double kPi = std::numbers::pi;
+
+void set_color(cairo_t* cr, const Color& c) { cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a); }
+
+void apply_stroke(cairo_t* cr, const Stroke& stroke) {
+  set_color(cr, stroke.color);
+  cairo_set_line_width(cr, stroke.width);
+  cairo_set_dash(cr, stroke.dashes.empty() ? nullptr : stroke.dashes.data(),
+                 static_cast<int>(stroke.dashes.size()), 0);
+}
+
+// Fills and/or strokes the current path.
+template <typename Shape>
+void finish_path(cairo_t* cr, const Shape& shape) {
+  if (shape.filled) {
+    set_color(cr, shape.fill);
+    if (shape.stroked) cairo_fill_preserve(cr);
+    else cairo_fill(cr);
+  }
+  if (shape.stroked) {
+    apply_stroke(cr, shape.stroke);
+    cairo_stroke(cr);
+  }
+  cairo_new_path(cr);
+}
+
+void rounded_rect(cairo_t* cr, const Rect& r, double radius) {
+  if (radius <= 0) {
+    cairo_rectangle(cr, r.x, r.y, r.width, r.height);
+    return;
+  }
+  const double k = std::min(radius, std::min(r.width, r.height) / 2);
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, r.right() - k, r.y + k, k, -kPi / 2, 0);
+  cairo_arc(cr, r.right() - k, r.bottom() - k, k, 0, kPi / 2);
+  cairo_arc(cr, r.x + k, r.bottom() - k, k, kPi / 2, kPi);
+  cairo_arc(cr, r.x + k, r.y + k, k, kPi, 3 * kPi / 2);
+  cairo_close_path(cr);
+}
+
+std::string rect_list(const std::vector<Rect>& rects) {
+  std::string out = "[";
+  char buffer[128];
+  for (const Rect& r : rects) {
+    std::snprintf(buffer, sizeof buffer, "%s%.3f %.3f %.3f %.3f", out.size() > 1 ? " " : "", r.x,
+                  r.y, r.width, r.height);
+    out += buffer;
+  }
+  return out + "]";
+}
+
+struct ItemPainter {
+  cairo_t* cr;
+  const PaintOptions& options;
+
+  void operator()(const RectShape& shape) const {
+    rounded_rect(cr, shape.rect, shape.corner_radius);
+    finish_path(cr, shape);
+  }
+  void operator()(const PathShape& shape) const {
+    if (shape.points.empty()) return;
+    cairo_move_to(cr, shape.points[0].x, shape.points[0].y);
+    for (size_t i = 1; i < shape.points.size(); ++i) {
+      cairo_line_to(cr, shape.points[i].x, shape.points[i].y);
+    }
+    if (shape.closed) cairo_close_path(cr);
+    finish_path(cr, shape);
+  }
+  void operator()(const CircleShape& shape) const {
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, shape.center.x, shape.center.y, shape.radius, 0, 2 * kPi);
+    finish_path(cr, shape);
+  }
+  void operator()(const TextShape& shape) const {
+    if (!shape.block) return;
+    CairoSaveGuard guard(cr);
+    set_color(cr, shape.color);
+    cairo_move_to(cr, shape.origin.x, shape.origin.y);
+    pango_cairo_show_layout(cr, shape.block->layout());
+  }
+  void operator()(const LinkArea& link) const {
+    if (!options.emit_pdf_tags || link.rects.empty()) return;
+    std::string attributes = link.uri.empty() ? "dest=" + quote_tag_attribute(link.destination)
+                                              : "uri=" + quote_tag_attribute(link.uri);
+    attributes += " rect=" + rect_list(link.rects);
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_LINK);
+  }
+  void operator()(const Destination& destination) const {
+    if (!options.emit_pdf_tags) return;
+    char position[96];
+    std::snprintf(position, sizeof position, " x=%.3f y=%.3f", destination.at.x, destination.at.y);
+    const std::string attributes = "name=" + quote_tag_attribute(destination.name) + position;
+    cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
+    cairo_tag_end(cr, CAIRO_TAG_DEST);
+  }
+};
+
+}  // namespace
+
+std::string quote_tag_attribute(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
+void paint_page(cairo_t* cr, const Page& page, const PaintOptions& options) {
+  const ItemPainter painter{cr, options};
+  for (const DisplayItem& item : page.items) std::visit(painter, item);
+}
+
+}  // namespace briefing

@@ -1,0 +1,20 @@
+// Walks a display list onto any Cairo context. The only place that draws.
+#pragma once
+
+#include <cairo.h>
+
+#include "layout/display_list.h"
+
+namespace briefing {
+
+struct PaintOptions {
+  bool emit_pdf_tags = false;  // links and destinations as PDF tags
+};
+
+/// Paints one page in page coordinates (points); the caller sets any scale.
+void paint_page(cairo_t* cr, const Page& page, const PaintOptions& options);
+
+/// Quotes a value for a Cairo tag attribute: 'value' with ' and \ escaped.
+std::string quote_tag_attribute(const std::string& value);
+
+}  // namespace briefing
