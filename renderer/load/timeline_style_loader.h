@@ -1,0 +1,35 @@
+// Reads a timeline layout preset (layouts/*.toml) into a TimelineStyle.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "layout/timeline_style.h"
+#include "load/diagnostic.h"
+
+namespace briefing {
+
+/// The folder of bundled presets: $BRIEFING_LAYOUTS_DIR if set, else the
+/// repository's layouts/.
+std::string layouts_directory();
+
+/// NAME (a preset in layouts/, e.g. "report-figure") or a path to a .toml
+/// file. A value containing '/' or ending in ".toml" is a path and returned
+/// as is; otherwise layouts_directory()/NAME.toml.
+std::string resolve_layout_path(const std::string& name_or_file);
+
+/// Loads a preset; on errors returns nullopt and fills `diagnostics`
+/// (located, file:line:col), and `source_text` (if given) for carets.
+std::optional<TimelineStyle> load_timeline_style(const std::string& path,
+                                                 Diagnostics& diagnostics,
+                                                 std::string* source_text = nullptr);
+
+/// Parses preset text as if read from `file_name`.
+std::optional<TimelineStyle> load_timeline_style_text(const std::string& text,
+                                                      const std::string& file_name,
+                                                      Diagnostics& diagnostics);
+
+/// The preset names found in layouts_directory(), sorted (for messages).
+std::vector<std::string> available_layouts();
+
+}  // namespace briefing
