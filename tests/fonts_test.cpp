@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "test_support.h"
 #include "text/font_setup.h"
+#include "text/glyph_coverage.h"
 #include "text/text_block.h"
 
 namespace briefing {
@@ -79,6 +81,43 @@ TEST(Fonts, MeasuresInPoints) {
   EXPECT_NEAR(two.width(), 2 * one.width(), 0.5);
   EXPECT_GT(one.height(), 10.0);
   EXPECT_LT(one.height(), 16.0);
+}
+
+}  // namespace
+}  // namespace briefing
+
+namespace briefing {
+namespace {
+
+TEST(GlyphCoverage, ReportsTheFieldThatCannotBeDrawn) {
+  Dataset dataset;
+  dataset.title = "Fact sheet";
+  Item item;
+  item.id = "a";
+  item.title = "Linear B \U00010000";
+  item.summary = "人間中心のAI社会原則";
+  item.position = {11, 1};
+  dataset.items.push_back(item);
+  const auto missing = find_missing_glyphs(dataset);
+  ASSERT_EQ(missing.size(), 1u);
+  EXPECT_EQ(missing[0].where, "item 'a' title");
+  EXPECT_EQ(missing[0].count, 1);
+  EXPECT_EQ(missing[0].position.line, 11);
+}
+
+TEST(GlyphCoverage, CheckCommandFailsOnUndrawableText) {
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(dir + "/g.toml",
+                      "[dataset]\ntitle = \"T\"\npublisher = \"P\"\npublished = \"2024\"\n"
+                      "language = \"en\"\n\n[[section]]\nid = \"1\"\ntitle = \"S\"\n\n[[item]]\n"
+                      "id = \"a\"\nsection = \"1\"\ntitle = \"Linear B \\U00010000\"\n"
+                      "kind = \"law\"\nissuers = []\nsummary = \"ok\"\n");
+  const auto result = testing::run_briefing({"check", dir + "/g.toml"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("g.toml:11:1: error: item 'a' title has 1 character(s) that no "
+                            "bundled font can draw"),
+            std::string::npos)
+      << result.err;
 }
 
 }  // namespace

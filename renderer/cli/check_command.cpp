@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "load/dataset_loader.h"
+#include "text/glyph_coverage.h"
 
 namespace briefing::cli {
 namespace {
@@ -22,10 +23,20 @@ int run_check(const std::vector<std::string>& args) {
   }
   size_t errors = 0;
   for (const auto& file : args) {
-    const DatasetLoad load = load_dataset_file(file);
+    DatasetLoad load = load_dataset_file(file);
+    if (load.ok()) {
+      // Text no bundled font can draw would be painted as boxes: an error.
+      for (const MissingGlyphs& missing : find_missing_glyphs(*load.dataset)) {
+        load.diagnostics.error(file, missing.position,
+                               missing.where + " has " + std::to_string(missing.count) +
+                                   " character(s) that no bundled font can draw");
+      }
+    }
     std::cerr << load.report();
     errors += load.diagnostics.error_count();
-    if (load.ok()) std::cout << summary_line(file, *load.dataset) << "\n";
+    if (load.ok() && !load.diagnostics.has_errors()) {
+      std::cout << summary_line(file, *load.dataset) << "\n";
+    }
   }
   if (errors > 0) {
     std::cerr << errors << (errors == 1 ? " error" : " errors") << " found\n";
