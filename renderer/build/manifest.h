@@ -1,0 +1,41 @@
+// The build manifest: for each output, the fingerprint of the inputs it was
+// last rendered from, and the file it left (size, modification time).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+namespace briefing {
+
+struct ManifestEntry {
+  std::string fingerprint;  // output_fingerprint() at the last successful render
+  int64_t size = -1;        // the output file's size and modification time (ns)
+  int64_t mtime_ns = -1;    // just after that render
+};
+
+struct Manifest {
+  std::map<std::string, ManifestEntry> outputs;  // by output path
+
+  /// True if output `key` (its path in the build file) was rendered from
+  /// `fingerprint` and `file` on disk is still the one that render left
+  /// (exists, same size and time).
+  bool up_to_date(const std::string& key, const std::string& file,
+                  const std::string& fingerprint) const;
+  /// Records a successful render of output `key` into `file` (stats it now).
+  void record(const std::string& key, const std::string& file, const std::string& fingerprint);
+  void forget(const std::string& key) { outputs.erase(key); }
+};
+
+/// Reads a manifest; a missing or unreadable manifest is an empty one (so
+/// everything is rendered), never an error.
+Manifest read_manifest(const std::string& path);
+
+/// Writes the manifest as JSON, atomically, creating its folder if needed.
+void write_manifest(const std::string& path, const Manifest& manifest);
+
+/// The JSON text of a manifest, and back (nullopt-like: empty on bad text).
+std::string manifest_to_json(const Manifest& manifest);
+bool manifest_from_json(const std::string& text, Manifest& manifest);
+
+}  // namespace briefing
