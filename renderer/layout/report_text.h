@@ -1,0 +1,116 @@
+// Rich paragraphs for the report: plain user text plus spans (superscript
+// footnote markers, colour, weight, links) applied as Pango attributes, never
+// as markup. Measured once; split by lines only where a page breaks.
+// Lengths in points, y down, relative to the paragraph's top left.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/display_list.h"
+#include "text/text_block.h"
+
+namespace briefing {
+
+class Hyphenator;
+
+struct StyleSpan {
+  enum class Kind { superscript, bold, italic, color, no_hyphens };
+  size_t start = 0, end = 0;  // bytes of RichText::text
+  Kind kind = Kind::bold;
+  Color color;  // for Kind::color
+};
+
+struct LinkSpan {
+  size_t start = 0, end = 0;
+  std::string uri;          // external (http, https, mailto)
+  std::string destination;  // or internal: a named destination
+};
+
+/// A footnote marker (its text is the number, styled as a superscript).
+struct MarkerSpan {
+  size_t start = 0, end = 0;
+  int footnote = 0;
+};
+
+struct RichText {
+  std::string text;
+  std::vector<StyleSpan> styles;
+  std::vector<LinkSpan> links;
+  std::vector<MarkerSpan> markers;
+
+  /// Appends text as is; returns its byte range.
+  std::pair<size_t, size_t> append(std::string_view plain);
+  /// Appends text with soft hyphens from `hyphenator` (as is when null).
+  std::pair<size_t, size_t> append_hyphenated(std::string_view plain, const Hyphenator* hyphenator);
+  void style(std::pair<size_t, size_t> range, StyleSpan::Kind kind, Color color = {});
+  /// Appends a URL that may break after / . - ? & = (zero-width spaces in the
+  /// shown text only) and links it to `uri`.
+  void append_url(const std::string& uri);
+  /// Appends a superscript footnote number linked to "fn-N".
+  void append_marker(int footnote);
+  /// The part [from, to) with every span clipped and shifted.
+  RichText slice(size_t from, size_t to) const;
+};
+
+/// The text shown for a URL: U+200B after each / . - ? & = (not after the
+/// scheme's slashes, and never at the very end).
+std::string breakable_url(std::string_view url);
+
+/// `text` without soft hyphens and zero-width spaces (for dumps and tests).
+std::string visible_text(std::string_view text);
+
+inline bool is_allowed_link_uri(std::string_view uri) {
+  return uri.rfind("http://", 0) == 0 || uri.rfind("https://", 0) == 0 ||
+         uri.rfind("mailto:", 0) == 0;
+}
+
+struct ParagraphLine {
+  double top = 0, height = 0;  // points, from the paragraph's top
+  double left = 0, width = 0;  // the line's logical extents
+  size_t start = 0, end = 0;   // bytes of the text
+  std::vector<int> footnotes;  // markers on this line
+};
+
+/// A laid-out rich paragraph. The TextBlock holds the Pango layout used to
+/// paint it, so the text is shaped once.
+class Paragraph {
+ public:
+  Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align,
+            Color color, double line_spacing = 1.0, bool justify_last_line = false);
+
+  const RichText& rich() const { return rich_; }
+  const TextBlockPtr& block() const { return block_; }
+  double width() const { return width_; }
+  double height() const { return height_; }
+  const std::vector<ParagraphLine>& lines() const { return lines_; }
+  /// Height of lines [0, count).
+  double height_of_lines(size_t count) const;
+
+  /// A new paragraph of lines [first, last) of this one, laid out again (a
+  /// split at a page break). A first part keeps justification on its last line
+  /// and shows a hyphen where a soft hyphen broke the line.
+  Paragraph lines_part(size_t first, size_t last) const;
+
+  /// The shapes and link areas of the paragraph placed at `origin`.
+  void emit(Point origin, std::vector<DisplayItem>& out) const;
+  /// Each footnote marker's box, page coordinates once placed at `origin`.
+  std::vector<std::pair<int, Rect>> marker_boxes(Point origin) const;
+  /// The shown text of a line (no soft hyphens or zero-width spaces).
+  std::string line_text(size_t line) const;
+
+ private:
+  RichText rich_;
+  TextStyle style_;
+  double width_;
+  TextAlign align_;
+  Color color_;
+  double line_spacing_;
+  TextBlockPtr block_;
+  double height_ = 0;
+  std::vector<ParagraphLine> lines_;
+};
+
+}  // namespace briefing

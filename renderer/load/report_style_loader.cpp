@@ -1,0 +1,242 @@
+#include "load/report_style_loader.h"
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "load/dataset_loader.h"
+#include "load/table_reader.h"
+
+namespace briefing {
+namespace {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+struct PaperSize {
+  double width_mm, height_mm;
+};
+
+const std::map<std::string, PaperSize> kPaperSizes = {
+    {"a4", {210, 297}}, {"a5", {148, 210}}, {"letter", {215.9, 279.4}}, {"legal", {215.9, 355.6}}};
+
+std::string trim_number(double v) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", v);
+  return buffer;
+}
+
+class ReportStyleReader {
+ public:
+  ReportStyleReader(std::string file, Diagnostics& diagnostics)
+      : file_(std::move(file)), diagnostics_(diagnostics) {}
+
+  ReportStyle read(const toml::table& root) {
+    ReportStyle style;
+    TableReader top(root, "the report layout", file_, diagnostics_);
+    if (auto name = top.string("name")) style.name = *name;
+    if (const toml::table* t = top.table("page", Need::required)) read_page(*t, style);
+    if (const toml::table* t = top.table("fonts")) read_fonts(*t, style);
+    if (const toml::table* t = top.table("colors")) read_colors(*t, style);
+    if (const toml::table* t = top.table("parts")) read_parts(*t, style);
+    if (const toml::table* t = top.table("typesetting")) read_typesetting(*t, style);
+    top.finish();
+    return style;
+  }
+
+ private:
+  void number(TableReader& r, const std::string& key, double& target, double low, double high) {
+    auto value = r.number(key);
+    if (!value) return;
+    if (!(*value >= low && *value <= high)) {
+      r.error_at(r.value_position(key), "'" + key + "' must be between " + trim_number(low) +
+                                            " and " + trim_number(high) + ", not " +
+                                            trim_number(*value));
+      return;
+    }
+    target = *value;
+  }
+
+  void millimetres(TableReader& r, const std::string& key, double& target, double low,
+                   double high) {
+    double mm = target / kPointsPerMm;
+    number(r, key, mm, low, high);
+    target = mm * kPointsPerMm;
+  }
+
+  void integer(TableReader& r, const std::string& key, int& target, int low, int high) {
+    auto value = r.integer(key);
+    if (!value) return;
+    if (*value < low || *value > high) {
+      r.error_at(r.value_position(key), "'" + key + "' must be between " + std::to_string(low) +
+                                            " and " + std::to_string(high) + ", not " +
+                                            std::to_string(*value));
+      return;
+    }
+    target = static_cast<int>(*value);
+  }
+
+  void flag(TableReader& r, const std::string& key, bool& target) {
+    if (auto value = r.boolean(key)) target = *value;
+  }
+
+  void read_page(const toml::table& t, ReportStyle& style) {
+    TableReader r(t, "[page]", file_, diagnostics_);
+    if (auto size = r.string("size")) {
+      std::string key = *size;
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      auto found = kPaperSizes.find(key);
+      if (found == kPaperSizes.end()) {
+        std::vector<std::string> names;
+        for (const auto& [paper, _] : kPaperSizes) names.push_back(paper);
+        const std::string close = closest_match(key, names);
+        r.error_at(r.value_position("size"), "unknown paper size \"" + *size + "\"",
+                   close.empty() ? "use a4, a5, letter or legal, or give width_mm and height_mm"
+                                 : "did you mean '" + close + "'?");
+      } else {
+        style.page_width = found->second.width_mm * kPointsPerMm;
+        style.page_height = found->second.height_mm * kPointsPerMm;
+      }
+    }
+    millimetres(r, "width_mm", style.page_width, 50, 1000);
+    millimetres(r, "height_mm", style.page_height, 50, 1000);
+    if (auto all = r.number("margin_mm")) {
+      if (*all < 5 || *all > 100) {
+        r.error_at(r.value_position("margin_mm"),
+                   "'margin_mm' must be between 5 and 100, not " + trim_number(*all));
+      } else {
+        style.margin_top = style.margin_bottom = style.margin_left = style.margin_right =
+            *all * kPointsPerMm;
+      }
+    }
+    millimetres(r, "margin_top_mm", style.margin_top, 5, 100);
+    millimetres(r, "margin_bottom_mm", style.margin_bottom, 5, 100);
+    millimetres(r, "margin_left_mm", style.margin_left, 5, 100);
+    millimetres(r, "margin_right_mm", style.margin_right, 5, 100);
+    if (style.text_width() < 144 || style.text_height() < 216) {
+      r.error_at(r.table_position(),
+                 "the margins leave too little room for text (" +
+                     trim_number(std::round(style.text_width() / kPointsPerMm)) + " x " +
+                     trim_number(std::round(style.text_height() / kPointsPerMm)) + " mm)",
+                 "keep at least 51 x 76 mm between the margins");
+    }
+    r.finish();
+  }
+
+  void family(TableReader& r, const std::string& key, std::string& target) {
+    auto value = r.string(key);
+    if (!value) return;
+    static const std::vector<std::string> kFamilies = {"Noto Sans", "Noto Serif", "IPAexGothic",
+                                                       "sans-serif", "serif"};
+    for (const auto& known : kFamilies) {
+      if (*value == known) {
+        target = *value;
+        return;
+      }
+    }
+    const std::string close = closest_match(*value, kFamilies);
+    r.error_at(r.value_position(key), "font family \"" + *value + "\" is not bundled",
+               close.empty() ? "bundled: Noto Sans, Noto Serif, IPAexGothic"
+                             : "did you mean '" + close + "'?");
+  }
+
+  void read_fonts(const toml::table& t, ReportStyle& style) {
+    TableReader r(t, "[fonts]", file_, diagnostics_);
+    family(r, "body_family", style.body_family);
+    family(r, "heading_family", style.heading_family);
+    number(r, "body_size", style.body_size, 6, 18);
+    number(r, "title_size", style.title_size, 12, 60);
+    number(r, "heading1_size", style.heading1_size, 8, 36);
+    number(r, "heading2_size", style.heading2_size, 8, 30);
+    number(r, "heading3_size", style.heading3_size, 7, 24);
+    number(r, "item_title_size", style.item_title_size, 7, 24);
+    number(r, "meta_size", style.meta_size, 5, 14);
+    number(r, "footnote_size", style.footnote_size, 5, 14);
+    number(r, "table_size", style.table_size, 5, 14);
+    number(r, "running_size", style.running_size, 5, 14);
+    number(r, "line_spacing", style.line_spacing, 0.8, 2.5);
+    r.finish();
+  }
+
+  void color(TableReader& r, const std::string& key, Color& target) {
+    auto value = r.string(key);
+    if (!value) return;
+    if (!parse_color(*value, target)) {
+      r.error_at(r.value_position(key), "\"" + *value + "\" is not a colour",
+                 "write #rrggbb or #rrggbbaa");
+    }
+  }
+
+  void read_colors(const toml::table& t, ReportStyle& style) {
+    TableReader r(t, "[colors]", file_, diagnostics_);
+    color(r, "text", style.text);
+    color(r, "muted", style.muted);
+    color(r, "accent", style.accent);
+    color(r, "rule", style.rule);
+    color(r, "link", style.link);
+    color(r, "table_header", style.table_header);
+    color(r, "table_stripe", style.table_stripe);
+    color(r, "highlight", style.highlight);
+    r.finish();
+  }
+
+  void read_parts(const toml::table& t, ReportStyle& style) {
+    TableReader r(t, "[parts]", file_, diagnostics_);
+    flag(r, "cover", style.cover);
+    flag(r, "contents", style.contents);
+    flag(r, "contents_items", style.contents_items);
+    flag(r, "figure", style.figure);
+    if (auto name = r.string("figure_layout")) {
+      if (name->empty()) r.error_at(r.value_position("figure_layout"), "'figure_layout' is empty");
+      else style.figure_layout = *name;
+    }
+    flag(r, "chronology", style.chronology);
+    r.finish();
+  }
+
+  void read_typesetting(const toml::table& t, ReportStyle& style) {
+    TableReader r(t, "[typesetting]", file_, diagnostics_);
+    flag(r, "justify", style.justify);
+    flag(r, "hyphenate", style.hyphenate);
+    integer(r, "orphans", style.orphans, 1, 5);
+    integer(r, "widows", style.widows, 1, 5);
+    integer(r, "section_page_break_depth", style.section_page_break_depth, 0, 6);
+    r.finish();
+  }
+
+  std::string file_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+std::optional<ReportStyle> load_report_style_text(const std::string& text,
+                                                  const std::string& file_name,
+                                                  Diagnostics& diagnostics) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file_name);
+  } catch (const toml::parse_error& error) {
+    diagnostics.error(file_name, position_of(error.source()), std::string(error.description()));
+    return std::nullopt;
+  }
+  Diagnostics local;
+  ReportStyle style = ReportStyleReader(file_name, local).read(root);
+  local.sort_by_position();
+  diagnostics.append(local);
+  if (local.has_errors()) return std::nullopt;
+  return style;
+}
+
+std::optional<ReportStyle> load_report_style(const std::string& path, Diagnostics& diagnostics,
+                                             std::string* source_text) {
+  auto text = read_text_file(path);
+  if (!text) {
+    diagnostics.error(path, {}, "cannot read the layout file",
+                      "give briefing-a4, briefing-letter or the path of a .toml file");
+    return std::nullopt;
+  }
+  if (source_text) *source_text = *text;
+  return load_report_style_text(*text, path, diagnostics);
+}
+
+}  // namespace briefing
