@@ -44,7 +44,8 @@ struct TimelineStyle {
   double lane_title_size = 10;
   double legend_size = 10;
   double min_text_size = 7;     // labels shrink down to this, then are omitted
-  double highlight_label_size = 16;  // with --highlights
+  double highlight_label_size = 16;  // item titles with --highlights
+  double highlight_min_text_size = 14;  // with --highlights no text is smaller
   double label_max_width = 150; // wrap width for titles, points
   double marker_size = 7;       // diameter of a day marker, points
 

@@ -1,0 +1,212 @@
+// briefing timeline DATA -o OUT ...: a timeline graphic as PNG, SVG or PDF.
+#include <cmath>
+#include <iostream>
+
+#include "cli/command.h"
+#include "layout/layout_dump.h"
+#include "layout/timeline_layout.h"
+#include "load/dataset_loader.h"
+#include "load/timeline_style_loader.h"
+#include "paint/atomic_file.h"
+#include "paint/document_writer.h"
+
+namespace briefing::cli {
+namespace {
+
+const char* const kUsage =
+    "Usage: briefing timeline DATA -o OUT [options]\n\n"
+    "Draws the dated items of DATA on a proportional time axis. The format follows\n"
+    "OUT's extension: .png, .svg or .pdf.\n\n"
+    "Options:\n"
+    "  -o, --output OUT        the file to write (required)\n"
+    "  --layout NAME|FILE      a preset in layouts/ (slide-16x9, slide-4x3, a4-landscape,\n"
+    "                          report-figure) or a preset file; default slide-16x9\n"
+    "  --from DATE, --to DATE  the visible range (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+    "  --only FILTER           keep items with this tag, kind or section (repeatable;\n"
+    "                          an item is kept if any filter matches)\n"
+    "  --highlights            only the highlighted items, in large text\n"
+    "  --theme light|dark|print\n"
+    "  --scale N               PNG pixels = N x the preset's (slide-16x9: 1920x1080 at 1)\n"
+    "  --transparent           PNG/SVG without the background\n"
+    "  --allow-omissions       exit 0 even if some labels could not be placed\n"
+    "  --layout-dump FILE      every placed element with its box, as JSON\n"
+    "  --compare-with OLD      mark items that are new or changed since dataset OLD\n\n"
+    "Exit status: 0 success, 1 data, layout or render errors (or omitted labels),\n"
+    "2 bad usage.\n";
+
+struct Arguments {
+  std::string data, output, layout = "slide-16x9", layout_dump, compare_with;
+  TimelineOptions options;
+  double scale = 1;
+  bool transparent = false;
+};
+
+PartialDate parse_date_argument(const std::string& option, const std::string& value) {
+  std::string error;
+  auto date = PartialDate::parse(value, &error);
+  if (!date) throw UsageError(option + " \"" + value + "\": " + error + " (use YYYY, YYYY-MM or YYYY-MM-DD)");
+  return *date;
+}
+
+Arguments parse_arguments(const std::vector<std::string>& args) {
+  Arguments a;
+  auto value = [&](size_t& i) -> const std::string& {
+    if (i + 1 >= args.size()) throw UsageError(args[i] + " needs a value");
+    return args[++i];
+  };
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "-o" || arg == "--output") a.output = value(i);
+    else if (arg == "--layout") a.layout = value(i);
+    else if (arg == "--from") a.options.from = parse_date_argument(arg, value(i));
+    else if (arg == "--to") a.options.to = parse_date_argument(arg, value(i));
+    else if (arg == "--only") a.options.only.push_back(value(i));
+    else if (arg == "--highlights") a.options.highlights_only = true;
+    else if (arg == "--theme") {
+      a.options.theme = value(i);
+      if (a.options.theme != "light" && a.options.theme != "dark" && a.options.theme != "print") {
+        throw UsageError("unknown theme \"" + a.options.theme + "\" (use light, dark or print)");
+      }
+    } else if (arg == "--scale") {
+      const std::string& text = value(i);
+      size_t used = 0;
+      double scale = 0;
+      try {
+        scale = std::stod(text, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used != text.size() || !(scale > 0 && scale <= 16)) {
+        throw UsageError("--scale \"" + text + "\" must be a number above 0 and at most 16");
+      }
+      a.scale = scale;
+    } else if (arg == "--transparent") a.transparent = true;
+    else if (arg == "--allow-omissions") a.options.allow_omissions = true;
+    else if (arg == "--layout-dump") a.layout_dump = value(i);
+    else if (arg == "--compare-with") a.compare_with = value(i);
+    else if (!arg.empty() && arg[0] == '-') throw UsageError("unknown option '" + arg + "'");
+    else if (a.data.empty()) a.data = arg;
+    else throw UsageError("more than one dataset given ('" + a.data + "' and '" + arg + "')");
+  }
+  if (a.data.empty()) throw UsageError("no dataset file given");
+  if (a.output.empty()) throw UsageError("no output file given (-o OUT)");
+  if (!format_for_path(a.output)) {
+    throw UsageError("cannot tell the format of '" + a.output + "': use .png, .svg or .pdf");
+  }
+  if (a.options.from && a.options.to && a.options.to->last_day() < a.options.from->first_day()) {
+    throw UsageError("--to " + a.options.to->iso() + " is before --from " + a.options.from->iso());
+  }
+  if (a.output == a.data || (!a.layout_dump.empty() && a.layout_dump == a.data)) {
+    throw UsageError("the output would overwrite the dataset '" + a.data + "'");
+  }
+  return a;
+}
+
+// What changed between two versions of a dataset, by item id. A small
+// comparison of ids, titles, issuers, milestones and links.
+void compare_datasets(const Dataset& old_data, const Dataset& new_data, TimelineOptions& options) {
+  for (const Item& item : new_data.items) {
+    const Item* old_item = old_data.find_item(item.id);
+    if (!old_item) {
+      options.added_ids.insert(item.id);
+      continue;
+    }
+    bool same = old_item->title == item.title && old_item->issuers == item.issuers &&
+                old_item->milestones.size() == item.milestones.size() &&
+                old_item->links.size() == item.links.size();
+    for (size_t i = 0; same && i < item.milestones.size(); ++i) {
+      same = old_item->milestones[i].label == item.milestones[i].label &&
+             old_item->milestones[i].date == item.milestones[i].date;
+    }
+    for (size_t i = 0; same && i < item.links.size(); ++i) same = old_item->links[i].url == item.links[i].url;
+    if (!same) options.changed_ids.insert(item.id);
+  }
+}
+
+std::time_t published_time(const PartialDate& date) {
+  return static_cast<std::time_t>(date.first_day()) * 86400;
+}
+
+int run_timeline(const std::vector<std::string>& args) {
+  Arguments a = parse_arguments(args);
+
+  const DatasetLoad load = load_dataset_file(a.data);
+  if (!load.ok()) {
+    std::cerr << load.report();
+    return kExitDataError;
+  }
+  if (!a.compare_with.empty()) {
+    const DatasetLoad old_load = load_dataset_file(a.compare_with);
+    if (!old_load.ok()) {
+      std::cerr << old_load.report();
+      return kExitDataError;
+    }
+    compare_datasets(*old_load.dataset, *load.dataset, a.options);
+  }
+
+  Diagnostics diagnostics;
+  std::string layout_source;
+  const std::string layout_path = resolve_layout_path(a.layout);
+  auto style = load_timeline_style(layout_path, diagnostics, &layout_source);
+  if (!style) {
+    std::cerr << format_diagnostics(diagnostics, layout_source);
+    return kExitDataError;
+  }
+
+  const Dataset& dataset = *load.dataset;
+  TimelineLayout layout = layout_timeline(dataset, *style, a.options);
+
+  if (layout.undated_count > 0) {
+    std::cerr << "briefing timeline: " << layout.undated_count
+              << (layout.undated_count == 1 ? " item has" : " items have")
+              << " no date and " << (layout.undated_count == 1 ? "is" : "are") << " left out\n";
+  }
+  for (const auto& omission : layout.omitted) {
+    std::cerr << "briefing timeline: " << (a.options.allow_omissions ? "warning" : "error")
+              << ": left out '" << omission.item_id << "' (" << omission.title << "): " << omission.reason
+              << "\n";
+  }
+  if (!layout.omitted.empty() && !a.options.allow_omissions) {
+    std::cerr << "briefing timeline: " << layout.omitted.size()
+              << " item(s) could not be placed; nothing written (use a larger layout, fewer items with "
+                 "--only/--from/--to, or --allow-omissions)\n";
+    return kExitDataError;
+  }
+
+  Document document;
+  document.info.title = dataset.title + " — timeline";
+  document.info.author = dataset.publisher;
+  document.info.subject = "Timeline of " + dataset.title;
+  document.info.creator = "briefing " BRIEFING_VERSION;
+  document.info.created = reproducible_time(published_time(dataset.published));
+  document.has_background = true;
+  document.background = layout.background;
+  document.pages.push_back(std::move(layout.page));
+
+  RasterOptions raster;
+  raster.pixels_per_point = style->pixels_per_point * a.scale;
+  raster.transparent = a.transparent;
+  // Render everything first, so that a failure leaves every output untouched.
+  const std::string bytes = render_document(document, *format_for_path(a.output), raster);
+  std::string dump_json;
+  if (!a.layout_dump.empty()) {
+    LayoutDump dump;
+    dump.source = "timeline";
+    dump.page_sizes.push_back({document.pages[0].width, document.pages[0].height});
+    dump.elements = layout.elements;
+    dump_json = to_json(dump);
+  }
+  write_file_atomically(a.output, bytes);
+  if (!a.layout_dump.empty()) write_file_atomically(a.layout_dump, dump_json);
+  return kExitOk;
+}
+
+const CommandRegistration registration{{
+    "timeline",
+    "draw a timeline graphic (PNG, SVG, PDF)",
+    kUsage,
+    run_timeline,
+}};
+
+}  // namespace
+}  // namespace briefing::cli

@@ -1,0 +1,292 @@
+#include "load/timeline_style_loader.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "load/dataset_loader.h"
+#include "load/table_reader.h"
+
+namespace briefing {
+namespace {
+
+const std::vector<std::string> kThemeNames = {"light", "dark", "print"};
+
+class StyleReader {
+ public:
+  StyleReader(std::string file, Diagnostics& diagnostics)
+      : file_(std::move(file)), diagnostics_(diagnostics) {}
+
+  TimelineStyle read(const toml::table& root) {
+    TimelineStyle style;
+    TableReader top(root, "the layout file", file_, diagnostics_);
+    if (const toml::table* t = top.table("layout", Need::required)) read_layout(*t, style);
+    if (const toml::table* t = top.table("margins")) read_margins(*t, style);
+    if (const toml::table* t = top.table("fonts")) read_fonts(*t, style);
+    if (const toml::table* t = top.table("text")) read_text(*t, style);
+    if (const toml::table* t = top.table("lanes")) read_lanes(*t, style);
+    if (const toml::table* t = top.table("axis")) read_axis(*t, style);
+    if (const toml::table* t = top.table("markers")) read_markers(*t, style);
+    if (const toml::table* t = top.table("theme")) read_themes(*t, style);
+    top.finish();
+    check_fit(top, style);
+    return style;
+  }
+
+ private:
+  // A number in [low, high]; keeps `target` unchanged when absent or wrong.
+  void number(TableReader& r, const std::string& key, double& target, double low, double high,
+              Need need = Need::optional) {
+    auto value = r.number(key, need);
+    if (!value) return;
+    if (!(*value >= low && *value <= high)) {
+      r.error_at(r.value_position(key), "'" + key + "' must be between " + trim(low) + " and " +
+                                            trim(high) + ", not " + trim(*value));
+      return;
+    }
+    target = *value;
+  }
+
+  static std::string trim(double v) {
+    std::string s = std::to_string(v);
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+  }
+
+  void read_layout(const toml::table& t, TimelineStyle& style) {
+    TableReader r(t, "[layout]", file_, diagnostics_);
+    if (auto name = r.string("name")) style.name = *name;
+    number(r, "width", style.width, 72, 14400, Need::required);
+    number(r, "height", style.height, 72, 14400, Need::required);
+    number(r, "pixels_per_point", style.pixels_per_point, 0.25, 16);
+    if (auto title = r.boolean("title")) show_title_ = *title;
+    r.finish();
+  }
+
+  void read_margins(const toml::table& t, TimelineStyle& style) {
+    TableReader r(t, "[margins]", file_, diagnostics_);
+    number(r, "top", style.margin_top, 0, 1000);
+    number(r, "right", style.margin_right, 0, 1000);
+    number(r, "bottom", style.margin_bottom, 0, 1000);
+    number(r, "left", style.margin_left, 0, 1000);
+    r.finish();
+  }
+
+  void read_fonts(const toml::table& t, TimelineStyle& style) {
+    TableReader r(t, "[fonts]", file_, diagnostics_);
+    font(r, "family", style.font_family);
+    font(r, "title_family", style.title_family);
+    r.finish();
+  }
+
+  void font(TableReader& r, const std::string& key, std::string& target) {
+    static const std::vector<std::string> families = {"Noto Sans", "Noto Serif", "IPAexGothic",
+                                                      "sans-serif", "serif"};
+    auto value = r.string(key);
+    if (!value) return;
+    if (std::find(families.begin(), families.end(), *value) == families.end()) {
+      std::string hint = closest_match(*value, families);
+      r.error_at(r.value_position(key), "unknown font family \"" + *value + "\"",
+                 hint.empty() ? "bundled families: Noto Sans, Noto Serif, IPAexGothic, sans-serif, serif"
+                              : "did you mean \"" + hint + "\"?");
+      return;
+    }
+    target = *value;
+  }
+
+  void read_text(const toml::table& t, TimelineStyle& style) {
+    TableReader r(t, "[text]", file_, diagnostics_);
+    number(r, "title", style.title_size, 0, 200);
+    number(r, "label", style.label_size, 1, 200);
+    number(r, "date", style.date_size, 1, 200);
+    number(r, "tick", style.tick_size, 1, 200);
+    number(r, "lane_title", style.lane_title_size, 1, 200);
+    number(r, "legend", style.legend_size, 1, 200);
+    number(r, "minimum", style.min_text_size, 1, 200);
+    number(r, "highlights", style.highlight_label_size, 1, 200);
+    number(r, "highlights_minimum", style.highlight_min_text_size, 1, 200);
+    number(r, "label_max_width", style.label_max_width, 20, 5000);
+    if (style.min_text_size > style.label_size) {
+      r.error_at(r.value_position("minimum"),
+                 "'minimum' (" + trim(style.min_text_size) + ") must not exceed 'label' (" +
+                     trim(style.label_size) + ")");
+    }
+    r.finish();
+  }
+
+  void read_lanes(const toml::table& t, TimelineStyle& style) {
+    TableReader r(t, "[lanes]", file_, diagnostics_);
+    if (auto group = r.string("group_by")) {
+      bool ok = false;
+      style.lanes = parse_lane_grouping(*group, &ok);
+      if (!ok) {
+        const std::vector<std::string> names = {"section", "kind", "issuer", "none"};
+        std::string hint = closest_match(*group, names);
+        r.error_at(r.value_position("group_by"), "unknown lane grouping \"" + *group + "\"",
+                   hint.empty() ? "use section, kind, issuer or none"
+                                : "did you mean \"" + hint + "\"?");
+      }
+    }
+    if (auto depth = r.integer("section_depth")) {
+      if (*depth < 1 || *depth > 9) {
+        r.error_at(r.value_position("section_depth"), "'section_depth' must be between 1 and 9");
+      } else {
+        style.section_depth = static_cast<int>(*depth);
+      }
+    }
+    if (auto v = r.boolean("titles")) style.show_lane_titles = *v;
+    if (auto v = r.boolean("legend")) style.show_legend = *v;
+    r.finish();
+  }
+
+  void read_axis(const toml::table& t, TimelineStyle& style) {
+    TableReader r(t, "[axis]", file_, diagnostics_);
+    number(r, "min_tick_gap", style.min_tick_gap, 0, 500);
+    if (auto v = r.boolean("breaks")) style.axis_breaks = *v;
+    number(r, "break_max_event_share", style.break_max_event_share, 0, 1);
+    number(r, "break_min_time_share", style.break_min_time_share, 0, 1);
+    number(r, "compressed_width_share", style.compressed_width_share, 0.05, 0.5);
+    r.finish();
+  }
+
+  void read_markers(const toml::table& t, TimelineStyle& style) {
+    TableReader r(t, "[markers]", file_, diagnostics_);
+    number(r, "size", style.marker_size, 1, 100);
+    r.finish();
+  }
+
+  void read_themes(const toml::table& t, TimelineStyle& style) {
+    for (const auto& [key, node] : t) {
+      const std::string name(key.str());
+      if (std::find(kThemeNames.begin(), kThemeNames.end(), name) == kThemeNames.end()) {
+        std::string hint = closest_match(name, kThemeNames);
+        diagnostics_.error(file_, position_of(key.source()), "unknown theme '" + name + "'",
+                           hint.empty() ? "themes are light, dark and print"
+                                        : "did you mean '" + hint + "'?");
+        continue;
+      }
+      const toml::table* table = node.as_table();
+      if (!table) {
+        diagnostics_.error(file_, position_of(node), "[theme." + name + "] must be a table");
+        continue;
+      }
+      style.themes[name] = read_theme(*table, name);
+    }
+  }
+
+  TimelineTheme read_theme(const toml::table& t, const std::string& name) {
+    TimelineTheme theme = default_theme(name);
+    TableReader r(t, "[theme." + name + "]", file_, diagnostics_);
+    color(r, "background", theme.background);
+    color(r, "text", theme.text);
+    color(r, "muted_text", theme.muted_text);
+    color(r, "axis", theme.axis);
+    color(r, "grid", theme.grid);
+    color(r, "lane_fill", theme.lane_fill);
+    color(r, "scaled_band", theme.scaled_band);
+    color(r, "leader", theme.leader);
+    color(r, "changed", theme.changed);
+    if (auto colors = r.string_array("lane_colors")) {
+      std::vector<Color> parsed;
+      for (const auto& text : *colors) {
+        Color c;
+        if (!parse_color(text, c)) {
+          r.error_at(r.value_position("lane_colors"),
+                     "\"" + text + "\" is not a colour", "write colours as \"#rrggbb\" or \"#rrggbbaa\"");
+        }
+        parsed.push_back(c);
+      }
+      if (colors->empty()) r.error_at(r.value_position("lane_colors"), "'lane_colors' must not be empty");
+      if (!parsed.empty()) theme.lane_colors = parsed;
+    }
+    if (auto v = r.boolean("lane_shapes")) theme.lane_shapes = *v;
+    r.finish();
+    return theme;
+  }
+
+  void color(TableReader& r, const std::string& key, Color& target) {
+    auto text = r.string(key);
+    if (!text) return;
+    if (!parse_color(*text, target)) {
+      r.error_at(r.value_position(key), "\"" + *text + "\" is not a colour",
+                 "write colours as \"#rrggbb\" or \"#rrggbbaa\"");
+    }
+  }
+
+  void check_fit(TableReader& top, TimelineStyle& style) {
+    if (!show_title_) style.title_size = 0;
+    if (style.margin_left + style.margin_right > style.width * 0.5 ||
+        style.margin_top + style.margin_bottom > style.height * 0.5) {
+      top.error_at(top.key_position("margins"),
+                   "the margins leave less than half of the " + trim(style.width) + " × " +
+                       trim(style.height) + " pt page for the timeline");
+    }
+  }
+
+  std::string file_;
+  Diagnostics& diagnostics_;
+  bool show_title_ = true;
+};
+
+}  // namespace
+
+std::string layouts_directory() {
+  if (const char* dir = std::getenv("BRIEFING_LAYOUTS_DIR"); dir && *dir) return dir;
+  return std::string(BRIEFING_SOURCE_DIR) + "/layouts";
+}
+
+std::string resolve_layout_path(const std::string& name_or_file) {
+  const bool is_path = name_or_file.find('/') != std::string::npos ||
+                       (name_or_file.size() > 5 &&
+                        name_or_file.compare(name_or_file.size() - 5, 5, ".toml") == 0);
+  if (is_path) return name_or_file;
+  return layouts_directory() + "/" + name_or_file + ".toml";
+}
+
+std::vector<std::string> available_layouts() {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(layouts_directory(), error)) {
+    if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::optional<TimelineStyle> load_timeline_style_text(const std::string& text,
+                                                      const std::string& file_name,
+                                                      Diagnostics& diagnostics) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file_name);
+  } catch (const toml::parse_error& error) {
+    diagnostics.error(file_name, position_of(error.source()), std::string(error.description()));
+    return std::nullopt;
+  }
+  Diagnostics local;
+  TimelineStyle style = StyleReader(file_name, local).read(root);
+  local.sort_by_position();
+  diagnostics.append(local);
+  if (local.has_errors()) return std::nullopt;
+  if (style.name.empty()) style.name = std::filesystem::path(file_name).stem().string();
+  return style;
+}
+
+std::optional<TimelineStyle> load_timeline_style(const std::string& path, Diagnostics& diagnostics,
+                                                 std::string* source_text) {
+  auto text = read_text_file(path);
+  if (!text) {
+    std::string hint;
+    if (path.rfind(layouts_directory() + "/", 0) == 0) {
+      hint = "presets:";
+      for (const auto& name : available_layouts()) hint += " " + name;
+    }
+    diagnostics.error(path, {}, "cannot read the layout file", hint);
+    return std::nullopt;
+  }
+  if (source_text) *source_text = *text;
+  return load_timeline_style_text(*text, path, diagnostics);
+}
+
+}  // namespace briefing
