@@ -122,6 +122,24 @@ std::string breakable_url(std::string_view url) {
   return out;
 }
 
+std::string typographic_quotes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c != '"' && c != '\'') {
+      out += c;
+      continue;
+    }
+    // Opening after a space, an opening bracket or at the start; else closing.
+    const char before = i > 0 ? text[i - 1] : ' ';
+    const bool opening = before == ' ' || before == '(' || before == '[' || before == '\n';
+    if (c == '"') out += opening ? "\u201C" : "\u201D";
+    else out += opening ? "\u2018" : "\u2019";
+  }
+  return out;
+}
+
 std::string visible_text(std::string_view text) {
   std::string out;
   out.reserve(text.size());

@@ -59,6 +59,9 @@ struct RichText {
 /// scheme's slashes, and never at the very end).
 std::string breakable_url(std::string_view url);
 
+/// Straight quotes made typographic: "a" → “a”, it's → it’s, 'a' → ‘a’.
+std::string typographic_quotes(std::string_view text);
+
 /// `text` without soft hyphens and zero-width spaces (for dumps and tests).
 std::string visible_text(std::string_view text);
 

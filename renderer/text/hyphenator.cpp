@@ -56,9 +56,14 @@ std::string Hyphenator::hyphenate(std::string_view text) const {
     size_t end = i;
     while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
     const std::string_view word = text.substr(i, end - i);
-    // A word glued to a non-ASCII byte (an accented letter) is not ours to split.
-    const bool glued = end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80;
-    bool plain = word.size() >= min_word_ && !glued && !(i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80);
+    // A word glued to a non-ASCII letter (é, ö) is not ours to split; general
+    // punctuation (U+2000–U+203F: quotes, dashes) around it is fine.
+    auto punctuation_at = [&](size_t at) { return text.substr(at, 2) == "\xE2\x80"; };
+    const bool glued_after = end < text.size() &&
+                             static_cast<unsigned char>(text[end]) >= 0x80 && !punctuation_at(end);
+    const bool glued_before = i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80 &&
+                              !(i >= 3 && punctuation_at(i - 3));
+    bool plain = word.size() >= min_word_ && !glued_after && !glued_before;
     for (size_t k = 0; plain && k < word.size(); ++k) {
       const auto w = static_cast<unsigned char>(word[k]);
       if (!std::isalpha(w) || (k > 0 && std::isupper(w))) plain = false;
