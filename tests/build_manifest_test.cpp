@@ -44,7 +44,10 @@ class BuildManifest : public ::testing::Test {
     write_build_file("");
     setenv("FAKE_RENDER_LOG", (dir_ + "/render.log").c_str(), 1);
   }
-  void TearDown() override { unsetenv("BRIEFING_FONTS_DIR"); }
+  void TearDown() override {
+    unsetenv("BRIEFING_FONTS_DIR");
+    unsetenv("BRIEFING_LAYOUTS_DIR");
+  }
 
   void write_build_file(const std::string& extra_for_b_svg) {
     write_file(dir_ + "/briefing.toml",
@@ -147,6 +150,23 @@ TEST_F(BuildManifest, MissingOrReplacedOutputIsRenderedAgain) {
   fs::remove(dir_ + "/output/a.png");
   write_file(dir_ + "/output/b.svg", "edited by hand");
   EXPECT_EQ(build(), (Names{"a.png", "b.svg"}));
+}
+
+TEST_F(BuildManifest, ReportFigurePresetIsAnInputOfReportsOnly) {
+  // A private layouts folder: the report's layout names its figure preset.
+  const std::string layouts = make_temp_dir();
+  for (const char* name : {"briefing-a4", "slide-16x9"})
+    fs::copy_file(repo_path(std::string("layouts/") + name + ".toml"),
+                  layouts + "/" + name + ".toml");
+  write_file(layouts + "/report-figure.toml", read_file(repo_path("layouts/report-figure.toml")));
+  setenv("BRIEFING_LAYOUTS_DIR", layouts.c_str(), 1);
+  build();
+  write_file(layouts + "/report-figure.toml",
+             read_file(layouts + "/report-figure.toml") + "\n# edited\n");
+  EXPECT_EQ(build(), Names{"a.pdf"});
+  write_file(layouts + "/slide-16x9.toml", read_file(layouts + "/slide-16x9.toml") + "\n# edited\n");
+  EXPECT_EQ(build(), (Names{"b.png", "b.svg"}));
+  unsetenv("BRIEFING_LAYOUTS_DIR");
 }
 
 TEST_F(BuildManifest, ForceRendersEverything) {

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "load/dataset_loader.h"
+#include "load/report_style_loader.h"
 #include "load/table_reader.h"
+#include "load/timeline_style_loader.h"
 
 namespace briefing {
 namespace {
@@ -23,15 +25,6 @@ std::string extension_of(const std::string& path) {
 bool is_layout_path(const std::string& layout) {
   return layout.find('/') != std::string::npos ||
          (layout.size() > 5 && layout.compare(layout.size() - 5, 5, ".toml") == 0);
-}
-
-/// A preset name's file, by the renderers' rule: $BRIEFING_LAYOUTS_DIR or the
-/// repository's layouts/, then NAME.toml.
-std::string preset_file(const std::string& name) {
-  const char* dir = std::getenv("BRIEFING_LAYOUTS_DIR");
-  const std::string folder =
-      dir && *dir ? std::string(dir) : std::string(BRIEFING_SOURCE_DIR) + "/layouts";
-  return folder + "/" + name + ".toml";
 }
 
 std::string format_number(double value) {
@@ -242,10 +235,17 @@ std::vector<std::string> input_files(const OutputSpec& output) {
   std::vector<std::string> files{output.file(output.data)};
   if (!output.layout.empty()) {
     files.push_back(is_layout_path(output.layout) ? output.file(output.layout)
-                                                  : preset_file(output.layout));
+                                                  : resolve_layout_path(output.layout));
   }
-  // The report draws its timeline figure with this preset.
-  if (output.kind == OutputKind::report) files.push_back(preset_file(kDefaultFigureLayout));
+  if (output.kind == OutputKind::report) {
+    // The report draws a timeline figure with the preset its layout names.
+    std::string figure = kDefaultFigureLayout;
+    Diagnostics ignored;  // a broken layout is the renderer's to report
+    if (const auto style = load_report_style(files.back(), ignored)) {
+      figure = style->figure ? style->figure_layout : std::string();
+    }
+    if (!figure.empty()) files.push_back(resolve_layout_path(figure));
+  }
   if (!output.compare_with.empty()) files.push_back(output.file(output.compare_with));
   return files;
 }

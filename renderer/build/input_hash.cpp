@@ -82,10 +82,15 @@ std::string file_digest(const std::string& path) {
 std::string environment_digest(const std::vector<std::string>& renderer_command) {
   InputHasher hasher;
   hasher.add("version", BRIEFING_VERSION);
+  // A program file counts by its bytes, not its path: the same binary in
+  // another build folder renders the same files.
   for (const auto& part : renderer_command) {
-    hasher.add("renderer", part);
     std::error_code error;
-    if (std::filesystem::is_regular_file(part, error)) hasher.add_file(part);
+    if (std::filesystem::is_regular_file(part, error)) {
+      hasher.add("renderer file", file_digest(part));
+    } else {
+      hasher.add("renderer argument", part);
+    }
   }
   std::vector<std::string> fonts;
   std::error_code error;
