@@ -38,7 +38,7 @@ build() {
 install_missing_packages
 build
 case "$mode" in
-  render) exec "$build_dir/briefing" check data/ai-safety-japan-2024.toml ;;
+  render) exec "$build_dir/briefing" ;;  # briefing build with ./briefing.toml
   test) cd "$build_dir" && exec ctest --output-on-failure -j 2 ;;
   *) echo "usage: ./run.sh [render|test]" >&2; exit 2 ;;
 esac

@@ -143,10 +143,10 @@ class BuildFileReader {
     }
     timeline_only("theme");
     if (const auto scale = reader.number("scale")) {
-      if (!(*scale > 0 && *scale <= 20)) {
+      if (!(*scale > 0 && *scale <= 16)) {
         reader.error_at(reader.value_position("scale"),
                         "scale " + format_number(*scale) + " is out of range",
-                        "use a number above 0 and at most 20");
+                        "use a number above 0 and at most 16");
       }
       output.scale = *scale;
     }
