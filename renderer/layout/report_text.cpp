@@ -193,8 +193,42 @@ Paragraph::Paragraph(RichText rich, const TextStyle& style, double width, TextAl
     lines_.push_back(entry);
   } while (pango_layout_iter_next_line(iter));
   pango_layout_iter_free(iter);
-  // A line's height runs to the next line's top, so parts stack exactly.
+  // A line's height runs to the next line's top, so parts stack exactly; its
+  // width leaves out trailing spaces, which Pango counts but nobody sees.
   for (size_t i = 0; i < lines_.size(); ++i) {
+    size_t visible_end = lines_[i].end;
+    while (visible_end > lines_[i].start &&
+           (rich_.text[visible_end - 1] == ' ' || rich_.text[visible_end - 1] == '\n')) {
+      --visible_end;
+    }
+    if (visible_end > lines_[i].start) {
+      int* ranges = nullptr;
+      int count = 0;
+      pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(layout, static_cast<int>(i)),
+                                     static_cast<int>(lines_[i].start),
+                                     static_cast<int>(visible_end), &ranges, &count);
+      if (count > 0) {
+        int low = ranges[0], high = ranges[1];
+        for (int k = 1; k < count; ++k) {
+          low = std::min(low, ranges[2 * k]);
+          high = std::max(high, ranges[2 * k + 1]);
+        }
+        lines_[i].left = points(low);
+        lines_[i].width = points(high - low);
+        // A line broken at a soft hyphen: Pango 1.50 reports its extents
+        // before justification moved the hyphen in (up to one hyphen wider
+        // than drawn). It broke there because the line with its hyphen fits,
+        // so the drawn line ends at the wrap width at most.
+        const bool hyphenated =
+            visible_end >= lines_[i].start + kSoftHyphen.size() &&
+            std::string_view(rich_.text).substr(visible_end - kSoftHyphen.size(),
+                                                kSoftHyphen.size()) == kSoftHyphen;
+        if (hyphenated && width_ > 0) {
+          lines_[i].width = std::min(lines_[i].width, width_ - lines_[i].left);
+        }
+      }
+      g_free(ranges);
+    }
     const double next_top = i + 1 < lines_.size() ? lines_[i + 1].top : height_;
     lines_[i].height = std::max(lines_[i].height, next_top - lines_[i].top);
     if (i + 1 == lines_.size()) lines_[i].end = rich_.text.size();

@@ -1,0 +1,350 @@
+// The report's geometry, checked on the layout dump and the display list
+// (no drawing): margins, contents numbers, footnote placement, keep-with-next,
+// widows and orphans, and glyph coverage.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "layout/report_layout.h"
+#include "load/dataset_loader.h"
+#include "load/report_style_loader.h"
+#include "load/timeline_style_loader.h"
+#include "test_support.h"
+
+namespace briefing {
+namespace {
+
+struct Rendered {
+  Dataset dataset;
+  ReportStyle style;
+  ReportLayout layout;
+};
+
+Rendered render(const Dataset& dataset, const std::string& layout_name) {
+  Diagnostics d;
+  auto style = load_report_style(resolve_layout_path(layout_name), d);
+  auto figure = load_timeline_style(resolve_layout_path(style->figure_layout), d);
+  if (!style || !figure) throw std::runtime_error(format_diagnostics(d, ""));
+  ReportOptions options;
+  options.figure_style = &*figure;
+  return {dataset, *style, layout_report(dataset, *style, options)};
+}
+
+Dataset load(const std::string& relative) {
+  auto loaded = load_dataset_file(testing::repo_path(relative));
+  if (!loaded.ok()) throw std::runtime_error(loaded.report());
+  return *loaded.dataset;
+}
+
+// A synthetic dataset that forces page breaks inside paragraphs, long URLs
+// and Japanese text.
+Dataset stress_dataset() {
+  Dataset d;
+  d.title = "人工知能の安全性 — a stress test of pagination with a long title that must still fit";
+  d.publisher = "Test Office";
+  d.published = PartialDate::day(2025, 3, 1);
+  d.language = "en";
+  d.sections = {{"1", "First part", "An introduction to the first part.", {}},
+                {"1.1", "A subsection", "", {}},
+                {"2", "Second part", "", {}}};
+  std::string long_text;
+  for (int i = 0; i < 9; ++i) {
+    long_text += "Governments and international organisations published recommendations, "
+                 "guidelines and implementation frameworks for trustworthy artificial intelligence. ";
+  }
+  for (int i = 0; i < 14; ++i) {
+    Item item;
+    item.id = "item-" + std::to_string(i);
+    item.section = i < 5 ? "1" : i < 10 ? "1.1" : "2";
+    item.title = "Item number " + std::to_string(i) + (i % 3 == 0 ? " with a title long enough to wrap onto a second line of the heading" : "");
+    item.kind = "guideline";
+    item.issuers = {"Ministry of Examples"};
+    if (i % 4 != 3) item.milestones.push_back({"published", PartialDate::month(2020 + i % 5, 1 + i % 12), "", {}});
+    item.summary = i % 2 == 0 ? long_text : "A short summary in Japanese: 人工知能の安全性に関する指針。";
+    item.links.push_back({"https://www.example.go.jp/content/very/long/path/segments/that/never/end/" +
+                              std::string(80, 'x') + "/document-" + std::to_string(i) +
+                              ".pdf?query=value&other=thing",
+                          "Japanese only", 0});
+    item.links.push_back({"mailto:office@example.org", "", 0});
+    item.notes.push_back({"A text note about \"item\" " + std::to_string(i) + ".", 0});
+    d.items.push_back(item);
+  }
+  return d;
+}
+
+class ReportLayoutTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    fact_sheet_ = new Rendered(render(load("data/ai-safety-japan-2024.toml"), "briefing-a4"));
+    letter_ = new Rendered(render(load("data/ai-safety-japan-2024.toml"), "briefing-letter"));
+    stress_ = new Rendered(render(stress_dataset(), "briefing-a4"));
+  }
+  static void TearDownTestSuite() {
+    delete fact_sheet_;
+    delete letter_;
+    delete stress_;
+  }
+  static std::vector<const Rendered*> all() { return {fact_sheet_, letter_, stress_}; }
+
+  static Rendered* fact_sheet_;
+  static Rendered* letter_;
+  static Rendered* stress_;
+};
+
+Rendered* ReportLayoutTest::fact_sheet_ = nullptr;
+Rendered* ReportLayoutTest::letter_ = nullptr;
+Rendered* ReportLayoutTest::stress_ = nullptr;
+
+bool is_running(const PlacedElement& e) { return e.kind == "header" || e.kind == "footer"; }
+
+TEST_F(ReportLayoutTest, NothingOutsideTheMargins) {
+  for (const Rendered* r : all()) {
+    const ReportStyle& s = r->style;
+    const Rect text{s.margin_left, s.margin_top, s.text_width(), s.text_height()};
+    const Rect running{s.margin_left, 0, s.text_width(), s.page_height};
+    ASSERT_FALSE(r->layout.dump.elements.empty());
+    for (const PlacedElement& e : r->layout.dump.elements) {
+      const Rect& area = is_running(e) ? running : text;
+      EXPECT_TRUE(area.contains(e.box, 0.5))
+          << s.name << " page " << e.page << " " << e.kind << " '" << e.text << "' at " << e.box.x
+          << "," << e.box.y << " " << e.box.width << "x" << e.box.height;
+    }
+    // Running header and footer stay in the margins, clear of the text.
+    for (const PlacedElement& e : r->layout.dump.elements) {
+      if (e.kind == "header") {
+        EXPECT_LE(e.box.bottom(), s.margin_top);
+      }
+      if (e.kind == "footer") {
+        EXPECT_GE(e.box.y, s.margin_top + s.text_height());
+      }
+    }
+  }
+}
+
+TEST_F(ReportLayoutTest, PagesHaveThePaperSize) {
+  for (const Rendered* r : all()) {
+    for (const Page& page : r->layout.document.pages) {
+      EXPECT_NEAR(page.width, r->style.page_width, 1e-6);
+      EXPECT_NEAR(page.height, r->style.page_height, 1e-6);
+    }
+  }
+  EXPECT_NEAR(fact_sheet_->style.page_width, 595.276, 0.01);
+  EXPECT_NEAR(letter_->style.page_width, 612, 0.01);
+}
+
+TEST_F(ReportLayoutTest, ContentsNumbersArePagesOfTheirHeadings) {
+  for (const Rendered* r : all()) {
+    std::map<std::string, int> heading_page;
+    for (const auto& e : r->layout.dump.elements) {
+      if (e.kind == "heading") heading_page.emplace(e.item_id, e.page);
+    }
+    size_t checked = 0;
+    for (const auto& e : r->layout.dump.elements) {
+      if (e.kind != "toc-page") continue;
+      ASSERT_TRUE(heading_page.count(e.item_id)) << e.item_id;
+      EXPECT_EQ(e.text, std::to_string(heading_page[e.item_id])) << e.item_id;
+      ++checked;
+    }
+    // Every section and every item is in the contents.
+    EXPECT_EQ(checked, r->dataset.sections.size() + r->dataset.items.size() + 2)
+        << "sections, items, the figure and the chronology";
+  }
+}
+
+TEST_F(ReportLayoutTest, EachFootnoteIsOnThePageOfItsMarker) {
+  for (const Rendered* r : all()) {
+    std::map<std::string, int> marker_page, note_page;
+    for (const auto& e : r->layout.dump.elements) {
+      if (e.kind == "footnote-marker") {
+        EXPECT_TRUE(marker_page.emplace(e.item_id, e.page).second);
+      }
+      if (e.kind == "footnote") {
+        EXPECT_TRUE(note_page.emplace(e.item_id, e.page).second);
+      }
+    }
+    EXPECT_EQ(note_page.size(), r->dataset.link_count() + r->dataset.note_count());
+    EXPECT_EQ(marker_page, note_page);
+    // Footnotes sit below all the body text of their page.
+    std::map<int, double> body_bottom, notes_top;
+    for (const auto& e : r->layout.dump.elements) {
+      if (e.kind == "footnote") {
+        notes_top.try_emplace(e.page, 1e9);
+        notes_top[e.page] = std::min(notes_top[e.page], e.box.y);
+      } else if (!is_running(e) && e.kind != "footnote-marker") {
+        body_bottom[e.page] = std::max(body_bottom[e.page], e.box.bottom());
+      }
+    }
+    for (const auto& [page, top] : notes_top) EXPECT_LT(body_bottom[page], top) << "page " << page;
+  }
+}
+
+TEST_F(ReportLayoutTest, FootnotesAreNumberedThroughTheDocument) {
+  std::vector<int> numbers;
+  for (const auto& e : fact_sheet_->layout.dump.elements) {
+    if (e.kind == "footnote-marker") numbers.push_back(std::stoi(e.text));
+  }
+  ASSERT_FALSE(numbers.empty());
+  for (size_t i = 0; i < numbers.size(); ++i) EXPECT_EQ(numbers[i], static_cast<int>(i + 1));
+}
+
+// Body lines of each item by page, in order.
+std::map<std::string, std::vector<int>> line_pages(const Rendered& r, const std::string& kind) {
+  std::map<std::string, std::vector<int>> pages;
+  for (const auto& e : r.layout.dump.elements) {
+    if (e.kind == kind && !e.item_id.empty()) pages[e.item_id].push_back(e.page);
+  }
+  return pages;
+}
+
+TEST_F(ReportLayoutTest, NoWidowsOrOrphans) {
+  size_t splits = 0;
+  for (const Rendered* r : all()) {
+    for (const auto& [id, pages] : line_pages(*r, "line")) {
+      std::map<int, int> per_page;
+      for (int p : pages) ++per_page[p];
+      if (per_page.size() > 1) ++splits;
+      if (per_page.size() < 2) continue;
+      for (const auto& [page, count] : per_page) {
+        EXPECT_GE(count, 2) << r->style.name << " item " << id << " page " << page;
+      }
+    }
+  }
+  EXPECT_GT(splits, 0u) << "the stress dataset should split some paragraphs across pages";
+}
+
+TEST_F(ReportLayoutTest, HeadingsStayWithWhatFollows) {
+  for (const Rendered* r : all()) {
+    const auto& elements = r->layout.dump.elements;
+    for (size_t i = 0; i < elements.size(); ++i) {
+      if (elements[i].kind != "heading") continue;
+      // The next body element (not the header, footer or a footnote) is on the same page.
+      size_t j = i + 1;
+      while (j < elements.size() && (is_running(elements[j]) || elements[j].kind == "footnote")) ++j;
+      ASSERT_LT(j, elements.size());
+      EXPECT_EQ(elements[j].page, elements[i].page)
+          << r->style.name << ": heading '" << elements[i].text << "' ends page " << elements[i].page;
+    }
+    // An item's heading, its dates and the first two lines of its summary share a page.
+    const auto meta = line_pages(*r, "meta");
+    const auto lines = line_pages(*r, "line");
+    for (const auto& e : elements) {
+      if (e.kind != "heading" || e.item_id.rfind("item-", 0) != 0) continue;
+      const std::string id = e.item_id.substr(5);
+      ASSERT_TRUE(meta.count(id) && lines.count(id)) << id;
+      EXPECT_EQ(meta.at(id).front(), e.page) << id;
+      ASSERT_GE(lines.at(id).size(), 1u);
+      EXPECT_EQ(lines.at(id)[0], e.page) << id;
+      if (lines.at(id).size() >= 2) {
+        EXPECT_EQ(lines.at(id)[1], e.page) << id;
+      }
+    }
+  }
+}
+
+TEST_F(ReportLayoutTest, TableHeaderRepeatsOnEveryTablePage) {
+  for (const Rendered* r : all()) {
+    std::set<int> cell_pages, header_pages;
+    for (const auto& e : r->layout.dump.elements) {
+      if (e.kind == "table-cell") cell_pages.insert(e.page);
+      if (e.kind == "table-header" && e.text == "Date") header_pages.insert(e.page);
+    }
+    EXPECT_FALSE(cell_pages.empty());
+    EXPECT_EQ(cell_pages, header_pages) << r->style.name;
+    // One row per milestone, plus one per undated item, each row four cells.
+    size_t undated = 0;
+    for (const Item& item : r->dataset.items) undated += item.is_dated() ? 0 : 1;
+    size_t cells = 0;
+    for (const auto& e : r->layout.dump.elements) cells += e.kind == "table-cell" ? 1 : 0;
+    EXPECT_EQ(cells, 4 * (r->dataset.milestone_count() + undated));
+  }
+}
+
+TEST_F(ReportLayoutTest, OutlineHasOneEntryPerSectionAndItem) {
+  for (const Rendered* r : all()) {
+    std::map<std::string, int> count;
+    for (const OutlineEntry& entry : r->layout.document.outline) ++count[entry.destination];
+    for (const Section& s : r->dataset.sections) EXPECT_EQ(count["section-" + s.id], 1) << s.id;
+    for (const Item& item : r->dataset.items) EXPECT_EQ(count["item-" + item.id], 1) << item.id;
+    // Levels follow the nesting.
+    for (const OutlineEntry& entry : r->layout.document.outline) {
+      if (entry.destination.rfind("section-", 0) == 0) {
+        EXPECT_EQ(entry.level, r->dataset.find_section(entry.destination.substr(8))->depth());
+      }
+    }
+  }
+}
+
+TEST_F(ReportLayoutTest, EveryLinkIsHttpHttpsMailtoOrANamedDestination) {
+  for (const Rendered* r : all()) {
+    std::set<std::string> destinations;
+    for (const Page& page : r->layout.document.pages) {
+      for (const DisplayItem& item : page.items) {
+        if (auto* d = std::get_if<Destination>(&item)) destinations.insert(d->name);
+      }
+    }
+    for (const Page& page : r->layout.document.pages) {
+      for (const DisplayItem& item : page.items) {
+        const auto* link = std::get_if<LinkArea>(&item);
+        if (!link) continue;
+        EXPECT_FALSE(link->rects.empty());
+        if (link->uri.empty()) {
+          EXPECT_TRUE(destinations.count(link->destination)) << link->destination;
+        } else {
+          EXPECT_TRUE(link->uri.rfind("http://", 0) == 0 || link->uri.rfind("https://", 0) == 0 ||
+                      link->uri.rfind("mailto:", 0) == 0)
+              << link->uri;
+        }
+      }
+    }
+  }
+}
+
+TEST_F(ReportLayoutTest, WrappedUrlsGetOneRectanglePerLineInsideTheMargins) {
+  const ReportStyle& s = stress_->style;
+  const Rect text{s.margin_left, s.margin_top, s.text_width(), s.text_height()};
+  size_t wrapped = 0;
+  for (const Page& page : stress_->layout.document.pages) {
+    for (const DisplayItem& item : page.items) {
+      const auto* link = std::get_if<LinkArea>(&item);
+      if (!link || link->uri.rfind("https://www.example.go.jp", 0) != 0) continue;
+      if (link->rects.size() > 1) ++wrapped;
+      for (size_t i = 0; i < link->rects.size(); ++i) {
+        EXPECT_TRUE(text.contains(link->rects[i], 0.5));
+        if (i > 0) {
+          EXPECT_GT(link->rects[i].y, link->rects[i - 1].y);  // one per line, in order
+        }
+      }
+    }
+  }
+  EXPECT_EQ(wrapped, stress_->dataset.items.size()) << "each long URL wraps";
+}
+
+TEST_F(ReportLayoutTest, NoMissingGlyphs) {
+  for (const Rendered* r : all()) {
+    for (const Page& page : r->layout.document.pages) {
+      for (const DisplayItem& item : page.items) {
+        if (const auto* t = std::get_if<TextShape>(&item)) {
+          EXPECT_EQ(pango_layout_get_unknown_glyphs_count(t->block->layout()), 0) << t->block->text();
+        }
+      }
+    }
+  }
+}
+
+TEST_F(ReportLayoutTest, CoverHasTitlePublisherAndDates) {
+  std::map<std::string, std::string> cover;
+  for (const auto& e : fact_sheet_->layout.dump.elements) {
+    if (e.page == 1) cover[e.kind] = e.text;
+  }
+  const Dataset& d = fact_sheet_->dataset;
+  EXPECT_EQ(cover["cover-title"], d.title);
+  EXPECT_EQ(cover["cover-publisher"], d.publisher);
+  EXPECT_EQ(cover["cover-date"], "Published " + d.published.format());
+  EXPECT_EQ(cover["cover-data-as-of"], "Data as of " + d.published.format());
+  EXPECT_EQ(cover.count("header"), 0u) << "no running header on the cover";
+  EXPECT_EQ(cover.count("footer"), 0u);
+}
+
+}  // namespace
+}  // namespace briefing
