@@ -8,7 +8,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <climits>
+#include <cstdint>
 #include <map>
+#include <tuple>
 
 #include "layout/timeline_collision.h"
 #include "layout/timeline_lanes.h"
@@ -430,9 +433,9 @@ class TimelineBuilder {
       for (size_t l = 0; l < lanes_.size(); ++l) {
         if (lanes_[l].title.empty()) continue;
         lane_layouts_[l].title = std::make_shared<TextBlock>(
-            truncated(lanes_[l].title, 48),
+            truncated(lanes_[l].title, 34),
             TextStyle{style_.font_family, sizes_.lane_title, true, false},
-            std::min(sizes_.wrap * 1.3, plot_.width / 3));
+            plot_.width / 3);
       }
     }
     const double lane_gap = 4;
@@ -537,6 +540,12 @@ class TimelineBuilder {
     }
   }
 
+  // A lane whose first row lies below the plot (too many rows) is not drawn;
+  // its items are reported as left out.
+  bool lane_fits(const LaneLayout& lane) const {
+    return !lane.row_tops.empty() && lane.row_tops[0] + lane.row_heights[0] <= plot_.bottom() + 0.01;
+  }
+
   double title_width(const TextBlockPtr& title) const { return title->width() + lane_swatch_width(); }
   double lane_swatch_width() const { return marker_ + 4; }
 
@@ -568,9 +577,9 @@ class TimelineBuilder {
   void draw_backgrounds() {
     // Lane bands, alternately shaded; the compressed time in its own shade.
     for (size_t l = 0; l < lane_layouts_.size(); ++l) {
-      if (l % 2 == 1) {
+      if (l % 2 == 1 && lane_fits(lane_layouts_[l])) {
         const auto& lane = lane_layouts_[l];
-        result_.page.items.push_back(RectShape{Rect{canvas_.x, lane.top - 2, canvas_.width, lane.height},
+        result_.page.items.push_back(RectShape{Rect{canvas_.x, lane.top - 2, canvas_.width, std::min(lane.height, plot_.bottom() - lane.top + 2)},
                                                true, theme_.lane_fill, false, {}, 0});
       }
     }
@@ -592,7 +601,7 @@ class TimelineBuilder {
   void draw_lane_titles() {
     for (size_t l = 0; l < lane_layouts_.size(); ++l) {
       const auto& lane = lane_layouts_[l];
-      if (!lane.title || lane.row_tops.empty()) continue;
+      if (!lane.title || lane.row_tops.empty() || !lane_fits(lane)) continue;
       const double cy = lane.row_tops[0] + lane.row_heights[0] / 2;
       marks_.day_marker(plot_.x + marker_ / 2, cy, marker_, lane_color(l), lane_shape(l));
       const Point origin{plot_.x + lane_swatch_width(), cy - lane.title->height() / 2};
@@ -661,23 +670,69 @@ class TimelineBuilder {
     bool leader = false;
   };
 
+  // Tries a few orders of placement (greedy placement depends on it) and
+  // keeps the one that leaves out the fewest labels, ties to the first.
   void place_labels() {
-    std::vector<size_t> order(entries_.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    // Highlights first, then the shortest rows of marks (the most constrained).
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return entries_[a].item->highlight > entries_[b].item->highlight;
-    });
-    for (size_t i : order) {
-      Entry& e = entries_[i];
-      if (e.y < 0) {
-        omit(e, "no room for its row in the lane at the minimum text size");
-        continue;
-      }
-      if (!place_label(e, i)) {
-        omit(e, "no free space for its label at the minimum text size (" + format_size(sizes_.minimum) + " pt)");
+    std::vector<size_t> chronological(entries_.size());
+    for (size_t i = 0; i < chronological.size(); ++i) chronological[i] = i;
+    // Most constrained first: fewest free positions at the start.
+    std::vector<size_t> free_count(entries_.size(), 0);
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      const Entry& e = entries_[i];
+      if (e.y < 0) continue;
+      const auto& lane = lane_layouts_[e.lane];
+      for (const Candidate& c : candidates(e, labels_[i], Rect{canvas_.x, lane.top, canvas_.width, lane.height})) {
+        if (detector_.has_placement(c.box, kLabelMargin)) ++free_count[i];
       }
     }
+    std::vector<size_t> constrained = chronological;
+    std::stable_sort(constrained.begin(), constrained.end(),
+                     [&](size_t a, size_t b) { return free_count[a] < free_count[b]; });
+    std::vector<size_t> by_row = chronological;
+    std::stable_sort(by_row.begin(), by_row.end(), [&](size_t a, size_t b) {
+      const Entry &x = entries_[a], &y = entries_[b];
+      return std::tie(x.lane, x.row) < std::tie(y.lane, y.row);
+    });
+    std::vector<size_t> reversed(chronological.rbegin(), chronological.rend());
+    const std::vector<std::vector<size_t>> orders = {chronological, constrained, by_row, reversed};
+
+    const CollisionDetector detector_before = detector_;
+    const TimelineLayout result_before = result_;
+    const std::vector<Entry> entries_before = entries_;
+    size_t best_omitted = SIZE_MAX;
+    TimelineLayout best_result;
+    CollisionDetector best_detector = detector_;
+    std::vector<Entry> best_entries;
+    for (const auto& base : orders) {
+      detector_ = detector_before;
+      result_ = result_before;
+      entries_ = entries_before;
+      std::vector<size_t> order = base;
+      // Highlights always first.
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return entries_[a].item->highlight > entries_[b].item->highlight;
+      });
+      for (size_t i : order) {
+        Entry& e = entries_[i];
+        if (e.y < 0) {
+          omit(e, "no room for its row in the lane at the minimum text size");
+          continue;
+        }
+        if (!place_label(e, i)) {
+          omit(e, "no free space for its label at the minimum text size (" + format_size(sizes_.minimum) + " pt)");
+        }
+      }
+      if (result_.omitted.size() < best_omitted) {
+        best_omitted = result_.omitted.size();
+        best_result = result_;
+        best_detector = detector_;
+        best_entries = entries_;
+      }
+      if (best_omitted == 0) break;
+    }
+    result_ = std::move(best_result);
+    detector_ = std::move(best_detector);
+    entries_ = std::move(best_entries);
   }
 
   static std::string format_size(double size) {
@@ -696,6 +751,7 @@ class TimelineBuilder {
     std::vector<std::pair<double, double>> attempts;  // size, wrap
     for (double s = label_size_; s >= sizes_.minimum - 1e-9; s -= 0.5) attempts.push_back({s, sizes_.wrap});
     attempts.push_back({sizes_.minimum, sizes_.wrap * 1.6});
+    attempts.push_back({sizes_.minimum, sizes_.wrap * 0.6});
     bool first = true;
     for (auto [size, wrap] : attempts) {
       Label label = first ? labels_[index]
@@ -745,14 +801,26 @@ class TimelineBuilder {
       }
       out.push_back({Rect{e.xe + kGap + kLabelMargin + k * step, e.y - h / 2, w, h}, true});
       out.push_back({Rect{e.xs - kGap - kLabelMargin - w - k * step, e.y - h / 2, w, h}, true});
+      for (double sign : {1.0, -1.0}) {
+        const double y = e.y - h / 2 + sign * (h / 2 + k * step);
+        out.push_back({Rect{right_x + step, y, w, h}, true});
+        out.push_back({Rect{left_x - step, y, w, h}, true});
+      }
     }
-    // Keep to the lane and the canvas.
-    std::vector<Candidate> kept;
+    // Keep to the lane and the canvas; as a last resort, leave the lane with
+    // a leader if the space next to it is free.
+    std::vector<Candidate> kept, outside;
     for (auto& c : out) {
-      if (c.box.y < band.y - 0.01 || c.box.bottom() > band.bottom() + 0.01) continue;
       if (!canvas_.contains(c.box, 0.001)) continue;
+      if (c.box.y < band.y - 0.01 || c.box.bottom() > band.bottom() + 0.01) {
+        if (c.leader && plot_.contains(c.box, 0.001) && std::abs(c.box.y + h / 2 - e.y) < band.height + 3 * h) {
+          outside.push_back(c);
+        }
+        continue;
+      }
       kept.push_back(c);
     }
+    kept.insert(kept.end(), outside.begin(), outside.end());
     return kept;
   }
 
@@ -784,12 +852,17 @@ class TimelineBuilder {
 
   void commit_label(Entry& e, const Label& label, const Rect& box, const std::vector<Point>& leader) {
     const bool right_aligned = box.right() <= e.xs + 0.01;  // left of the marks: align to them
-    const double title_x = right_aligned ? box.right() - label.title->width() : box.x;
+    TextBlockPtr title = label.title;
+    if (right_aligned && title->line_count() > 1) {
+      // Flush right against the marks, every line; the same breaks as measured.
+      title = std::make_shared<TextBlock>(title->text(), title->style(), title->width() + 0.5, TextAlign::right);
+    }
+    const double title_x = right_aligned ? box.right() - title->width() : box.x;
     const double dates_x = right_aligned ? box.right() - label.dates->width() : box.x;
     const Color dates_color = (options_.added_ids.count(e.item->id) || options_.changed_ids.count(e.item->id))
                                   ? theme_.changed
                                   : theme_.muted_text;
-    result_.page.items.push_back(TextShape{{title_x, box.y}, label.title, theme_.text});
+    result_.page.items.push_back(TextShape{{title_x, box.y}, title, theme_.text});
     result_.page.items.push_back(TextShape{{dates_x, box.y + label.title->height()}, label.dates, dates_color});
     detector_.insert(box);
     result_.elements.push_back({"label", e.item->id, e.item->title, box, 1});
