@@ -129,5 +129,32 @@ TEST_F(BuildEndToEnd, AFailingOutputDoesNotStopTheOthers) {
   EXPECT_NE(r.out.find("2 rendered, 0 up to date, 1 failed"), std::string::npos) << r.out;
 }
 
+std::string pdf_text(const std::string& pdf) {
+  const auto r = run_program({"/usr/bin/pdftotext", "-layout", pdf, "-"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  return r.out;
+}
+
+TEST_F(BuildEndToEnd, ReportShowsTheEditSinceThePreviousRender) {
+  write_file(dir_ + "/briefing.toml",
+             "[[output]]\npath = \"output/r.pdf\"\nkind = \"report\"\ndata = \"data/b.toml\"\n"
+             "compare_with_previous = true\n");
+  ASSERT_EQ(build().exit_code, 0);
+  EXPECT_EQ(pdf_text(dir_ + "/output/r.pdf").find("Changes since"), std::string::npos);
+
+  write_file(dir_ + "/data/b.toml", dataset("2023-07"));  // one date moves
+  auto r = build();
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(rendered(r, "r.pdf"));
+  std::string text = pdf_text(dir_ + "/output/r.pdf");
+  EXPECT_NE(text.find("Changes since"), std::string::npos) << text;
+  EXPECT_NE(text.find("July 2023"), std::string::npos) << text;
+
+  EXPECT_EQ(rendered(build()), 0u) << "the snapshot does not make the report stale";
+  r = build({"--force"});
+  text = pdf_text(dir_ + "/output/r.pdf");
+  EXPECT_NE(text.find("Changes since"), std::string::npos) << "kept after --force:\n" << text;
+}
+
 }  // namespace
 }  // namespace briefing

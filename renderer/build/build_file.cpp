@@ -108,6 +108,12 @@ class BuildFileReader {
     if (const auto compare = reader.string("compare_with")) {
       output.compare_with = *compare;
     }
+    output.compare_with_previous = reader.boolean("compare_with_previous").value_or(false);
+    if (output.compare_with_previous && !output.compare_with.empty()) {
+      reader.error_at(reader.key_position("compare_with_previous"),
+                      "'compare_with_previous' and 'compare_with' exclude each other",
+                      "keep one: a fixed older dataset, or the previous render's");
+    }
 
     // Options of timelines only.
     const bool timeline = kind != "report";

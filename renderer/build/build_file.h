@@ -30,6 +30,9 @@ struct OutputSpec {
   bool transparent = false;
   bool allow_omissions = false;
   std::string compare_with;  // an older dataset; empty when none
+  /// Mark what changed since the dataset of an earlier render of this output
+  /// (see builder.h); the renderer gets a snapshot as --compare-with.
+  bool compare_with_previous = false;
   SourcePosition position;   // of the [[output]] table, for messages
 
   /// `relative` (one of the paths above) joined with the build file's folder.

@@ -9,10 +9,12 @@
 #include "build/job_runner.h"
 #include "build/manifest.h"
 #include "load/dataset_loader.h"
+#include "paint/atomic_file.h"
 
 namespace briefing {
 namespace {
 
+namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 std::string command_line(const std::vector<std::string>& argv) {
@@ -42,6 +44,36 @@ std::set<std::string> check_datasets(const BuildFile& build, std::ostream& err) 
     }
   }
   return broken;
+}
+
+/// The snapshots of one output's dataset for compare_with_previous.
+struct History {
+  std::string rendered;  // the data of its last successful render
+  std::string base;      // what its change page compares with
+};
+
+History history_of(const BuildFile& build, const OutputSpec& output) {
+  std::string key = output.path;
+  for (char& c : key) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
+  }
+  const auto folder = fs::path(build.manifest_path).parent_path() / ".briefing-history";
+  return {(folder / (key + ".rendered.toml")).string(), (folder / (key + ".base.toml")).string()};
+}
+
+/// Moves the history on if the data changed since the last render; returns
+/// the extra render arguments and, in `snapshot`, the data to record on success.
+std::vector<std::string> prepare_history(const BuildFile& build, const OutputSpec& output,
+                                         std::string& snapshot) {
+  const History history = history_of(build, output);
+  const auto current = read_text_file(output.file(output.data));
+  const auto rendered = read_text_file(history.rendered);
+  snapshot = current.value_or("");
+  if (current && rendered && *rendered != *current) {
+    write_file_atomically(history.base, *rendered);
+  }
+  if (!fs::exists(history.base)) return {};
+  return {"--compare-with", history.base};
 }
 
 }  // namespace
@@ -77,6 +109,7 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   std::vector<Job> jobs;
   std::vector<const OutputSpec*> job_outputs;
   std::vector<std::string> job_fingerprints;
+  std::vector<std::string> job_snapshots;  // compare_with_previous: the data rendered
   for (const auto& output : build.outputs) {
     const std::string file = output.output_file();
     const bool data_broken = broken.count(output.file(output.data)) ||
@@ -95,9 +128,15 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
     }
     Job job{renderer};
     for (auto& arg : render_arguments(output)) job.argv.push_back(std::move(arg));
+    std::string snapshot;
+    if (output.compare_with_previous) {
+      fs::create_directories(fs::path(history_of(build, output).base).parent_path());
+      for (auto& arg : prepare_history(build, output, snapshot)) job.argv.push_back(std::move(arg));
+    }
     jobs.push_back(std::move(job));
     job_outputs.push_back(&output);
     job_fingerprints.push_back(fingerprint);
+    job_snapshots.push_back(std::move(snapshot));
   }
   out.flush();
 
@@ -118,6 +157,14 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
         if (written) {
           ++summary.rendered;
           manifest.record(output.path, file, job_fingerprints[index]);
+          try {
+            if (output.compare_with_previous) {
+              write_file_atomically(history_of(build, output).rendered, job_snapshots[index]);
+            }
+          } catch (const std::exception& error) {
+            err << "warning: cannot keep the data of " << file << " for its next change page: "
+                << error.what() << "\n";
+          }
           if (!quiet) out << "rendered " << file << "  " << format_seconds(result.seconds) << "\n";
           if (verbose) out << result.out;
           if (!quiet) err << result.err;  // warnings, e.g. omitted items

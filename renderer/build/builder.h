@@ -34,6 +34,13 @@ struct BuildSummary {
   std::string describe() const;
 };
 
+/// Outputs with compare_with_previous keep two snapshots of their dataset
+/// next to the manifest (.briefing-history/): the data of the last render and
+/// the one before it that differed ("base"). When the data has changed since
+/// the last render, base becomes that last render's data; the renderer then
+/// compares with base, so the change page shows the latest edit and survives
+/// --force and program updates.
+///
 /// Renders what is stale, updates the manifest after each success, and
 /// prints one line per output to `out` and every error to `err`. A failed
 /// output leaves its previous file as it was and does not stop the others.

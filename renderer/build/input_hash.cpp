@@ -113,6 +113,9 @@ std::string output_fingerprint(const OutputSpec& output, const std::string& envi
   // depend on the directory the build runs from.
   for (const auto& arg : render_arguments(output, PathBase::build_file)) hasher.add("arg", arg);
   for (const auto& file : input_files(output)) hasher.add("input", file_digest(file));
+  // Not the snapshot itself: it follows from the data's history, and the
+  // render that updates it must not make the output stale.
+  if (output.compare_with_previous) hasher.add("compare with", "previous render");
   return hasher.finish();
 }
 
