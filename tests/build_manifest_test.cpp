@@ -194,6 +194,8 @@ TEST_F(BuildManifest, FailedRenderKeepsOldFileOthersGoOnAndItIsRetried) {
   EXPECT_EQ(read_file(dir_ + "/output/a.png"), old_a_png);
   EXPECT_NE(err_.find("failed " + dir_ + "/output/a.png (exit status 1)"), std::string::npos) << err_;
   EXPECT_NE(err_.find("error: the fake renderer was told to fail"), std::string::npos) << err_;
+  // Both outputs of a.toml fail alike: the messages are printed once.
+  EXPECT_NE(err_.find("(the same messages as for " + dir_ + "/output/a.p"), std::string::npos) << err_;
   // Failed outputs are not recorded as done: the next build tries them again.
   EXPECT_EQ(build(), (Names{"a.pdf", "a.png"}));
 }

@@ -140,6 +140,7 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   }
   out.flush();
 
+  std::map<std::string, std::string> printed_errors;  // a failed render's messages → its output
   const int parallel = options.jobs > 0 ? options.jobs : available_cores();
   run_jobs(
       jobs, parallel,
@@ -171,9 +172,17 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
         } else {
           ++summary.failed;
           manifest.forget(output.path);
-          err << "failed " << file << " (" << (result.ok() ? "no file written" : result.describe_failure())
-              << ")  " << format_seconds(result.seconds) << "\n"
-              << result.err;
+          err << "failed " << file << " ("
+              << (result.ok() ? "no file written" : result.describe_failure()) << ")  "
+              << format_seconds(result.seconds) << "\n";
+          // Outputs of one dataset and layout often fail alike: say it once.
+          const auto same = printed_errors.find(result.err);
+          if (!result.err.empty() && same != printed_errors.end()) {
+            err << "  (the same messages as for " << same->second << ")\n";
+          } else if (!result.err.empty()) {
+            err << result.err;
+            printed_errors.emplace(result.err, file);
+          }
           if (verbose) out << result.out;
         }
         out.flush();
