@@ -51,7 +51,6 @@ class Watcher {
 
   int run() {
     GMainLoop* loop = g_main_loop_new(nullptr, FALSE);
-    loop_ = loop;
     const guint int_source = g_unix_signal_add(SIGINT, on_signal, loop);
     const guint term_source = g_unix_signal_add(SIGTERM, on_signal, loop);
     build();
@@ -169,7 +168,6 @@ class Watcher {
   WatchOptions options_;
   std::ostream& out_;
   std::ostream& err_;
-  GMainLoop* loop_ = nullptr;
   std::map<std::string, GObjectPtr<GFileMonitor>> monitors_;  // by absolute folder
   std::map<std::string, std::string> watched_;  // absolute path → path as given
   std::optional<std::vector<std::string>> last_good_;
