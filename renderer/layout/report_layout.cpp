@@ -560,7 +560,7 @@ class ReportBuilder {
   };
 
   std::vector<Column> table_columns() const {
-    const double fractions[] = {0.17, 0.44, 0.28, 0.11};
+    const double fractions[] = {0.19, 0.42, 0.28, 0.11};
     const char* titles[] = {"Date", "Item", "Issuer", "Section"};
     std::vector<Column> columns;
     double x = 0;
