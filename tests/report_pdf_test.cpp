@@ -342,5 +342,25 @@ TEST_F(ReportPdfTest, BadArgumentsAndLayoutsFailWithoutTouchingTheOutput) {
   EXPECT_EQ(testing::read_file(out), "previous good output");
 }
 
+TEST_F(ReportPdfTest, CompareWithAddsAChangesPageAndMarksChangedItems) {
+  std::string old = testing::read_file(testing::repo_path("data/ai-safety-japan-2024.toml"));
+  const std::string published = "published = \"" + dataset_->published.iso() + "\"";
+  ASSERT_NE(old.find(published), std::string::npos);
+  old.replace(old.find(published), published.size(), "published = \"2024-12-01\"");
+  const std::string summary = "summary = \"";
+  old.replace(old.find(summary), summary.size(), "summary = \"Earlier wording. ");
+  const std::string old_path = *dir_ + "/old.toml";
+  testing::write_file(old_path, old);
+  const std::string out = *dir_ + "/changes.pdf";
+  const auto r = run_briefing({"report", testing::repo_path("data/ai-safety-japan-2024.toml"), "-o",
+                               out, "--compare-with", old_path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(run_program({"/usr/bin/qpdf", "--check", out}).exit_code, 0);
+  const std::string text = normalise(run_program({"/usr/bin/pdftotext", "-raw", out, "-"}).out);
+  EXPECT_NE(text.find("Changes since 1 December 2024"), std::string::npos);
+  EXPECT_NE(text.find("Changed (1)"), std::string::npos);
+  EXPECT_NE(text.find("Changed \xC2\xB7 "), std::string::npos) << "the changed item is marked";
+}
+
 }  // namespace
 }  // namespace briefing
