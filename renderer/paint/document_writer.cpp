@@ -86,7 +86,7 @@ std::string render_pdf(const Document& document) {
   CairoPtr cr(cairo_create(surface.get()));
   // A structure tag around the content: cairo 1.16 writes a damaged
   // cross-reference table for link tags without one.
-  cairo_tag_begin(cr.get(), "Document", "");
+  bool document_tagged = false;
   double width = first.width, height = first.height;
   for (const Page& page : document.pages) {
     // Only when the size changes: with tags, cairo 1.16 damages the file otherwise.
@@ -97,6 +97,12 @@ std::string render_pdf(const Document& document) {
     }
     if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface.get(), page.label.c_str());
     paint_background(cr.get(), document, page);
+    if (!document_tagged) {
+      // After the background: cairo 1.16 discards what a page recorded before
+      // an opaque full-page fill, the tag included, and damages the file.
+      cairo_tag_begin(cr.get(), "Document", "");
+      document_tagged = true;
+    }
     paint_page(cr.get(), page, PaintOptions{true});
     cairo_show_page(cr.get());
   }
