@@ -182,6 +182,7 @@ int run_timeline(const std::vector<std::string>& args) {
   document.has_background = true;
   document.background = layout.background;
   document.pages.push_back(std::move(layout.page));
+  document.outline.push_back({1, dataset.title + " — timeline", "timeline"});
 
   RasterOptions raster;
   raster.pixels_per_point = style->pixels_per_point * a.scale;

@@ -130,6 +130,7 @@ class TimelineBuilder {
   TimelineLayout build() {
     result_.page.width = width_;
     result_.page.height = height_;
+    result_.page.items.push_back(Destination{"timeline", {0, 0}});
     result_.background = theme_.background;
     select_entries();
     double top = place_title(canvas_.y);
@@ -345,10 +346,8 @@ class TimelineBuilder {
       if (i > 0) {
         for (double side : {-gap, gap}) {
           const double cx = segments[i].x0 + side;
-          add_path({{cx - 2, axis_y + 4}, {cx + 2, axis_y - 4}}, Stroke{theme_.axis, 1, {}});
+          add_path({{cx - 2.5, axis_y + 5}, {cx + 2.5, axis_y - 5}}, Stroke{theme_.axis, 1.25, {}});
         }
-        // The same break across the plot, so the change of scale is seen everywhere.
-        add_path(zigzag(segments[i].x0, plot_.y, axis_y), Stroke{theme_.muted_text, 0.75, {}});
       }
     }
     const TextStyle tick_style{style_.font_family, sizes_.tick, false, false};
@@ -376,15 +375,6 @@ class TimelineBuilder {
       const double y = axis_y + tick_length + 1 + tiers * tick_line_height_;
       add_text(block, {x, y}, theme_.muted_text, "legend", "");
     }
-  }
-
-  std::vector<Point> zigzag(double x, double y0, double y1) const {
-    std::vector<Point> points;
-    const double step = 6, amplitude = 2;
-    int i = 0;
-    for (double y = y0; y < y1; y += step, ++i) points.push_back({x + (i % 2 ? amplitude : -amplitude), y});
-    points.push_back({x, y1});
-    return points;
   }
 
   // ---- lanes and rows ----------------------------------------------------
@@ -512,8 +502,18 @@ class TimelineBuilder {
                           std::max(compact_total - floor_total, 1e-9);
     };
     std::vector<std::vector<double>> heights = full;
+    size_t row_total = 0;
     for (size_t l = 0; l < full.size(); ++l) {
       for (size_t r = 0; r < full[l].size(); ++r) heights[l][r] = row_height(l, r);
+      row_total += full[l].size();
+    }
+    // Room to spare goes evenly to the rows (up to half a row more), so that
+    // a short list does not huddle at the top.
+    if (full_total < plot_.height && row_total > 0) {
+      double extra = (plot_.height - full_total) / static_cast<double>(row_total);
+      for (auto& lane : heights) {
+        for (double& h : lane) h += std::min(extra, h * 0.5);
+      }
     }
     double y = plot_.y;
     for (size_t l = 0; l < lanes_.size(); ++l) {
