@@ -124,6 +124,12 @@ std::string current_executable() {
   const ssize_t n = readlink("/proc/self/exe", path.data(), path.size() - 1);
   if (n <= 0) throw std::runtime_error("cannot find the running program (/proc/self/exe)");
   path.resize(static_cast<size_t>(n));
+  // Rebuilt while running (e.g. during `briefing watch`): use the new binary.
+  const std::string deleted = " (deleted)";
+  if (path.size() > deleted.size() &&
+      path.compare(path.size() - deleted.size(), deleted.size(), deleted) == 0) {
+    path.resize(path.size() - deleted.size());
+  }
   return path;
 }
 

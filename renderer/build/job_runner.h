@@ -33,7 +33,8 @@ void run_jobs(const std::vector<Job>& jobs, int parallel,
 /// The number of processors available to this process (at least 1).
 int available_cores();
 
-/// The absolute path of the running executable (/proc/self/exe).
+/// The absolute path of the running executable (/proc/self/exe); if the file
+/// was replaced while running (a rebuild), the path of the new file.
 std::string current_executable();
 
 }  // namespace briefing
