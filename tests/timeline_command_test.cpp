@@ -22,8 +22,10 @@ std::pair<int, int> png_size(const std::string& path) {
   const std::string bytes = testing::read_file(path);
   if (bytes.size() < 24) return {0, 0};
   auto be32 = [&](size_t at) {
-    return (static_cast<unsigned char>(bytes[at]) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16) |
-           (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+    return (static_cast<unsigned char>(bytes[at]) << 24) |
+           (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+           (static_cast<unsigned char>(bytes[at + 2]) << 8) |
+           static_cast<unsigned char>(bytes[at + 3]);
   };
   return {be32(16), be32(20)};
 }
@@ -33,7 +35,8 @@ TEST(TimelineCommand, SlidePngIs1920x1080AndScales) {
   auto result = run_briefing({"timeline", data(), "-o", dir + "/t.png", "--allow-omissions"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(png_size(dir + "/t.png"), (std::pair<int, int>{1920, 1080}));
-  result = run_briefing({"timeline", data(), "-o", dir + "/t2.png", "--scale", "2", "--allow-omissions"});
+  result = run_briefing(
+      {"timeline", data(), "-o", dir + "/t2.png", "--scale", "2", "--allow-omissions"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(png_size(dir + "/t2.png"), (std::pair<int, int>{3840, 2160}));
   // Undated items are counted on stderr.
@@ -71,21 +74,26 @@ TEST(TimelineCommand, PdfHasMetadataEmbeddedFontsAndLinks) {
   EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
   auto info = run_program({"/usr/bin/pdfinfo", pdf});
   ASSERT_EQ(info.exit_code, 0) << info.err;
-  EXPECT_NE(info.out.find("Fact Sheet of AI Safety in Japan 2024 — timeline"), std::string::npos) << info.out;
-  EXPECT_NE(info.out.find("Japan AI Safety Institute"), std::string::npos) << info.out;  // author = publisher
+  EXPECT_NE(info.out.find("Fact Sheet of AI Safety in Japan 2024 — timeline"), std::string::npos)
+      << info.out;
+  EXPECT_NE(info.out.find("Japan AI Safety Institute"), std::string::npos)
+      << info.out;  // author = publisher
   EXPECT_NE(info.out.find("briefing"), std::string::npos);
   EXPECT_NE(info.out.find("960 x 540 pts"), std::string::npos) << info.out;
-  EXPECT_NE(info.out.find("2025"), std::string::npos) << info.out;  // created from the published date
+  EXPECT_NE(info.out.find("2025"), std::string::npos)
+      << info.out;  // created from the published date
   auto fonts = run_program({"/usr/bin/pdffonts", pdf});
   ASSERT_EQ(fonts.exit_code, 0);
   EXPECT_NE(fonts.out.find("NotoSans"), std::string::npos) << fonts.out;
   EXPECT_EQ(fonts.out.find(" no  "), std::string::npos) << "every font embedded:\n" << fonts.out;
   // Links: one URI annotation per placed label that has a source.
-  auto qdf = run_program({"/usr/bin/qpdf", "--qdf", "--object-streams=disable", pdf, dir + "/q.pdf"});
+  auto qdf =
+      run_program({"/usr/bin/qpdf", "--qdf", "--object-streams=disable", pdf, dir + "/q.pdf"});
   ASSERT_EQ(qdf.exit_code, 0) << qdf.err;
   const std::string text = testing::read_file(dir + "/q.pdf");
   size_t uris = 0;
-  for (size_t at = text.find("/URI ("); at != std::string::npos; at = text.find("/URI (", at + 1)) ++uris;
+  for (size_t at = text.find("/URI ("); at != std::string::npos; at = text.find("/URI (", at + 1))
+    ++uris;
   EXPECT_GE(uris, 20u);
   EXPECT_NE(text.find("https://"), std::string::npos);
   auto words = run_program({"/usr/bin/pdftotext", pdf, "-"});
@@ -130,11 +138,12 @@ url = "https://example.org/a"
 
 TEST(TimelineCommand, LayoutDumpListsPlacedElements) {
   const std::string dir = testing::make_temp_dir();
-  auto result = run_briefing(
-      {"timeline", data(), "-o", dir + "/t.svg", "--layout-dump", dir + "/d.json", "--allow-omissions"});
+  auto result = run_briefing({"timeline", data(), "-o", dir + "/t.svg", "--layout-dump",
+                              dir + "/d.json", "--allow-omissions"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string json = testing::read_file(dir + "/d.json");
-  for (const std::string kind : {"label", "marker", "tick-label", "lane-title", "legend", "title"}) {
+  for (const std::string kind :
+       {"label", "marker", "tick-label", "lane-title", "legend", "title"}) {
     EXPECT_NE(json.find("\"kind\": \"" + kind + "\""), std::string::npos) << kind;
   }
   EXPECT_NE(json.find("\"item\": \"oecd-ai-principles\""), std::string::npos);
@@ -149,15 +158,17 @@ TEST(TimelineCommand, CompareWithMarksNewAndChangedItems) {
   ASSERT_NE(at, std::string::npos);
   text.replace(at, from.size(), "date = \"2024-04\"");
   testing::write_file(dir + "/old.toml", text);
-  auto result = run_briefing({"timeline", data(), "-o", dir + "/t.pdf", "--highlights", "--compare-with",
-                              dir + "/old.toml", "--layout-dump", dir + "/d.json"});
+  auto result =
+      run_briefing({"timeline", data(), "-o", dir + "/t.pdf", "--highlights", "--compare-with",
+                    dir + "/old.toml", "--layout-dump", dir + "/d.json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto words = run_program({"/usr/bin/pdftotext", dir + "/t.pdf", "-"});
   EXPECT_NE(words.out.find("changed"), std::string::npos) << words.out;
   // The legend explains the mark.
   EXPECT_NE(testing::read_file(dir + "/d.json").find("new or changed"), std::string::npos);
   // Against itself nothing is marked.
-  result = run_briefing({"timeline", data(), "-o", dir + "/same.pdf", "--highlights", "--compare-with", data()});
+  result = run_briefing(
+      {"timeline", data(), "-o", dir + "/same.pdf", "--highlights", "--compare-with", data()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   words = run_program({"/usr/bin/pdftotext", dir + "/same.pdf", "-"});
   EXPECT_EQ(words.out.find("changed"), std::string::npos);
@@ -192,10 +203,12 @@ TEST(TimelineCommand, BadLayoutFileIsLocatedAndKeepsTheOldOutput) {
   const std::string out = dir + "/t.png";
   testing::write_file(out, "previous good output");
   const std::string layout = dir + "/mine.toml";
-  testing::write_file(layout, "[layout]\nwidth = 960\nheight = 540\n\n[text]\nlabel = 12\nlable_colour = 3\n");
+  testing::write_file(
+      layout, "[layout]\nwidth = 960\nheight = 540\n\n[text]\nlabel = 12\nlable_colour = 3\n");
   auto result = run_briefing({"timeline", data(), "-o", out, "--layout", layout});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find(layout + ":7:1: error: unknown key 'lable_colour'"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(layout + ":7:1: error: unknown key 'lable_colour'"), std::string::npos)
+      << result.err;
   EXPECT_EQ(testing::read_file(out), "previous good output");
   // An unknown preset name lists the presets.
   result = run_briefing({"timeline", data(), "-o", out, "--layout", "slide-16x10"});
@@ -208,7 +221,8 @@ TEST(TimelineCommand, InvalidDataIsLocatedAndTouchesNothing) {
   const std::string dir = testing::make_temp_dir();
   const std::string out = dir + "/t.pdf";
   testing::write_file(out, "previous");
-  auto result = run_briefing({"timeline", testing::repo_path("tests/data/dozen-mistakes.toml"), "-o", out});
+  auto result =
+      run_briefing({"timeline", testing::repo_path("tests/data/dozen-mistakes.toml"), "-o", out});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("dozen-mistakes.toml:"), std::string::npos);
   EXPECT_EQ(testing::read_file(out), "previous");
@@ -218,7 +232,9 @@ TEST(TimelineCommand, OmissionsAreNamedAndFailUnlessAllowed) {
   // A tiny canvas cannot hold the fact sheet's labels.
   const std::string dir = testing::make_temp_dir();
   const std::string layout = dir + "/tiny.toml";
-  testing::write_file(layout, "[layout]\nwidth = 200\nheight = 120\n[margins]\ntop = 4\nright = 4\nbottom = 4\nleft = 4\n");
+  testing::write_file(
+      layout,
+      "[layout]\nwidth = 200\nheight = 120\n[margins]\ntop = 4\nright = 4\nbottom = 4\nleft = 4\n");
   const std::string out = dir + "/t.svg";
   auto result = run_briefing({"timeline", data(), "-o", out, "--layout", layout});
   EXPECT_EQ(result.exit_code, 1);

@@ -1,12 +1,13 @@
 // Timeline layout without drawing: scale, ticks, partial-date extents, lanes,
 // and no overlap / in bounds on the fact sheet and on random datasets.
+#include "layout/timeline_layout.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
 
 #include "layout/timeline_collision.h"
 #include "layout/timeline_lanes.h"
-#include "layout/timeline_layout.h"
 #include "layout/timeline_scale.h"
 #include "load/dataset_loader.h"
 #include "load/timeline_style_loader.h"
@@ -43,7 +44,8 @@ void expect_clean(const TimelineLayout& layout, const std::string& context) {
   const Rect page{0, 0, layout.page.width, layout.page.height};
   for (size_t i = 0; i < elements.size(); ++i) {
     const auto& a = elements[i];
-    EXPECT_TRUE(page.contains(a.box)) << context << ": " << a.kind << " '" << a.text << "' outside the page";
+    EXPECT_TRUE(page.contains(a.box))
+        << context << ": " << a.kind << " '" << a.text << "' outside the page";
     for (size_t j = i + 1; j < elements.size(); ++j) {
       const auto& b = elements[j];
       const bool texts = is_text(a.kind) || is_text(b.kind);
@@ -51,8 +53,8 @@ void expect_clean(const TimelineLayout& layout, const std::string& context) {
       if (!texts && !markers) continue;
       if (a.kind == "leader" || b.kind == "leader") continue;
       EXPECT_FALSE(a.box.intersects(b.box, -0.01))
-          << context << ": " << a.kind << " '" << a.text << "' (" << a.item_id << ") overlaps " << b.kind
-          << " '" << b.text << "' (" << b.item_id << ")";
+          << context << ": " << a.kind << " '" << a.text << "' (" << a.item_id << ") overlaps "
+          << b.kind << " '" << b.text << "' (" << b.item_id << ")";
     }
   }
 }
@@ -73,13 +75,16 @@ TEST(TimelineScale, ProportionalWithoutCrowding) {
   EXPECT_DOUBLE_EQ(scale.x(static_cast<double>(a)), 100);
   EXPECT_DOUBLE_EQ(scale.x(static_cast<double>(b)), 1100);
   // Equal times, equal distances.
-  const double year1 = scale.x(static_cast<double>(day_number(2012, 1, 1))) - scale.x(static_cast<double>(day_number(2011, 1, 1)));
-  const double year2 = scale.x(static_cast<double>(day_number(2017, 1, 1))) - scale.x(static_cast<double>(day_number(2016, 1, 1)));
+  const double year1 = scale.x(static_cast<double>(day_number(2012, 1, 1))) -
+                       scale.x(static_cast<double>(day_number(2011, 1, 1)));
+  const double year2 = scale.x(static_cast<double>(day_number(2017, 1, 1))) -
+                       scale.x(static_cast<double>(day_number(2016, 1, 1)));
   EXPECT_NEAR(year1, year2, 0.3);  // years differ by a leap day at most
 }
 
 TEST(TimelineScale, CompressesASparseStretchAndSaysByHowMuch) {
-  std::vector<double> days = {static_cast<double>(day_number(2015, 3, 1)), static_cast<double>(day_number(2017, 8, 1))};
+  std::vector<double> days = {static_cast<double>(day_number(2015, 3, 1)),
+                              static_cast<double>(day_number(2017, 8, 1))};
   for (int m = 1; m <= 12; ++m) {
     for (int k = 0; k < 3; ++k) days.push_back(static_cast<double>(day_number(2024, m, 1 + 9 * k)));
   }
@@ -101,14 +106,18 @@ TEST(TimelineScale, CompressesASparseStretchAndSaysByHowMuch) {
     previous = x;
   }
   // 2024 takes most of the width.
-  EXPECT_GT(scale.x(static_cast<double>(day_number(2025, 1, 1))) - scale.x(static_cast<double>(day_number(2024, 1, 1))), 500);
+  EXPECT_GT(scale.x(static_cast<double>(day_number(2025, 1, 1))) -
+                scale.x(static_cast<double>(day_number(2024, 1, 1))),
+            500);
 }
 
 TEST(TimelineTicks, LabelsNeverOverlapAtAnyWidthOrRange) {
   auto measure = [](const std::string& text) { return 6.0 * static_cast<double>(text.size()); };
   const std::vector<std::pair<DayNumber, DayNumber>> ranges = {
-      {day_number(2024, 3, 1), day_number(2024, 5, 1)},  {day_number(2024, 1, 1), day_number(2025, 1, 1)},
-      {day_number(2019, 1, 1), day_number(2025, 4, 1)},  {day_number(1950, 1, 1), day_number(2025, 1, 1)},
+      {day_number(2024, 3, 1), day_number(2024, 5, 1)},
+      {day_number(2024, 1, 1), day_number(2025, 1, 1)},
+      {day_number(2019, 1, 1), day_number(2025, 4, 1)},
+      {day_number(1950, 1, 1), day_number(2025, 1, 1)},
       {day_number(1800, 1, 1), day_number(2030, 1, 1)}};
   for (auto range : ranges) {
     for (double width : {80.0, 200.0, 450.0, 960.0, 2000.0}) {
@@ -126,7 +135,9 @@ TEST(TimelineTicks, LabelsNeverOverlapAtAnyWidthOrRange) {
         }
       }
       if (width >= 450) {
-        EXPECT_GE(std::count_if(ticks.begin(), ticks.end(), [](const Tick& t) { return !t.label.empty(); }), 2)
+        EXPECT_GE(std::count_if(ticks.begin(), ticks.end(),
+                                [](const Tick& t) { return !t.label.empty(); }),
+                  2)
             << "width " << width;
       }
     }
@@ -135,10 +146,14 @@ TEST(TimelineTicks, LabelsNeverOverlapAtAnyWidthOrRange) {
 
 TEST(TimelineTicks, MonthsWhenThereIsRoom) {
   auto measure = [](const std::string& text) { return 5.0 * static_cast<double>(text.size()); };
-  TimeScale scale = build_time_scale({day_number(2024, 1, 1), day_number(2025, 1, 1)}, {}, 0, 900, ScaleSettings{});
+  TimeScale scale = build_time_scale({day_number(2024, 1, 1), day_number(2025, 1, 1)}, {}, 0, 900,
+                                     ScaleSettings{});
   auto ticks = choose_ticks(scale, measure, 8);
-  EXPECT_EQ(std::count_if(ticks.begin(), ticks.end(), [](const Tick& t) { return t.tier == 0; }), 12);
-  EXPECT_EQ(std::count_if(ticks.begin(), ticks.end(), [](const Tick& t) { return t.tier == 1 && t.label == "2024"; }), 1);
+  EXPECT_EQ(std::count_if(ticks.begin(), ticks.end(), [](const Tick& t) { return t.tier == 0; }),
+            12);
+  EXPECT_EQ(std::count_if(ticks.begin(), ticks.end(),
+                          [](const Tick& t) { return t.tier == 1 && t.label == "2024"; }),
+            1);
 }
 
 // ---- collision detector, lanes, rows ---------------------------------------
@@ -185,7 +200,8 @@ TEST(TimelineLanes, GroupsBySectionKindIssuerOrNone) {
 
 TEST(TimelineLanes, PackRowsKeepsFootprintsApart) {
   int rows = 0;
-  auto result = pack_rows({{{0, 100}}, {{50, 150}}, {{110, 200}}, {{120, 130}, {210, 300}}}, 5, {}, rows);
+  auto result =
+      pack_rows({{{0, 100}}, {{50, 150}}, {{110, 200}}, {{120, 130}, {210, 300}}}, 5, {}, rows);
   EXPECT_EQ(result[0].first, 0);
   EXPECT_EQ(result[1].first, 1);
   EXPECT_EQ(result[2].first, 0);
@@ -303,7 +319,8 @@ TEST(TimelineLayout, HighlightsUseLargeText) {
   for (const auto& item : layout.page.items) {
     if (auto* text = std::get_if<TextShape>(&item)) {
       // 14 pt = 28 px at the preset's 2 px per point.
-      EXPECT_GE(text->block->style().size * style.pixels_per_point, 28 - 1e-9) << text->block->text();
+      EXPECT_GE(text->block->style().size * style.pixels_per_point, 28 - 1e-9)
+          << text->block->text();
     }
   }
   expect_clean(layout, "highlights");
@@ -334,13 +351,15 @@ TEST(TimelineLayout, FiltersAndRange) {
 Dataset random_dataset(unsigned seed, int events) {
   std::mt19937 random(seed);
   auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
-  const std::vector<std::string> words = {"Guidelines", "for", "the", "Safe", "Use", "of", "Generative",
-                                          "AI", "人工知能", "ガイドライン", "安全性", "評価", "Act", "on",
-                                          "Protection", "International", "Framework", "Interim", "Report"};
+  const std::vector<std::string> words = {
+      "Guidelines", "for",           "the",          "Safe",    "Use",   "of",  "Generative",
+      "AI",         "人工知能",      "ガイドライン", "安全性",  "評価",  "Act", "on",
+      "Protection", "International", "Framework",    "Interim", "Report"};
   Dataset d;
   d.title = "Random " + std::to_string(seed);
   d.publisher = "Test";
-  for (int s = 1; s <= 4; ++s) d.sections.push_back({std::to_string(s), "Section " + std::to_string(s), "", {}});
+  for (int s = 1; s <= 4; ++s)
+    d.sections.push_back({std::to_string(s), "Section " + std::to_string(s), "", {}});
   const int first_year = 1990 + pick(30);
   const int span = 1 + pick(25);
   for (int i = 0; i < events; ++i) {
@@ -348,7 +367,9 @@ Dataset random_dataset(unsigned seed, int events) {
     item.id = "item-" + std::to_string(i);
     item.section = std::to_string(1 + pick(4));
     const int length = 2 + pick(14);
-    for (int w = 0; w < length; ++w) item.title += (w ? " " : "") + words[static_cast<size_t>(pick(static_cast<int>(words.size())))];
+    for (int w = 0; w < length; ++w)
+      item.title +=
+          (w ? " " : "") + words[static_cast<size_t>(pick(static_cast<int>(words.size())))];
     item.kind = pick(2) ? "law" : "guideline";
     item.highlight = pick(10) == 0;
     int year = first_year + pick(span);

@@ -22,13 +22,20 @@ TEST_P(TimelineReference, MatchesTheReferenceImage) {
   const Case& c = GetParam();
   const std::string dir = testing::make_temp_dir();
   const std::string png = dir + "/" + c.name + ".png";
-  std::vector<std::string> args = {"timeline", testing::repo_path("data/ai-safety-japan-2024.toml"), "-o", png,
-                                   "--scale", "0.5", "--allow-omissions"};
+  std::vector<std::string> args = {"timeline",
+                                   testing::repo_path("data/ai-safety-japan-2024.toml"),
+                                   "-o",
+                                   png,
+                                   "--scale",
+                                   "0.5",
+                                   "--allow-omissions"};
   args.insert(args.end(), c.arguments.begin(), c.arguments.end());
   auto result = testing::run_briefing(args);
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  const std::string reference = std::string(BRIEFING_TEST_DIR) + "/reference/timeline-" + c.name + ".png";
-  const std::string diff = std::filesystem::current_path().string() + "/timeline-reference-diffs/" + c.name + ".png";
+  const std::string reference =
+      std::string(BRIEFING_TEST_DIR) + "/reference/timeline-" + c.name + ".png";
+  const std::string diff =
+      std::filesystem::current_path().string() + "/timeline-reference-diffs/" + c.name + ".png";
   auto comparison = testing::compare_with_reference(png, reference, diff);
   EXPECT_TRUE(comparison.ok) << comparison.message;
 }
@@ -38,8 +45,9 @@ TEST(TimelineReferenceComparison, DetectsAChangeAndWritesADiff) {
   if (std::getenv("BRIEFING_UPDATE_REFERENCES")) GTEST_SKIP() << "updating references";
   const std::string dir = testing::make_temp_dir();
   const std::string png = dir + "/dark.png";
-  auto result = testing::run_briefing({"timeline", testing::repo_path("data/ai-safety-japan-2024.toml"), "-o", png,
-                                       "--scale", "0.5", "--allow-omissions", "--theme", "dark"});
+  auto result =
+      testing::run_briefing({"timeline", testing::repo_path("data/ai-safety-japan-2024.toml"), "-o",
+                             png, "--scale", "0.5", "--allow-omissions", "--theme", "dark"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const std::string diff = dir + "/diffs/dark-vs-light.png";
   auto comparison = testing::compare_with_reference(

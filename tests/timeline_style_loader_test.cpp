@@ -1,7 +1,8 @@
 // Layout presets: the bundled ones load; errors in a preset are located.
+#include "load/timeline_style_loader.h"
+
 #include <gtest/gtest.h>
 
-#include "load/timeline_style_loader.h"
 #include "test_support.h"
 
 namespace briefing {
@@ -65,8 +66,8 @@ TEST(TimelineStyleLoader, ErrorsAreLocated) {
 
 TEST(TimelineStyleLoader, HintsSuggestTheClosestKey) {
   Diagnostics diagnostics;
-  load_timeline_style_text("[layout]\nwidth = 960\nheight = 540\n[axis]\nbreak = false\n", "bad.toml",
-                           diagnostics);
+  load_timeline_style_text("[layout]\nwidth = 960\nheight = 540\n[axis]\nbreak = false\n",
+                           "bad.toml", diagnostics);
   const std::string report = format_diagnostics(diagnostics, "");
   EXPECT_NE(report.find("bad.toml:5:1: error"), std::string::npos) << report;
   EXPECT_NE(report.find("breaks"), std::string::npos) << report;

@@ -44,7 +44,9 @@ struct Arguments {
 PartialDate parse_date_argument(const std::string& option, const std::string& value) {
   std::string error;
   auto date = PartialDate::parse(value, &error);
-  if (!date) throw UsageError(option + " \"" + value + "\": " + error + " (use YYYY, YYYY-MM or YYYY-MM-DD)");
+  if (!date)
+    throw UsageError(option + " \"" + value + "\": " + error +
+                     " (use YYYY, YYYY-MM or YYYY-MM-DD)");
   return *date;
 }
 
@@ -56,12 +58,18 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
   };
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (arg == "-o" || arg == "--output") a.output = value(i);
-    else if (arg == "--layout") a.layout = value(i);
-    else if (arg == "--from") a.options.from = parse_date_argument(arg, value(i));
-    else if (arg == "--to") a.options.to = parse_date_argument(arg, value(i));
-    else if (arg == "--only") a.options.only.push_back(value(i));
-    else if (arg == "--highlights") a.options.highlights_only = true;
+    if (arg == "-o" || arg == "--output")
+      a.output = value(i);
+    else if (arg == "--layout")
+      a.layout = value(i);
+    else if (arg == "--from")
+      a.options.from = parse_date_argument(arg, value(i));
+    else if (arg == "--to")
+      a.options.to = parse_date_argument(arg, value(i));
+    else if (arg == "--only")
+      a.options.only.push_back(value(i));
+    else if (arg == "--highlights")
+      a.options.highlights_only = true;
     else if (arg == "--theme") {
       a.options.theme = value(i);
       if (a.options.theme != "light" && a.options.theme != "dark" && a.options.theme != "print") {
@@ -80,13 +88,20 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
         throw UsageError("--scale \"" + text + "\" must be a number above 0 and at most 16");
       }
       a.scale = scale;
-    } else if (arg == "--transparent") a.transparent = true;
-    else if (arg == "--allow-omissions") a.options.allow_omissions = true;
-    else if (arg == "--layout-dump") a.layout_dump = value(i);
-    else if (arg == "--compare-with") a.compare_with = value(i);
-    else if (!arg.empty() && arg[0] == '-') throw UsageError("unknown option '" + arg + "'");
-    else if (a.data.empty()) a.data = arg;
-    else throw UsageError("more than one dataset given ('" + a.data + "' and '" + arg + "')");
+    } else if (arg == "--transparent")
+      a.transparent = true;
+    else if (arg == "--allow-omissions")
+      a.options.allow_omissions = true;
+    else if (arg == "--layout-dump")
+      a.layout_dump = value(i);
+    else if (arg == "--compare-with")
+      a.compare_with = value(i);
+    else if (!arg.empty() && arg[0] == '-')
+      throw UsageError("unknown option '" + arg + "'");
+    else if (a.data.empty())
+      a.data = arg;
+    else
+      throw UsageError("more than one dataset given ('" + a.data + "' and '" + arg + "')");
   }
   if (a.data.empty()) throw UsageError("no dataset file given");
   if (a.output.empty()) throw UsageError("no output file given (-o OUT)");
@@ -118,7 +133,8 @@ void compare_datasets(const Dataset& old_data, const Dataset& new_data, Timeline
       same = old_item->milestones[i].label == item.milestones[i].label &&
              old_item->milestones[i].date == item.milestones[i].date;
     }
-    for (size_t i = 0; same && i < item.links.size(); ++i) same = old_item->links[i].url == item.links[i].url;
+    for (size_t i = 0; same && i < item.links.size(); ++i)
+      same = old_item->links[i].url == item.links[i].url;
     if (!same) options.changed_ids.insert(item.id);
   }
 }
@@ -158,18 +174,19 @@ int run_timeline(const std::vector<std::string>& args) {
 
   if (layout.undated_count > 0) {
     std::cerr << "briefing timeline: " << layout.undated_count
-              << (layout.undated_count == 1 ? " item has" : " items have")
-              << " no date and " << (layout.undated_count == 1 ? "is" : "are") << " left out\n";
+              << (layout.undated_count == 1 ? " item has" : " items have") << " no date and "
+              << (layout.undated_count == 1 ? "is" : "are") << " left out\n";
   }
   for (const auto& omission : layout.omitted) {
     std::cerr << "briefing timeline: " << (a.options.allow_omissions ? "warning" : "error")
-              << ": left out '" << omission.item_id << "' (" << omission.title << "): " << omission.reason
-              << "\n";
+              << ": left out '" << omission.item_id << "' (" << omission.title
+              << "): " << omission.reason << "\n";
   }
   if (!layout.omitted.empty() && !a.options.allow_omissions) {
-    std::cerr << "briefing timeline: " << layout.omitted.size()
-              << " item(s) could not be placed; nothing written (use a larger layout, fewer items with "
-                 "--only/--from/--to, or --allow-omissions)\n";
+    std::cerr
+        << "briefing timeline: " << layout.omitted.size()
+        << " item(s) could not be placed; nothing written (use a larger layout, fewer items with "
+           "--only/--from/--to, or --allow-omissions)\n";
     return kExitDataError;
   }
 

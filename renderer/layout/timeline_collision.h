@@ -31,7 +31,7 @@ class CollisionDetector {
   int columns_, rows_;
   std::vector<std::vector<size_t>> grid_;  // box indices per cell, row-major
   std::vector<Rect> boxes_;
-  mutable std::vector<unsigned> seen_;     // per box: the query stamp, to test each once
+  mutable std::vector<unsigned> seen_;  // per box: the query stamp, to test each once
   mutable unsigned stamp_ = 0;
 };
 

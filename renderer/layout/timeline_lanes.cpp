@@ -17,7 +17,8 @@ std::string ancestor_at_depth(const std::string& section_id, int depth) {
 }
 
 std::string capitalised(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
+    text[0] = static_cast<char>(text[0] - 'a' + 'A');
   return text;
 }
 
@@ -68,15 +69,18 @@ std::vector<Lane> group_into_lanes(const std::vector<const Item*>& items, const 
     // Keep the largest lanes (in their order); merge the rest into "Other".
     std::vector<size_t> by_size(lanes.size());
     for (size_t i = 0; i < by_size.size(); ++i) by_size[i] = i;
-    std::stable_sort(by_size.begin(), by_size.end(),
-                     [&](size_t a, size_t b) { return lanes[a].items.size() > lanes[b].items.size(); });
+    std::stable_sort(by_size.begin(), by_size.end(), [&](size_t a, size_t b) {
+      return lanes[a].items.size() > lanes[b].items.size();
+    });
     std::vector<bool> keep(lanes.size(), false);
     for (size_t i = 0; i + 1 < max_lanes; ++i) keep[by_size[i]] = true;
     std::vector<Lane> kept;
     Lane other{"(other)", "Other", {}};
     for (size_t i = 0; i < lanes.size(); ++i) {
-      if (keep[i]) kept.push_back(std::move(lanes[i]));
-      else other.items.insert(other.items.end(), lanes[i].items.begin(), lanes[i].items.end());
+      if (keep[i])
+        kept.push_back(std::move(lanes[i]));
+      else
+        other.items.insert(other.items.end(), lanes[i].items.begin(), lanes[i].items.end());
     }
     // Keep the original item order inside "Other".
     std::stable_sort(other.items.begin(), other.items.end(), [&](const Item* a, const Item* b) {
@@ -94,9 +98,8 @@ std::vector<std::pair<int, int>> pack_rows(const std::vector<std::vector<Footpri
   std::vector<std::vector<Footprint>> rows;
   if (!reserved.empty()) rows.push_back(reserved);
   auto fits = [&](const std::vector<Footprint>& row, const Footprint& f) {
-    return std::none_of(row.begin(), row.end(), [&](const Footprint& o) {
-      return f.x0 < o.x1 + gap && o.x0 < f.x1 + gap;
-    });
+    return std::none_of(row.begin(), row.end(),
+                        [&](const Footprint& o) { return f.x0 < o.x1 + gap && o.x0 < f.x1 + gap; });
   };
   std::vector<std::pair<int, int>> result;
   for (const auto& alternatives : entries) {
@@ -113,7 +116,9 @@ std::vector<std::pair<int, int>> pack_rows(const std::vector<std::vector<Footpri
       rows.emplace_back();
       chosen = {static_cast<int>(rows.size() - 1), 0};
     }
-    if (!alternatives.empty()) rows[static_cast<size_t>(chosen.first)].push_back(alternatives[static_cast<size_t>(chosen.second)]);
+    if (!alternatives.empty())
+      rows[static_cast<size_t>(chosen.first)].push_back(
+          alternatives[static_cast<size_t>(chosen.second)]);
     result.push_back(chosen);
   }
   row_count = static_cast<int>(std::max<size_t>(rows.size(), 1));

@@ -11,8 +11,8 @@
 namespace briefing {
 
 struct Lane {
-  std::string key;    // section id, kind, issuer; "" for the single lane of `none`
-  std::string title;  // for the lane title and legend
+  std::string key;                 // section id, kind, issuer; "" for the single lane of `none`
+  std::string title;               // for the lane title and legend
   std::vector<const Item*> items;  // in the order given
 };
 

@@ -4,12 +4,12 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
-#include <climits>
-#include <cstdint>
 #include <map>
 #include <tuple>
 
@@ -32,7 +32,7 @@ bool item_matches_filters(const Item& item, const std::vector<std::string>& only
 
 namespace {
 
-constexpr double kGap = 2;          // between a mark and its label, points
+constexpr double kGap = 2;            // between a mark and its label, points
 constexpr double kLabelMargin = 1.5;  // free space kept around every label, points
 
 /// Text sizes in use (points), after the --highlights adjustment.
@@ -65,8 +65,8 @@ struct Entry {
   size_t lane = 0;
   double xs = 0, xe = 0;  // extent of its marks, points
   int row = 0;
-  int side = 0;           // preferred label side: 0 right of the marks, 1 left
-  double y = 0;           // centre line of its row
+  int side = 0;  // preferred label side: 0 right of the marks, 1 left
+  double y = 0;  // centre line of its row
   bool placed = false;
 };
 
@@ -74,12 +74,18 @@ struct Entry {
 struct Label {
   TextBlockPtr title, dates;
   double width = 0, height = 0;
+  /// The dates follow the title's last line when they fit there (one line
+  /// saved); else they stand on a line of their own under the title.
+  bool inline_dates = false;
+  Point dates_offset;  // from the label's top left, points
 };
 
 std::string dates_text(const Entry& entry, const TimelineOptions& options) {
   std::string text;
-  if (options.added_ids.count(entry.item->id)) text = "new · ";
-  else if (options.changed_ids.count(entry.item->id)) text = "changed · ";
+  if (options.added_ids.count(entry.item->id))
+    text = "new · ";
+  else if (options.changed_ids.count(entry.item->id))
+    text = "changed · ";
   for (size_t i = 0; i < entry.milestones.size(); ++i) {
     if (i > 0) text += " → ";
     text += entry.milestones[i]->date.format_short();
@@ -95,6 +101,19 @@ Label make_label(const Entry& entry, const TimelineOptions& options, const std::
   TextStyle date_style{family, date_size, false, false};
   label.title = std::make_shared<TextBlock>(entry.item->title, title_style, wrap);
   label.dates = std::make_shared<TextBlock>(dates_text(entry, options), date_style, wrap);
+  const auto lines = label.title->line_boxes();
+  const double space = size * 0.4;
+  if (!lines.empty() && lines.back().width + space + label.dates->width() <= wrap) {
+    // Same baseline as the title's last line.
+    const double baseline = lines.back().y + label.title->baseline();
+    label.inline_dates = true;
+    label.dates_offset = {lines.back().x + lines.back().width + space,
+                          baseline - label.dates->baseline()};
+    label.width = std::max(label.title->width(), label.dates_offset.x + label.dates->width());
+    label.height = std::max(label.title->height(), label.dates_offset.y + label.dates->height());
+    return label;
+  }
+  label.dates_offset = {0, label.title->height()};
   label.width = std::max(label.title->width(), label.dates->width());
   label.height = label.title->height() + label.dates->height();
   return label;
@@ -105,7 +124,8 @@ std::string truncated(const std::string& text, size_t max_bytes) {
   size_t cut = text.rfind(' ', max_bytes);
   if (cut == std::string::npos || cut < max_bytes / 2) {
     cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8 boundary
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+      --cut;  // UTF-8 boundary
   }
   std::string out = text.substr(0, cut);
   while (!out.empty() && (out.back() == ',' || out.back() == ' ')) out.pop_back();
@@ -114,7 +134,8 @@ std::string truncated(const std::string& text, size_t max_bytes) {
 
 class TimelineBuilder {
  public:
-  TimelineBuilder(const Dataset& dataset, const TimelineStyle& style, const TimelineOptions& options)
+  TimelineBuilder(const Dataset& dataset, const TimelineStyle& style,
+                  const TimelineOptions& options)
       : dataset_(dataset),
         style_(style),
         options_(options),
@@ -123,7 +144,8 @@ class TimelineBuilder {
         width_(options.width > 0 ? options.width : style.width),
         height_(options.height > 0 ? options.height : style.height),
         marker_(options.highlights_only ? style.marker_size * 1.4 : style.marker_size),
-        canvas_{style.margin_left, style.margin_top, width_ - style.margin_left - style.margin_right,
+        canvas_{style.margin_left, style.margin_top,
+                width_ - style.margin_left - style.margin_right,
                 height_ - style.margin_top - style.margin_bottom},
         detector_(canvas_) {}
 
@@ -198,18 +220,17 @@ class TimelineBuilder {
 
   double place_title(double top) {
     if (sizes_.title <= 0) return top;
-    auto block = std::make_shared<TextBlock>(dataset_.title,
-                                             TextStyle{style_.title_family, sizes_.title, true, false},
-                                             canvas_.width);
+    auto block = std::make_shared<TextBlock>(
+        dataset_.title, TextStyle{style_.title_family, sizes_.title, true, false}, canvas_.width);
     add_text(block, {canvas_.x, top}, theme_.text, "title", "");
     title_box_ = Rect{canvas_.x, top, block->width(), block->height()};
     return top + block->height() + sizes_.title * 0.4;
   }
 
   void place_empty_note(double top) {
-    auto block = std::make_shared<TextBlock>("No dated items match the selection.",
-                                             TextStyle{style_.font_family, sizes_.label, false, true},
-                                             canvas_.width);
+    auto block = std::make_shared<TextBlock>(
+        "No dated items match the selection.",
+        TextStyle{style_.font_family, sizes_.label, false, true}, canvas_.width);
     add_text(block, {canvas_.x, top}, theme_.muted_text, "legend", "");
   }
 
@@ -231,17 +252,24 @@ class TimelineBuilder {
     const double spacing = sizes_.legend * 1.5;
     auto entry_width = [&](const LegendEntry& e) { return swatch * 2.2 + 4 + e.block->width(); };
     const Color ink = theme_.muted_text;
-    entry("date known to the year", [&](Rect r) { marks_.year_bar(r.x, r.right(), r.y + r.height / 2, marker_, ink); });
-    entry("to the month", [&](Rect r) { marks_.month_bar(r.x + r.width * 0.3, r.x + r.width * 0.7, r.y + r.height / 2, marker_, ink); });
-    entry("to the day", [&](Rect r) { marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, ink, MarkShape::circle); });
+    entry("date known to the year",
+          [&](Rect r) { marks_.year_bar(r.x, r.right(), r.y + r.height / 2, marker_, ink); });
+    entry("to the month", [&](Rect r) {
+      marks_.month_bar(r.x + r.width * 0.3, r.x + r.width * 0.7, r.y + r.height / 2, marker_, ink);
+    });
+    entry("to the day", [&](Rect r) {
+      marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, ink, MarkShape::circle);
+    });
     if (scale_.has_compression()) {
       entry("time compressed", [&](Rect r) {
-        result_.page.items.push_back(RectShape{r, true, theme_.scaled_band, true, Stroke{theme_.grid, 0.5, {}}, 0});
+        result_.page.items.push_back(
+            RectShape{r, true, theme_.scaled_band, true, Stroke{theme_.grid, 0.5, {}}, 0});
       });
     }
     if (!options_.added_ids.empty() || !options_.changed_ids.empty()) {
       entry("new or changed", [&](Rect r) {
-        marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, theme_.changed, MarkShape::diamond);
+        marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, theme_.changed,
+                          MarkShape::diamond);
       });
     }
     if (!style_.show_lane_titles) {
@@ -249,7 +277,8 @@ class TimelineBuilder {
       for (size_t l = 0; l < lanes.size(); ++l) {
         if (lanes[l].title.empty()) continue;
         entry(truncated(lanes[l].title, 40), [&, l](Rect r) {
-          marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, lane_color(l), lane_shape(l));
+          marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, lane_color(l),
+                            lane_shape(l));
         });
       }
     }
@@ -272,7 +301,8 @@ class TimelineBuilder {
       }
       const double cy = y + line_height / 2;
       e.draw(Rect{x, cy - swatch / 2, swatch * 2.2, swatch});
-      add_text(e.block, {x + swatch * 2.2 + 4, cy - e.block->height() / 2}, theme_.muted_text, "legend", "");
+      add_text(e.block, {x + swatch * 2.2 + 4, cy - e.block->height() / 2}, theme_.muted_text,
+               "legend", "");
       detector_.insert(Rect{x, y, w, line_height});
       x += w + spacing;
     }
@@ -302,13 +332,15 @@ class TimelineBuilder {
     const double inset = marker_;
     scale_ = build_time_scale(range, days, canvas_.x + inset, canvas_.right() - inset, settings);
     const TextStyle tick_style{style_.font_family, sizes_.tick, false, false};
-    ticks_ = choose_ticks(scale_, [&](const std::string& text) { return TextBlock(text, tick_style).width(); },
-                          style_.min_tick_gap);
+    ticks_ = choose_ticks(
+        scale_, [&](const std::string& text) { return TextBlock(text, tick_style).width(); },
+        style_.min_tick_gap);
     tick_line_height_ = TextBlock("2024", tick_style).height();
   }
 
   int tick_tiers() const {
-    return std::any_of(ticks_.begin(), ticks_.end(), [](const Tick& t) { return t.tier == 1; }) ? 2 : 1;
+    return std::any_of(ticks_.begin(), ticks_.end(), [](const Tick& t) { return t.tier == 1; }) ? 2
+                                                                                                : 1;
   }
 
   // The line under the tick labels that captions of compressed segments
@@ -328,7 +360,8 @@ class TimelineBuilder {
   }
 
   double axis_height() const {
-    const int lines = scale_.has_compression() ? std::max(tick_tiers(), caption_line() + 1) : tick_tiers();
+    const int lines =
+        scale_.has_compression() ? std::max(tick_tiers(), caption_line() + 1) : tick_tiers();
     return marker_ * 0.8 + 2 + tick_line_height_ * lines;
   }
 
@@ -354,13 +387,14 @@ class TimelineBuilder {
     const TextStyle tier1_style{style_.font_family, sizes_.tick, true, false};
     for (const Tick& t : ticks_) {
       if (t.tier == 0) {
-        add_path({{t.x_start, axis_y}, {t.x_start, axis_y + tick_length}}, Stroke{theme_.axis, 0.75, {}});
+        add_path({{t.x_start, axis_y}, {t.x_start, axis_y + tick_length}},
+                 Stroke{theme_.axis, 0.75, {}});
       }
       if (t.label.empty()) continue;
       auto block = std::make_shared<TextBlock>(t.label, t.tier == 0 ? tick_style : tier1_style);
       const double y = axis_y + tick_length + 1 + t.tier * tick_line_height_;
-      add_text(block, {t.label_x - block->width() / 2, y}, t.tier == 0 ? theme_.muted_text : theme_.text,
-               "tick-label", "");
+      add_text(block, {t.label_x - block->width() / 2, y},
+               t.tier == 0 ? theme_.muted_text : theme_.text, "tick-label", "");
     }
     // Caption under each compressed segment: which years, and by how much.
     const int tiers = caption_line();
@@ -369,7 +403,8 @@ class TimelineBuilder {
       const double factor = scale_.compression_factor(s);
       char buffer[64];
       std::snprintf(buffer, sizeof buffer, "time scale ×1/%.0f", std::round(factor));
-      auto block = std::make_shared<TextBlock>(buffer, TextStyle{style_.font_family, sizes_.tick * 0.9, false, true});
+      auto block = std::make_shared<TextBlock>(
+          buffer, TextStyle{style_.font_family, sizes_.tick * 0.9, false, true});
       double x = (s.x0 + s.x1) / 2 - block->width() / 2;
       x = std::clamp(x, canvas_.x, canvas_.right() - block->width());
       const double y = axis_y + tick_length + 1 + tiers * tick_line_height_;
@@ -386,8 +421,8 @@ class TimelineBuilder {
 
   MarkShape lane_shape(size_t lane) const {
     if (!theme_.lane_shapes) return MarkShape::circle;
-    static const MarkShape shapes[] = {MarkShape::circle, MarkShape::square, MarkShape::triangle,
-                                       MarkShape::diamond, MarkShape::ring, MarkShape::cross};
+    static const MarkShape shapes[] = {MarkShape::circle,  MarkShape::square, MarkShape::triangle,
+                                       MarkShape::diamond, MarkShape::ring,   MarkShape::cross};
     return shapes[lane % std::size(shapes)];
   }
 
@@ -424,8 +459,7 @@ class TimelineBuilder {
         if (lanes_[l].title.empty()) continue;
         lane_layouts_[l].title = std::make_shared<TextBlock>(
             truncated(lanes_[l].title, 34),
-            TextStyle{style_.font_family, sizes_.lane_title, true, false},
-            plot_.width / 3);
+            TextStyle{style_.font_family, sizes_.lane_title, true, false}, plot_.width / 3);
       }
     }
     const double lane_gap = 4;
@@ -452,7 +486,7 @@ class TimelineBuilder {
       for (size_t l = 0; l < lanes_.size(); ++l) {
         std::vector<size_t> members = lane_members(l);
         std::vector<std::vector<Footprint>> alternatives;
-        for (size_t i : members) alternatives.push_back(std::getenv("NOLABEL") ? std::vector<Footprint>{{entries_[i].xs, entries_[i].xe}} : footprints(entries_[i], labels_[i]));
+        for (size_t i : members) alternatives.push_back(footprints(entries_[i], labels_[i]));
         std::vector<Footprint> reserved;
         const auto& title = lane_layouts_[l].title;
         if (title) reserved.push_back({plot_.x, plot_.x + title_width(title) + 6});
@@ -477,12 +511,6 @@ class TimelineBuilder {
         compact_total += lane_gap;
         floor_total += lane_gap;
       }
-      if (std::getenv("BRIEFING_TIMELINE_DEBUG")) {
-        std::fprintf(stderr, "size %.1f: full %.0f compact %.0f of %.0f pt; rows", size, full_total,
-                     compact_total, plot_.height);
-        for (auto& h : full) std::fprintf(stderr, " %zu", h.size());
-        std::fprintf(stderr, "\n");
-      }
       if (compact_total <= plot_.height || size <= sizes_.minimum + 1e-9) {
         label_size_ = size;
         break;
@@ -495,7 +523,8 @@ class TimelineBuilder {
       const double c = compact[l][r], f = full[l][r];
       if (full_total <= plot_.height) return f;
       if (compact_total <= plot_.height) {
-        return c + (f - c) * (plot_.height - compact_total) / std::max(full_total - compact_total, 1e-9);
+        return c + (f - c) * (plot_.height - compact_total) /
+                       std::max(full_total - compact_total, 1e-9);
       }
       const double lowest = r == 0 ? c : floor_height;
       return lowest + (c - lowest) * std::max(0.0, plot_.height - floor_total) /
@@ -543,10 +572,13 @@ class TimelineBuilder {
   // A lane whose first row lies below the plot (too many rows) is not drawn;
   // its items are reported as left out.
   bool lane_fits(const LaneLayout& lane) const {
-    return !lane.row_tops.empty() && lane.row_tops[0] + lane.row_heights[0] <= plot_.bottom() + 0.01;
+    return !lane.row_tops.empty() &&
+           lane.row_tops[0] + lane.row_heights[0] <= plot_.bottom() + 0.01;
   }
 
-  double title_width(const TextBlockPtr& title) const { return title->width() + lane_swatch_width(); }
+  double title_width(const TextBlockPtr& title) const {
+    return title->width() + lane_swatch_width();
+  }
   double lane_swatch_width() const { return marker_ + 4; }
 
   std::vector<size_t> lane_members(size_t lane) const {
@@ -579,22 +611,30 @@ class TimelineBuilder {
     for (size_t l = 0; l < lane_layouts_.size(); ++l) {
       if (l % 2 == 1 && lane_fits(lane_layouts_[l])) {
         const auto& lane = lane_layouts_[l];
-        result_.page.items.push_back(RectShape{Rect{canvas_.x, lane.top - 2, canvas_.width, std::min(lane.height, plot_.bottom() - lane.top + 2)},
-                                               true, theme_.lane_fill, false, {}, 0});
+        result_.page.items.push_back(
+            RectShape{Rect{canvas_.x, lane.top - 2, canvas_.width,
+                           std::min(lane.height, plot_.bottom() - lane.top + 2)},
+                      true,
+                      theme_.lane_fill,
+                      false,
+                      {},
+                      0});
       }
     }
     for (const auto& s : scale_.segments()) {
       if (!s.compressed) continue;
       Color band = theme_.scaled_band;
       band.a = 0.6;
-      result_.page.items.push_back(RectShape{Rect{s.x0, plot_.y, s.x1 - s.x0, axis_top_y() - plot_.y}, true, band, false, {}, 0});
+      result_.page.items.push_back(RectShape{
+          Rect{s.x0, plot_.y, s.x1 - s.x0, axis_top_y() - plot_.y}, true, band, false, {}, 0});
     }
     // Grid: year boundaries, and month/quarter ones faintly in the main segment.
     for (const Tick& t : ticks_) {
       if (t.x_start <= scale_.x0() + 0.5) continue;
       const bool strong = t.tier == 1 || t.unit != TickUnit::month;
       Stroke stroke{theme_.grid, strong ? 0.8 : 0.4, {}};
-      if (t.tier == 0 || t.tier == 1) add_path({{t.x_start, plot_.y}, {t.x_start, axis_top_y()}}, stroke, false);
+      if (t.tier == 0 || t.tier == 1)
+        add_path({{t.x_start, plot_.y}, {t.x_start, axis_top_y()}}, stroke, false);
     }
   }
 
@@ -681,7 +721,8 @@ class TimelineBuilder {
       const Entry& e = entries_[i];
       if (e.y < 0) continue;
       const auto& lane = lane_layouts_[e.lane];
-      for (const Candidate& c : candidates(e, labels_[i], Rect{canvas_.x, lane.top, canvas_.width, lane.height})) {
+      for (const Candidate& c :
+           candidates(e, labels_[i], Rect{canvas_.x, lane.top, canvas_.width, lane.height})) {
         if (detector_.has_placement(c.box, kLabelMargin)) ++free_count[i];
       }
     }
@@ -719,7 +760,8 @@ class TimelineBuilder {
           continue;
         }
         if (!place_label(e, i)) {
-          omit(e, "no free space for its label at the minimum text size (" + format_size(sizes_.minimum) + " pt)");
+          omit(e, "no free space for its label at the minimum text size (" +
+                      format_size(sizes_.minimum) + " pt)");
         }
       }
       if (result_.omitted.size() < best_omitted) {
@@ -749,30 +791,39 @@ class TimelineBuilder {
     const auto& lane = lane_layouts_[e.lane];
     const Rect band{canvas_.x, lane.top, canvas_.width, lane.height};
     std::vector<std::pair<double, double>> attempts;  // size, wrap
-    for (double s = label_size_; s >= sizes_.minimum - 1e-9; s -= 0.5) attempts.push_back({s, sizes_.wrap});
+    for (double s = label_size_; s >= sizes_.minimum - 1e-9; s -= 0.5)
+      attempts.push_back({s, sizes_.wrap});
     attempts.push_back({sizes_.minimum, sizes_.wrap * 1.6});
     attempts.push_back({sizes_.minimum, sizes_.wrap * 0.6});
-    bool first = true;
-    for (auto [size, wrap] : attempts) {
-      Label label = first ? labels_[index]
-                          : make_label(e, options_, style_.font_family, size,
-                                       std::max(sizes_.date * size / sizes_.label, sizes_.minimum * 0.9), wrap);
-      first = false;
-      for (const Candidate& c : candidates(e, label, band)) {
-        if (!detector_.has_placement(c.box, kLabelMargin)) continue;
-        std::vector<Point> leader;
-        if (c.leader) {
-          leader = leader_path(e, c.box);
-          if (leader.empty()) continue;
+    // Within the lane at every size first; leaving it (with a leader) is the last resort.
+    for (bool outside : {false, true}) {
+      bool first = true;
+      for (auto [size, wrap] : attempts) {
+        Label label =
+            first ? labels_[index]
+                  : make_label(e, options_, style_.font_family, size,
+                               std::max(sizes_.date * size / sizes_.label, sizes_.minimum * 0.9),
+                               wrap);
+        first = false;
+        for (const Candidate& c : candidates(e, label, band, outside)) {
+          if (!detector_.has_placement(c.box, kLabelMargin)) continue;
+          std::vector<Point> leader;
+          if (c.leader) {
+            leader = leader_path(e, c.box);
+            if (leader.empty()) continue;
+          }
+          commit_label(e, label, c.box, leader);
+          return true;
         }
-        commit_label(e, label, c.box, leader);
-        return true;
       }
     }
     return false;
   }
 
-  std::vector<Candidate> candidates(const Entry& e, const Label& label, const Rect& band) const {
+  /// Positions to try, best first: within the lane `band`, or (`outside`)
+  /// only those that leave it, each with a leader.
+  std::vector<Candidate> candidates(const Entry& e, const Label& label, const Rect& band,
+                                    bool outside = false) const {
     std::vector<Candidate> out;
     const double w = label.width, h = label.height;
     const double half = marker_ / 2;
@@ -780,7 +831,8 @@ class TimelineBuilder {
     // label still spans the marks' line (so it needs no leader).
     const double right_x = e.xe + kGap + kLabelMargin;
     const double left_x = e.xs - kGap - kLabelMargin - w;
-    for (double x : e.side == 0 ? std::array<double, 2>{right_x, left_x} : std::array<double, 2>{left_x, right_x}) {
+    for (double x : e.side == 0 ? std::array<double, 2>{right_x, left_x}
+                                : std::array<double, 2>{left_x, right_x}) {
       for (double shift : {0.0, -0.2, 0.2, -0.4, 0.4}) {
         out.push_back({Rect{x, e.y - h / 2 + shift * h, w, h}});
       }
@@ -809,19 +861,19 @@ class TimelineBuilder {
     }
     // Keep to the lane and the canvas; as a last resort, leave the lane with
     // a leader if the space next to it is free.
-    std::vector<Candidate> kept, outside;
+    std::vector<Candidate> kept, leaving;
     for (auto& c : out) {
       if (!canvas_.contains(c.box, 0.001)) continue;
       if (c.box.y < band.y - 0.01 || c.box.bottom() > band.bottom() + 0.01) {
-        if (c.leader && plot_.contains(c.box, 0.001) && std::abs(c.box.y + h / 2 - e.y) < band.height + 3 * h) {
-          outside.push_back(c);
+        if (c.leader && plot_.contains(c.box, 0.001) &&
+            std::abs(c.box.y + h / 2 - e.y) < band.height + 3 * h) {
+          leaving.push_back(c);
         }
         continue;
       }
       kept.push_back(c);
     }
-    kept.insert(kept.end(), outside.begin(), outside.end());
-    return kept;
+    return outside ? leaving : kept;
   }
 
   // A leader from the nearest point of the marks to the label; empty if it
@@ -850,27 +902,33 @@ class TimelineBuilder {
     return {a, b};
   }
 
-  void commit_label(Entry& e, const Label& label, const Rect& box, const std::vector<Point>& leader) {
-    const bool right_aligned = box.right() <= e.xs + 0.01;  // left of the marks: align to them
+  void commit_label(Entry& e, const Label& label, const Rect& box,
+                    const std::vector<Point>& leader) {
+    // Left of the marks: flush right against them (stacked labels only).
+    const bool right_aligned = box.right() <= e.xs + 0.01 && !label.inline_dates;
     TextBlockPtr title = label.title;
     if (right_aligned && title->line_count() > 1) {
       // Flush right against the marks, every line; the same breaks as measured.
-      title = std::make_shared<TextBlock>(title->text(), title->style(), title->width() + 0.5, TextAlign::right);
+      title = std::make_shared<TextBlock>(title->text(), title->style(), title->width() + 0.5,
+                                          TextAlign::right);
     }
     const double title_x = right_aligned ? box.right() - title->width() : box.x;
-    const double dates_x = right_aligned ? box.right() - label.dates->width() : box.x;
-    const Color dates_color = (options_.added_ids.count(e.item->id) || options_.changed_ids.count(e.item->id))
-                                  ? theme_.changed
-                                  : theme_.muted_text;
+    const double dates_x =
+        right_aligned ? box.right() - label.dates->width() : box.x + label.dates_offset.x;
+    const Color dates_color =
+        (options_.added_ids.count(e.item->id) || options_.changed_ids.count(e.item->id))
+            ? theme_.changed
+            : theme_.muted_text;
     result_.page.items.push_back(TextShape{{title_x, box.y}, title, theme_.text});
-    result_.page.items.push_back(TextShape{{dates_x, box.y + label.title->height()}, label.dates, dates_color});
+    result_.page.items.push_back(
+        TextShape{{dates_x, box.y + label.dates_offset.y}, label.dates, dates_color});
     detector_.insert(box);
     result_.elements.push_back({"label", e.item->id, e.item->title, box, 1});
     if (!leader.empty()) {
       add_path(leader, Stroke{theme_.leader, 0.75, {}}, false);
       const Point a = leader.front(), b = leader.back();
-      const Rect leader_box{std::min(a.x, b.x) - 0.4, std::min(a.y, b.y) - 0.4, std::abs(b.x - a.x) + 0.8,
-                            std::abs(b.y - a.y) + 0.8};
+      const Rect leader_box{std::min(a.x, b.x) - 0.4, std::min(a.y, b.y) - 0.4,
+                            std::abs(b.x - a.x) + 0.8, std::abs(b.y - a.y) + 0.8};
       result_.elements.push_back({"leader", e.item->id, "", leader_box, 1});
       const double length = std::hypot(b.x - a.x, b.y - a.y);
       const int samples = std::max(1, static_cast<int>(length / 2));

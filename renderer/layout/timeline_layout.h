@@ -18,11 +18,12 @@ namespace briefing {
 
 struct TimelineOptions {
   std::optional<PartialDate> from, to;
-  std::vector<std::string> only;  // FILTERs: tag, kind or section id (an item matches if any filter matches)
+  std::vector<std::string>
+      only;  // FILTERs: tag, kind or section id (an item matches if any filter matches)
   bool highlights_only = false;
-  std::string theme = "light";    // light | dark | print
+  std::string theme = "light";  // light | dark | print
   bool allow_omissions = false;
-  double width = 0, height = 0;   // points; 0 = the preset's size (the report passes its text width)
+  double width = 0, height = 0;  // points; 0 = the preset's size (the report passes its text width)
   std::set<std::string> added_ids, changed_ids;  // items to mark as new / changed (may be empty)
 };
 
@@ -33,10 +34,12 @@ struct TimelineOmission {
 };
 
 struct TimelineLayout {
-  Page page;                              // one page of display items, origin top-left, points
-  std::vector<PlacedElement> elements;    // for --layout-dump (kinds: label, marker, leader, tick-label, lane-title, legend, title)
-  std::vector<TimelineOmission> omitted;  // labels that could not be placed at the minimum text size
-  size_t undated_count = 0;               // items left out because they have no date
+  Page page;                            // one page of display items, origin top-left, points
+  std::vector<PlacedElement> elements;  // for --layout-dump (kinds: label, marker, leader,
+                                        // tick-label, lane-title, legend, title)
+  std::vector<TimelineOmission>
+      omitted;               // labels that could not be placed at the minimum text size
+  size_t undated_count = 0;  // items left out because they have no date
   Color background;
 };
 

@@ -72,9 +72,9 @@ Rect MarkPainter::day_marker(double x, double y, double size, Color color, MarkS
         p.points = {{x, y - r}, {x + r, y}, {x, y + r}, {x - r, y}};
       } else {
         const double a = r * 0.35;
-        p.points = {{x - a, y - r}, {x + a, y - r}, {x + a, y - a}, {x + r, y - a}, {x + r, y + a},
-                    {x + a, y + a}, {x + a, y + r}, {x - a, y + r}, {x - a, y + a}, {x - r, y + a},
-                    {x - r, y - a}, {x - a, y - a}};
+        p.points = {{x - a, y - r}, {x + a, y - r}, {x + a, y - a}, {x + r, y - a},
+                    {x + r, y + a}, {x + a, y + a}, {x + a, y + r}, {x - a, y + r},
+                    {x - a, y + a}, {x - r, y + a}, {x - r, y - a}, {x - a, y - a}};
       }
       p.closed = true;
       p.filled = true;

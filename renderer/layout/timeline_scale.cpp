@@ -13,12 +13,14 @@ double TimeScale::x(double day) const {
     segment = &s;
     if (day < static_cast<double>(s.end)) break;
   }
-  double clamped = std::clamp(day, static_cast<double>(segment->first), static_cast<double>(segment->end));
+  double clamped =
+      std::clamp(day, static_cast<double>(segment->first), static_cast<double>(segment->end));
   return segment->x0 + (clamped - static_cast<double>(segment->first)) * segment->points_per_day();
 }
 
 bool TimeScale::has_compression() const {
-  return std::any_of(segments_.begin(), segments_.end(), [](const auto& s) { return s.compressed; });
+  return std::any_of(segments_.begin(), segments_.end(),
+                     [](const auto& s) { return s.compressed; });
 }
 
 const ScaleSegment& TimeScale::main_segment() const {
@@ -100,8 +102,10 @@ TimeScale build_time_scale(std::pair<DayNumber, DayNumber> range,
   Cut left, right;
   if (settings.allow_breaks && event_days.size() >= 4) {
     for (DayNumber cut = month_start(first, 1); cut < end; cut = month_start(cut, 1)) {
-      const double before = static_cast<double>(std::count_if(
-          event_days.begin(), event_days.end(), [&](double d) { return d < static_cast<double>(cut); }));
+      const double before =
+          static_cast<double>(std::count_if(event_days.begin(), event_days.end(), [&](double d) {
+            return d < static_cast<double>(cut);
+          }));
       const double time_left = static_cast<double>(cut - first) / total_days;
       const double time_right = static_cast<double>(end - cut) / total_days;
       const double share_left = before / total_events;
@@ -110,8 +114,10 @@ TimeScale build_time_scale(std::pair<DayNumber, DayNumber> range,
           time_left - share_left > left.gain) {
         left = {cut, time_left - share_left};
       }
-      const double after = static_cast<double>(std::count_if(
-          event_days.begin(), event_days.end(), [&](double d) { return d >= static_cast<double>(cut); }));
+      const double after =
+          static_cast<double>(std::count_if(event_days.begin(), event_days.end(), [&](double d) {
+            return d >= static_cast<double>(cut);
+          }));
       (void)share_right;
       const double share_after = after / total_events;
       if (share_after <= settings.max_event_share && time_right >= settings.min_time_share &&
@@ -134,20 +140,23 @@ TimeScale build_time_scale(std::pair<DayNumber, DayNumber> range,
   std::vector<ScaleSegment> segments;
   double left_width = 0, right_width = 0;
   if (left.day) {
-    const double share = static_cast<double>(std::count_if(event_days.begin(), event_days.end(), [&](double d) {
-                           return d < static_cast<double>(left.day);
-                         })) / total_events;
+    const double share = static_cast<double>(std::count_if(
+                             event_days.begin(), event_days.end(),
+                             [&](double d) { return d < static_cast<double>(left.day); })) /
+                         total_events;
     left_width = compressed_width(first, left.day, share);
   }
   if (right.day) {
-    const double share = static_cast<double>(std::count_if(event_days.begin(), event_days.end(), [&](double d) {
-                           return d >= static_cast<double>(right.day);
-                         })) / total_events;
+    const double share = static_cast<double>(std::count_if(
+                             event_days.begin(), event_days.end(),
+                             [&](double d) { return d >= static_cast<double>(right.day); })) /
+                         total_events;
     right_width = compressed_width(right.day, end, share);
   }
   const DayNumber main_first = left.day ? left.day : first;
   const DayNumber main_end = right.day ? right.day : end;
-  const double main_ppd = (width - left_width - right_width) / static_cast<double>(main_end - main_first);
+  const double main_ppd =
+      (width - left_width - right_width) / static_cast<double>(main_end - main_first);
   auto worth_it = [&](DayNumber a, DayNumber b, double w) {
     return w > 0 && main_ppd / (w / static_cast<double>(b - a)) >= 1.5;
   };
@@ -173,25 +182,35 @@ namespace {
 
 int unit_years(TickUnit unit) {
   switch (unit) {
-    case TickUnit::years2: return 2;
-    case TickUnit::years5: return 5;
-    case TickUnit::decade: return 10;
-    case TickUnit::years20: return 20;
-    case TickUnit::years50: return 50;
-    case TickUnit::century: return 100;
-    default: return 1;
+    case TickUnit::years2:
+      return 2;
+    case TickUnit::years5:
+      return 5;
+    case TickUnit::decade:
+      return 10;
+    case TickUnit::years20:
+      return 20;
+    case TickUnit::years50:
+      return 50;
+    case TickUnit::century:
+      return 100;
+    default:
+      return 1;
   }
 }
 
 // Periods of `unit` overlapping [first, end).
 std::vector<Tick> periods(TickUnit unit, DayNumber first, DayNumber end) {
   std::vector<Tick> out;
-  const int months = unit == TickUnit::month ? 1 : unit == TickUnit::quarter ? 3 : 12 * unit_years(unit);
+  const int months = unit == TickUnit::month     ? 1
+                     : unit == TickUnit::quarter ? 3
+                                                 : 12 * unit_years(unit);
   int year = year_of(first);
   int step_years = unit_years(unit);
-  int start_year = (unit == TickUnit::month || unit == TickUnit::quarter || step_years == 1)
-                       ? year
-                       : static_cast<int>(std::floor(static_cast<double>(year) / step_years)) * step_years;
+  int start_year =
+      (unit == TickUnit::month || unit == TickUnit::quarter || step_years == 1)
+          ? year
+          : static_cast<int>(std::floor(static_cast<double>(year) / step_years)) * step_years;
   int total = start_year * 12;
   while (true) {
     DayNumber a = day_number(total / 12, total % 12 + 1, 1);
@@ -204,9 +223,12 @@ std::vector<Tick> periods(TickUnit unit, DayNumber first, DayNumber end) {
       t.end = b;
       t.unit = unit;
       const int y = total / 12, m = total % 12 + 1;
-      if (unit == TickUnit::month) t.label = month_abbreviation(m);
-      else if (unit == TickUnit::quarter) t.label = "Q" + std::to_string((m - 1) / 3 + 1);
-      else t.label = std::to_string(y);
+      if (unit == TickUnit::month)
+        t.label = month_abbreviation(m);
+      else if (unit == TickUnit::quarter)
+        t.label = "Q" + std::to_string((m - 1) / 3 + 1);
+      else
+        t.label = std::to_string(y);
       out.push_back(std::move(t));
     }
     total = next_total;
@@ -254,8 +276,8 @@ bool place_labels(std::vector<Tick>& ticks, const TimeScale& scale, const Measur
 
 std::vector<Tick> choose_ticks(const TimeScale& scale, const MeasureText& measure, double min_gap) {
   std::vector<Tick> all;
-  const TickUnit units[] = {TickUnit::month,  TickUnit::quarter, TickUnit::year,
-                            TickUnit::years2, TickUnit::years5,  TickUnit::decade,
+  const TickUnit units[] = {TickUnit::month,   TickUnit::quarter, TickUnit::year,
+                            TickUnit::years2,  TickUnit::years5,  TickUnit::decade,
                             TickUnit::years20, TickUnit::years50, TickUnit::century};
   for (const auto& segment : scale.segments()) {
     std::vector<Tick> chosen;
@@ -291,8 +313,8 @@ std::vector<Tick> choose_ticks(const TimeScale& scale, const MeasureText& measur
       if (left < previous_right + min_gap || left < scale.x0() - 0.01 ||
           left + t.label_width > scale.x1() + 0.01) {
         // An edge label may slide inwards rather than vanish.
-        const double shifted = std::clamp(t.label_x, scale.x0() + t.label_width / 2,
-                                          scale.x1() - t.label_width / 2);
+        const double shifted =
+            std::clamp(t.label_x, scale.x0() + t.label_width / 2, scale.x1() - t.label_width / 2);
         const double shifted_left = shifted - t.label_width / 2;
         if (shifted_left >= previous_right + min_gap && t.label_width <= scale.x1() - scale.x0()) {
           t.label_x = shifted;

@@ -46,8 +46,8 @@ class TimeScale {
 
 struct ScaleSettings {
   bool allow_breaks = true;
-  double max_event_share = 0.2;   // a compressed span holds at most this share of events
-  double min_time_share = 0.3;    // ... and at least this share of the time
+  double max_event_share = 0.2;  // a compressed span holds at most this share of events
+  double min_time_share = 0.3;   // ... and at least this share of the time
   double compressed_width_share = 0.22;
 };
 
@@ -71,9 +71,9 @@ struct Tick {
   DayNumber start = 0, end = 0;
   double x_start = 0, x_end = 0;  // points, clipped to the scale
   std::string label;
-  int tier = 0;                   // 0: the finest labels; 1: the years under months/quarters
-  double label_x = 0;             // centre of the label, points
-  double label_width = 0;         // points
+  int tier = 0;            // 0: the finest labels; 1: the years under months/quarters
+  double label_x = 0;      // centre of the label, points
+  double label_width = 0;  // points
   TickUnit unit = TickUnit::year;
 };
 

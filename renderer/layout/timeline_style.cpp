@@ -10,7 +10,7 @@ Color rgb(int r, int g, int b) { return Color{r / 255.0, g / 255.0, b / 255.0, 1
 std::vector<Color> okabe_ito_palette() {
   // Okabe & Ito (2008), without black (used for text) and yellow (too light
   // on white), ordered so that neighbouring lanes differ most.
-  return {rgb(0, 114, 178), rgb(230, 159, 0), rgb(0, 158, 115), rgb(204, 121, 167),
+  return {rgb(0, 114, 178), rgb(230, 159, 0),  rgb(0, 158, 115),  rgb(204, 121, 167),
           rgb(213, 94, 0),  rgb(86, 180, 233), rgb(120, 120, 120)};
 }
 
@@ -28,7 +28,7 @@ TimelineTheme default_theme(const std::string& theme_name) {
     theme.leader = rgb(0x8a, 0x90, 0x9a);
     theme.changed = rgb(0xff, 0x6b, 0x6b);
     // Lighter Okabe–Ito variants for contrast on a dark ground.
-    theme.lane_colors = {rgb(86, 180, 233), rgb(230, 159, 0),  rgb(0, 190, 140),
+    theme.lane_colors = {rgb(86, 180, 233),  rgb(230, 159, 0),  rgb(0, 190, 140),
                          rgb(224, 150, 190), rgb(240, 120, 40), rgb(240, 228, 66),
                          rgb(180, 180, 180)};
   } else if (theme_name == "print") {
@@ -71,10 +71,14 @@ LaneGrouping parse_lane_grouping(const std::string& text, bool* ok) {
 
 const char* lane_grouping_name(LaneGrouping grouping) {
   switch (grouping) {
-    case LaneGrouping::section: return "section";
-    case LaneGrouping::kind: return "kind";
-    case LaneGrouping::issuer: return "issuer";
-    case LaneGrouping::none: return "none";
+    case LaneGrouping::section:
+      return "section";
+    case LaneGrouping::kind:
+      return "kind";
+    case LaneGrouping::issuer:
+      return "issuer";
+    case LaneGrouping::none:
+      return "none";
   }
   return "section";
 }

@@ -20,8 +20,8 @@ struct TimelineTheme {
   Color lane_fill{0.96, 0.96, 0.96, 1};    // alternate lane shading
   Color scaled_band{0.93, 0.93, 0.86, 1};  // the compressed ("scale ×N") part of the axis
   Color leader{0.55, 0.55, 0.55, 1};
-  Color changed{0.84, 0.15, 0.16, 1};      // "new" / "changed" badges
-  std::vector<Color> lane_colors;          // cycled; Okabe–Ito by default
+  Color changed{0.84, 0.15, 0.16, 1};  // "new" / "changed" badges
+  std::vector<Color> lane_colors;      // cycled; Okabe–Ito by default
   /// Distinct marker shapes per lane (circle, square, triangle, diamond, ...)
   /// so that lanes read in greyscale.
   bool lane_shapes = false;
@@ -30,32 +30,32 @@ struct TimelineTheme {
 enum class LaneGrouping { section, kind, issuer, none };
 
 struct TimelineStyle {
-  std::string name;          // preset name, e.g. "slide-16x9"
-  double width = 960;        // points
-  double height = 540;       // points
+  std::string name;     // preset name, e.g. "slide-16x9"
+  double width = 960;   // points
+  double height = 540;  // points
   double margin_top = 28, margin_right = 28, margin_bottom = 28, margin_left = 28;
 
   std::string font_family = "Noto Sans";  // labels, ticks, legend
   std::string title_family = "Noto Sans";
-  double title_size = 20;       // 0 = no title
-  double label_size = 11;       // item titles
-  double date_size = 9;         // milestone dates under titles
+  double title_size = 20;  // 0 = no title
+  double label_size = 11;  // item titles
+  double date_size = 9;    // milestone dates under titles
   double tick_size = 10;
   double lane_title_size = 10;
   double legend_size = 10;
-  double min_text_size = 7;     // labels shrink down to this, then are omitted
-  double highlight_label_size = 16;  // item titles with --highlights
+  double min_text_size = 7;             // labels shrink down to this, then are omitted
+  double highlight_label_size = 16;     // item titles with --highlights
   double highlight_min_text_size = 14;  // with --highlights no text is smaller
-  double label_max_width = 150; // wrap width for titles, points
-  double marker_size = 7;       // diameter of a day marker, points
+  double label_max_width = 150;         // wrap width for titles, points
+  double marker_size = 7;               // diameter of a day marker, points
 
   LaneGrouping lanes = LaneGrouping::section;
-  int section_depth = 2;        // for section lanes: group by the ancestor at this depth
+  int section_depth = 2;  // for section lanes: group by the ancestor at this depth
   bool show_legend = true;
   bool show_lane_titles = true;
 
   // Axis
-  double min_tick_gap = 12;     // points between neighbouring tick labels
+  double min_tick_gap = 12;  // points between neighbouring tick labels
   /// Compress stretches of time with few events into a marked "scale ×N" band
   /// when the events crowd a part of the range.
   bool axis_breaks = true;

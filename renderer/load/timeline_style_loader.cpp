@@ -88,8 +88,9 @@ class StyleReader {
     if (std::find(families.begin(), families.end(), *value) == families.end()) {
       std::string hint = closest_match(*value, families);
       r.error_at(r.value_position(key), "unknown font family \"" + *value + "\"",
-                 hint.empty() ? "bundled families: Noto Sans, Noto Serif, IPAexGothic, sans-serif, serif"
-                              : "did you mean \"" + hint + "\"?");
+                 hint.empty()
+                     ? "bundled families: Noto Sans, Noto Serif, IPAexGothic, sans-serif, serif"
+                     : "did you mean \"" + hint + "\"?");
       return;
     }
     target = *value;
@@ -108,9 +109,9 @@ class StyleReader {
     number(r, "highlights_minimum", style.highlight_min_text_size, 1, 200);
     number(r, "label_max_width", style.label_max_width, 20, 5000);
     if (style.min_text_size > style.label_size) {
-      r.error_at(r.value_position("minimum"),
-                 "'minimum' (" + trim(style.min_text_size) + ") must not exceed 'label' (" +
-                     trim(style.label_size) + ")");
+      r.error_at(r.value_position("minimum"), "'minimum' (" + trim(style.min_text_size) +
+                                                  ") must not exceed 'label' (" +
+                                                  trim(style.label_size) + ")");
     }
     r.finish();
   }
@@ -123,9 +124,9 @@ class StyleReader {
       if (!ok) {
         const std::vector<std::string> names = {"section", "kind", "issuer", "none"};
         std::string hint = closest_match(*group, names);
-        r.error_at(r.value_position("group_by"), "unknown lane grouping \"" + *group + "\"",
-                   hint.empty() ? "use section, kind, issuer or none"
-                                : "did you mean \"" + hint + "\"?");
+        r.error_at(
+            r.value_position("group_by"), "unknown lane grouping \"" + *group + "\"",
+            hint.empty() ? "use section, kind, issuer or none" : "did you mean \"" + hint + "\"?");
       }
     }
     if (auto depth = r.integer("section_depth")) {
@@ -161,9 +162,9 @@ class StyleReader {
       const std::string name(key.str());
       if (std::find(kThemeNames.begin(), kThemeNames.end(), name) == kThemeNames.end()) {
         std::string hint = closest_match(name, kThemeNames);
-        diagnostics_.error(file_, position_of(key.source()), "unknown theme '" + name + "'",
-                           hint.empty() ? "themes are light, dark and print"
-                                        : "did you mean '" + hint + "'?");
+        diagnostics_.error(
+            file_, position_of(key.source()), "unknown theme '" + name + "'",
+            hint.empty() ? "themes are light, dark and print" : "did you mean '" + hint + "'?");
         continue;
       }
       const toml::table* table = node.as_table();
@@ -192,12 +193,13 @@ class StyleReader {
       for (const auto& text : *colors) {
         Color c;
         if (!parse_color(text, c)) {
-          r.error_at(r.value_position("lane_colors"),
-                     "\"" + text + "\" is not a colour", "write colours as \"#rrggbb\" or \"#rrggbbaa\"");
+          r.error_at(r.value_position("lane_colors"), "\"" + text + "\" is not a colour",
+                     "write colours as \"#rrggbb\" or \"#rrggbbaa\"");
         }
         parsed.push_back(c);
       }
-      if (colors->empty()) r.error_at(r.value_position("lane_colors"), "'lane_colors' must not be empty");
+      if (colors->empty())
+        r.error_at(r.value_position("lane_colors"), "'lane_colors' must not be empty");
       if (!parsed.empty()) theme.lane_colors = parsed;
     }
     if (auto v = r.boolean("lane_shapes")) theme.lane_shapes = *v;
@@ -218,9 +220,9 @@ class StyleReader {
     if (!show_title_) style.title_size = 0;
     if (style.margin_left + style.margin_right > style.width * 0.5 ||
         style.margin_top + style.margin_bottom > style.height * 0.5) {
-      top.error_at(top.key_position("margins"),
-                   "the margins leave less than half of the " + trim(style.width) + " × " +
-                       trim(style.height) + " pt page for the timeline");
+      top.error_at(top.key_position("margins"), "the margins leave less than half of the " +
+                                                    trim(style.width) + " × " + trim(style.height) +
+                                                    " pt page for the timeline");
     }
   }
 
@@ -237,9 +239,9 @@ std::string layouts_directory() {
 }
 
 std::string resolve_layout_path(const std::string& name_or_file) {
-  const bool is_path = name_or_file.find('/') != std::string::npos ||
-                       (name_or_file.size() > 5 &&
-                        name_or_file.compare(name_or_file.size() - 5, 5, ".toml") == 0);
+  const bool is_path =
+      name_or_file.find('/') != std::string::npos ||
+      (name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".toml") == 0);
   if (is_path) return name_or_file;
   return layouts_directory() + "/" + name_or_file + ".toml";
 }

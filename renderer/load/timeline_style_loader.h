@@ -20,8 +20,7 @@ std::string resolve_layout_path(const std::string& name_or_file);
 
 /// Loads a preset; on errors returns nullopt and fills `diagnostics`
 /// (located, file:line:col), and `source_text` (if given) for carets.
-std::optional<TimelineStyle> load_timeline_style(const std::string& path,
-                                                 Diagnostics& diagnostics,
+std::optional<TimelineStyle> load_timeline_style(const std::string& path, Diagnostics& diagnostics,
                                                  std::string* source_text = nullptr);
 
 /// Parses preset text as if read from `file_name`.

@@ -29,7 +29,8 @@ inline Surface load_png(const std::string& path) {
   Surface s(cairo_image_surface_create_from_png(path.c_str()));
   if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS) return nullptr;
   // Work on a known format.
-  Surface argb(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width(s.get()),
+  Surface argb(cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+                                          cairo_image_surface_get_width(s.get()),
                                           cairo_image_surface_get_height(s.get())));
   cairo_t* cr = cairo_create(argb.get());
   cairo_set_source_surface(cr, s.get(), 0, 0);
@@ -47,11 +48,14 @@ inline Surface load_png(const std::string& path) {
 /// at most `max_differing_share` of the pixels differ. With
 /// BRIEFING_UPDATE_REFERENCES=1 the reference is replaced instead. On failure
 /// a diff image (differing pixels red over a faded copy) goes to `diff_png`.
-inline ImageComparison compare_with_reference(const std::string& actual_png, const std::string& reference_png,
-                                              const std::string& diff_png, int channel_tolerance = 48,
+inline ImageComparison compare_with_reference(const std::string& actual_png,
+                                              const std::string& reference_png,
+                                              const std::string& diff_png,
+                                              int channel_tolerance = 48,
                                               double max_differing_share = 0.002) {
   namespace fs = std::filesystem;
-  if (const char* update = std::getenv("BRIEFING_UPDATE_REFERENCES"); update && std::string(update) == "1") {
+  if (const char* update = std::getenv("BRIEFING_UPDATE_REFERENCES");
+      update && std::string(update) == "1") {
     fs::create_directories(fs::path(reference_png).parent_path());
     fs::copy_file(actual_png, reference_png, fs::copy_options::overwrite_existing);
     return {true, "updated " + reference_png};
@@ -60,11 +64,15 @@ inline ImageComparison compare_with_reference(const std::string& actual_png, con
   if (!actual) return {false, "cannot read " + actual_png};
   auto reference = detail::load_png(reference_png);
   if (!reference) {
-    return {false, "no reference image " + reference_png + " (run with BRIEFING_UPDATE_REFERENCES=1 to create it)"};
+    return {false, "no reference image " + reference_png +
+                       " (run with BRIEFING_UPDATE_REFERENCES=1 to create it)"};
   }
-  const int w = cairo_image_surface_get_width(actual.get()), h = cairo_image_surface_get_height(actual.get());
-  if (w != cairo_image_surface_get_width(reference.get()) || h != cairo_image_surface_get_height(reference.get())) {
-    return {false, "size " + std::to_string(w) + "x" + std::to_string(h) + " differs from the reference's " +
+  const int w = cairo_image_surface_get_width(actual.get()),
+            h = cairo_image_surface_get_height(actual.get());
+  if (w != cairo_image_surface_get_width(reference.get()) ||
+      h != cairo_image_surface_get_height(reference.get())) {
+    return {false, "size " + std::to_string(w) + "x" + std::to_string(h) +
+                       " differs from the reference's " +
                        std::to_string(cairo_image_surface_get_width(reference.get())) + "x" +
                        std::to_string(cairo_image_surface_get_height(reference.get()))};
   }
@@ -82,7 +90,8 @@ inline ImageComparison compare_with_reference(const std::string& actual_png, con
       const auto* pr = reinterpret_cast<const uint32_t*>(r + y * stride_r) + x;
       int worst = 0;
       for (int shift = 0; shift < 32; shift += 8) {
-        const int ca = static_cast<int>((*pa >> shift) & 0xff), cr = static_cast<int>((*pr >> shift) & 0xff);
+        const int ca = static_cast<int>((*pa >> shift) & 0xff),
+                  cr = static_cast<int>((*pr >> shift) & 0xff);
         worst = std::max(worst, std::abs(ca - cr));
       }
       auto* pd = reinterpret_cast<uint32_t*>(d + y * stride_d) + x;
