@@ -196,7 +196,11 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
       });
 
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
-  if (!quiet || !summary.ok()) out << summary.describe() << "\n";
+  if (!quiet) {
+    out << summary.describe() << "\n";
+  } else if (!summary.ok()) {
+    err << summary.describe() << "\n";  // --quiet: errors only
+  }
   out.flush();
   return summary;
 }
