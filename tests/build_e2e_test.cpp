@@ -1,6 +1,8 @@
 // `briefing build` with the real renderers: what it redoes after each kind of
 // edit (data, layout, font, option, program), in a temporary project.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -127,6 +129,30 @@ TEST_F(BuildEndToEnd, AFailingOutputDoesNotStopTheOthers) {
   EXPECT_TRUE(rendered(r, "b.svg")) << r.out;
   EXPECT_TRUE(rendered(r, "b.pdf")) << r.out;
   EXPECT_NE(r.out.find("2 rendered, 0 up to date, 1 failed"), std::string::npos) << r.out;
+}
+
+/// Runs `program` with no arguments in `folder`, returning its exit status
+/// and writing its standard output to `out_file`.
+int run_in_folder(const std::string& program, const std::string& folder,
+                  const std::string& out_file) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (chdir(folder.c_str()) != 0 || !freopen(out_file.c_str(), "w", stdout)) _exit(126);
+    execl(program.c_str(), program.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST_F(BuildEndToEnd, NoArgumentsBuildsTheBuildFileHereWithTheSameManifest) {
+  ASSERT_EQ(build().exit_code, 0);  // from another folder, through the file's path
+  const std::string out = make_temp_dir() + "/out.txt";
+  EXPECT_EQ(run_in_folder(binary_, dir_, out), 0);
+  const std::string text = read_file(out);
+  EXPECT_NE(text.find("up to date output/b.pdf\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("3 outputs: 0 rendered, 3 up to date"), std::string::npos) << text;
 }
 
 std::string pdf_text(const std::string& pdf) {
