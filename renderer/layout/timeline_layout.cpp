@@ -268,8 +268,10 @@ class TimelineBuilder {
     }
     if (!options_.added_ids.empty() || !options_.changed_ids.empty()) {
       entry("new or changed", [&](Rect r) {
-        marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, theme_.changed,
-                          MarkShape::diamond);
+        // As drawn on the chart: the mark outlined, and its dates in this colour.
+        const Rect mark = marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_ * 0.8,
+                                            theme_.muted_text, MarkShape::circle);
+        marks_.ring(mark, theme_.changed);
       });
     }
     if (!style_.show_lane_titles) {
@@ -320,7 +322,11 @@ class TimelineBuilder {
       for (const Milestone* m : e.milestones) {
         first = std::min(first, m->date.first_day());
         last = std::max(last, m->date.last_day());
-        days.push_back(static_cast<double>(m->date.first_day() + m->date.last_day()) / 2);
+        // Crowding is judged on months and days: a year is a span, not a
+        // point at its middle, and must not pull the dense part there.
+        if (m->date.precision() != DatePrecision::year) {
+          days.push_back(static_cast<double>(m->date.first_day() + m->date.last_day()) / 2);
+        }
       }
     }
     auto range = padded_range(first, last);
@@ -498,7 +504,12 @@ class TimelineBuilder {
         if (title) full[l][0] = compact[l][0] = std::max(floor_height, title->height() + 2);
         for (size_t k = 0; k < members.size(); ++k) {
           const size_t r = static_cast<size_t>(packing[l][k].first);
-          const double h = labels_[members[k]].height + kLabelMargin * 2 + 1;
+          const Entry& e = entries_[members[k]];
+          const Label& label = labels_[members[k]];
+          // A label that fits beside neither end hangs under its marks.
+          const bool beside = e.xe + kGap + label.width <= canvas_.right() ||
+                              e.xs - kGap - label.width >= canvas_.x;
+          const double h = label.height + kLabelMargin * 2 + 1 + (beside ? 0 : marker_ + kGap);
           full[l][r] = std::max(full[l][r], h);
           compact[l][r] = std::max(compact[l][r], h * kCompactShare);
         }
