@@ -1,4 +1,5 @@
 // briefing timeline DATA -o OUT ...: a timeline graphic as PNG, SVG or PDF.
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -176,6 +177,13 @@ int run_timeline(const std::vector<std::string>& args) {
     std::cerr << "briefing timeline: " << layout.undated_count
               << (layout.undated_count == 1 ? " item has" : " items have") << " no date and "
               << (layout.undated_count == 1 ? "is" : "are") << " left out\n";
+  }
+  const bool anything_drawn =
+      std::any_of(layout.elements.begin(), layout.elements.end(),
+                  [](const PlacedElement& e) { return e.kind == "marker"; });
+  if (!anything_drawn) {
+    std::cerr
+        << "briefing timeline: warning: no dated item matches the selection; the chart is empty\n";
   }
   for (const auto& omission : layout.omitted) {
     std::cerr << "briefing timeline: " << (a.options.allow_omissions ? "warning" : "error")
