@@ -44,6 +44,11 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   const Command* command = find_command(name);
+  // `briefing --force` and the like: options alone mean the default build.
+  if (!command && name.size() > 1 && name[0] == '-') {
+    command = find_command("build");
+    if (command) args.insert(args.begin(), "build");
+  }
   if (!command) {
     std::cerr << "briefing: unknown command '" << name << "' (see briefing --help)\n";
     return kExitUsageError;
