@@ -7,6 +7,7 @@
 #include <set>
 
 #include "layout/report_layout.h"
+#include "layout/report_text.h"
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
 #include "load/timeline_style_loader.h"
@@ -37,41 +38,10 @@ Dataset load(const std::string& relative) {
   return *loaded.dataset;
 }
 
-// A synthetic dataset that forces page breaks inside paragraphs, long URLs
-// and Japanese text.
-Dataset stress_dataset() {
-  Dataset d;
-  d.title = "人工知能の安全性 — a stress test of pagination with a long title that must still fit";
-  d.publisher = "Test Office";
-  d.published = PartialDate::day(2025, 3, 1);
-  d.language = "en";
-  d.sections = {{"1", "First part", "An introduction to the first part.", {}},
-                {"1.1", "A subsection", "", {}},
-                {"2", "Second part", "", {}}};
-  std::string long_text;
-  for (int i = 0; i < 9; ++i) {
-    long_text += "Governments and international organisations published recommendations, "
-                 "guidelines and implementation frameworks for trustworthy artificial intelligence. ";
-  }
-  for (int i = 0; i < 14; ++i) {
-    Item item;
-    item.id = "item-" + std::to_string(i);
-    item.section = i < 5 ? "1" : i < 10 ? "1.1" : "2";
-    item.title = "Item number " + std::to_string(i) + (i % 3 == 0 ? " with a title long enough to wrap onto a second line of the heading" : "");
-    item.kind = "guideline";
-    item.issuers = {"Ministry of Examples"};
-    if (i % 4 != 3) item.milestones.push_back({"published", PartialDate::month(2020 + i % 5, 1 + i % 12), "", {}});
-    item.summary = i % 2 == 0 ? long_text : "A short summary in Japanese: 人工知能の安全性に関する指針。";
-    item.links.push_back({"https://www.example.go.jp/content/very/long/path/segments/that/never/end/" +
-                              std::string(80, 'x') + "/document-" + std::to_string(i) +
-                              ".pdf?query=value&other=thing",
-                          "Japanese only", 0});
-    item.links.push_back({"mailto:office@example.org", "", 0});
-    item.notes.push_back({"A text note about \"item\" " + std::to_string(i) + ".", 0});
-    d.items.push_back(item);
-  }
-  return d;
-}
+// A synthetic dataset (tests/data/report-stress.toml) that forces page breaks
+// inside paragraphs, long titles, issuer lists and milestone lines, long URLs
+// and Japanese text. Render it with `briefing report` to look at it.
+Dataset stress_dataset() { return load("tests/data/report-stress.toml"); }
 
 class ReportLayoutTest : public ::testing::Test {
  protected:
@@ -143,7 +113,9 @@ TEST_F(ReportLayoutTest, ContentsNumbersArePagesOfTheirHeadings) {
     for (const auto& e : r->layout.dump.elements) {
       if (e.kind != "toc-page") continue;
       ASSERT_TRUE(heading_page.count(e.item_id)) << e.item_id;
-      EXPECT_EQ(e.text, std::to_string(heading_page[e.item_id])) << e.item_id;
+      const int page = heading_page[e.item_id];
+      ASSERT_GE(page, 1);
+      EXPECT_EQ(e.text, r->layout.page_labels.at(static_cast<size_t>(page - 1))) << e.item_id;
       ++checked;
     }
     // Every section and every item is in the contents.
@@ -338,12 +310,81 @@ TEST_F(ReportLayoutTest, CoverHasTitlePublisherAndDates) {
     if (e.page == 1) cover[e.kind] = e.text;
   }
   const Dataset& d = fact_sheet_->dataset;
-  EXPECT_EQ(cover["cover-title"], d.title);
+  EXPECT_EQ(cover["cover-title"], typographic_quotes(d.title));
   EXPECT_EQ(cover["cover-publisher"], d.publisher);
   EXPECT_EQ(cover["cover-date"], "Published " + d.published.format());
   EXPECT_EQ(cover["cover-data-as-of"], "Data as of " + d.published.format());
   EXPECT_EQ(cover.count("header"), 0u) << "no running header on the cover";
   EXPECT_EQ(cover.count("footer"), 0u);
+}
+
+TEST_F(ReportLayoutTest, FrontMatterIsRomanAndTheRestCountsFromOne) {
+  for (const Rendered* r : all()) {
+    const auto& labels = r->layout.page_labels;
+    ASSERT_EQ(labels.size(), r->layout.document.pages.size());
+    // The figure's heading opens the main matter: page "1".
+    int figure_page = 0;
+    for (const auto& e : r->layout.dump.elements) {
+      if (e.kind == "heading" && e.item_id == "figure") figure_page = e.page;
+    }
+    ASSERT_GE(figure_page, 2) << r->style.name;
+    const std::vector<std::string> roman = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii"};
+    for (size_t i = 0; i < labels.size(); ++i) {
+      const int number = static_cast<int>(i) + 1;
+      const std::string expected = number < figure_page ? roman.at(i) : std::to_string(number - figure_page + 1);
+      EXPECT_EQ(labels[i], expected) << r->style.name << " page " << number;
+      EXPECT_EQ(r->layout.document.pages[i].label, labels[i]);
+    }
+    // The footer shows the label; main-matter pages add "of" the last label.
+    std::map<int, std::string> footer;
+    for (const auto& e : r->layout.dump.elements) {
+      if (e.kind == "footer") footer[e.page] = e.text;
+    }
+    EXPECT_EQ(footer.count(1), 0u) << "no footer on the cover";
+    for (const auto& [page, text] : footer) {
+      const std::string& label = labels.at(static_cast<size_t>(page - 1));
+      EXPECT_EQ(text, page < figure_page ? "Page " + label : "Page " + label + " of " + labels.back());
+    }
+  }
+}
+
+// The issuers line hangs: its continuation lines start where the first
+// issuer does, and a milestone's date never breaks across lines.
+TEST_F(ReportLayoutTest, MetaLinesHangAndKeepDatesWhole) {
+  std::map<std::string, std::vector<const PlacedElement*>> meta;
+  for (const auto& e : stress_->layout.dump.elements) {
+    if (e.kind == "meta") meta[e.item_id].push_back(&e);
+  }
+  size_t hanging = 0;
+  for (const Item& item : stress_->dataset.items) {
+    const auto& lines = meta[item.id];
+    ASSERT_GE(lines.size(), 2u) << item.id;
+    const double left = lines.front()->box.x;
+    // Lines of the issuers paragraph: those before the one that starts with a
+    // milestone label (or "No date given").
+    size_t issuer_lines = 1;
+    while (issuer_lines < lines.size() && lines[issuer_lines]->box.x > left + 1) ++issuer_lines;
+    if (issuer_lines > 1) {
+      ++hanging;
+      const std::string first_issuer = item.issuers.front();
+      const std::string kind_prefix = lines.front()->text.substr(0, lines.front()->text.find(first_issuer));
+      EXPECT_FALSE(kind_prefix.empty());
+      for (size_t k = 1; k < issuer_lines; ++k) EXPECT_NEAR(lines[k]->box.x, lines[1]->box.x, 0.01);
+    }
+    for (size_t k = issuer_lines; k < lines.size(); ++k) {
+      EXPECT_NEAR(lines[k]->box.x, left, 0.01) << item.id << ": dates do not hang";
+      // A line never ends inside a date: not on a day number or a month name.
+      const std::string& text = lines[k]->text;
+      if (k + 1 < lines.size()) {
+        const std::string last = text.substr(text.find_last_of(" \xC2\xA0") + 1);
+        for (const char* month : {"January", "February", "March", "April", "May", "June", "July",
+                                  "August", "September", "October", "November", "December"}) {
+          EXPECT_NE(last, month) << item.id << ": '" << text << "'";
+        }
+      }
+    }
+  }
+  EXPECT_GT(hanging, 0u) << "the stress data has items whose issuers wrap";
 }
 
 }  // namespace

@@ -15,6 +15,19 @@ namespace {
 
 constexpr std::string_view kEmSpace = "\xE2\x80\x83";
 constexpr std::string_view kMiddleDot = " \xC2\xB7 ";
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";
+// A middle dot that stays with the phrase before it; a line may break after it.
+constexpr std::string_view kMetaSeparator = "\xC2\xA0\xC2\xB7 ";
+
+// Spaces made no-break, so that a short phrase (a date) never wraps.
+std::string no_break(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ') out += kNoBreakSpace;
+    else out += c;
+  }
+  return out;
+}
 
 std::string capitalised(std::string text) {
   if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 32);
@@ -32,6 +45,18 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 
 std::string plural(size_t n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// Lower-case roman numerals for front-matter page labels (1 → "i").
+std::string roman_numeral(int n) {
+  static const std::pair<int, const char*> kValues[] = {
+      {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+      {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},   {4, "iv"},  {1, "i"}};
+  std::string out;
+  for (const auto& [value, letters] : kValues) {
+    for (; n >= value; n -= value) out += letters;
+  }
+  return out;
 }
 
 std::string section_anchor(const std::string& id) { return "section-" + id; }
@@ -61,6 +86,7 @@ class ReportBuilder {
     if (style_.cover) add_cover();
     if (style_.contents) add_contents();
     if (options_.changes) add_changes();
+    main_matter_block_ = blocks_.size();
     if (style_.figure) add_figure();
     add_body();
     if (style_.chronology) add_chronology();
@@ -72,6 +98,7 @@ class ReportBuilder {
     frame.rule = style_.rule;
     frame.number_color = style_.accent;
     Pagination pagination = paginate(blocks_, footnotes_, frame);
+    label_pages(pagination);
     fill_contents(pagination);
     return assemble(pagination);
   }
@@ -137,18 +164,19 @@ class ReportBuilder {
       block.items.push_back(TextShape{{0, 0}, number_block, number_color});
       height = number_block->height();
     }
-    auto title_block = text(title, ts, width_ - title_x);
+    auto title_block = text(typographic_quotes(title), ts, width_ - title_x);
     block.items.push_back(TextShape{{title_x, 0}, title_block, style_.text});
     block.items.push_back(Destination{destination, {0, 0}});
     height = std::max(height, title_block->height());
     block.height = height;
-    block.elements.push_back({"heading", destination, (number.empty() ? "" : number + " ") + title,
+    block.elements.push_back({"heading", destination, (number.empty() ? "" : number + " ") + title_block->text(),
                               {0, 0, title_x + title_block->width(), height}});
     block.anchors.push_back(destination);
     block.space_before = before;
     block.space_after = after;
     block.keep_with_next = true;
-    outline_.push_back({outline_level, number.empty() ? title : number + " " + title, destination});
+    outline_.push_back({outline_level,
+                        typographic_quotes(number.empty() ? title : number + " " + title), destination});
     blocks_.push_back(std::move(block));
     return blocks_.back();
   }
@@ -165,7 +193,8 @@ class ReportBuilder {
 
   void number_footnotes() {
     const TextStyle note_style{style_.body_family, style_.footnote_size, false, false};
-    const double indent = text("000", note_style)->width() + 4;
+    const double number_gap = note_style.size * 0.6;
+    const double indent = text("000", note_style)->width() + number_gap;
     int next = 1;
     for (const Item* item : ordered_) {
       // The item's links and notes in the source's footnote order.
@@ -198,6 +227,7 @@ class ReportBuilder {
         footnote.item_id = item->id;
         footnote.number_block = text(std::to_string(number), note_style);
         footnote.indent = indent;
+        footnote.number_gap = number_gap;
         footnote.body.emplace(std::move(rich), note_style, width_ - indent, TextAlign::left,
                               style_.text, 1.0);
         footnotes_.emplace(number, std::move(footnote));
@@ -218,7 +248,8 @@ class ReportBuilder {
       y += b->height() + after;
     };
     place(text("Briefing report", sans(style_.heading2_size, true)), style_.accent, "cover-kicker", 10);
-    place(text(dataset_.title, sans(style_.title_size, true), width_), style_.text, "cover-title", 18);
+    place(text(typographic_quotes(dataset_.title), sans(style_.title_size, true), width_), style_.text,
+          "cover-title", 18);
     block.items.push_back(RectShape{{0, y, 56, 3}, true, style_.accent, false, {}, 0});
     y += 3 + 22;
     place(text(dataset_.publisher, sans(style_.heading2_size), width_), style_.text, "cover-publisher", 8);
@@ -276,7 +307,7 @@ class ReportBuilder {
       block.items.push_back(TextShape{{indent, 0}, text(number, ts), style_.muted});
     }
     RichText rich;
-    rich.append(title);
+    rich.append(typographic_quotes(title));
     Paragraph p = paragraph(std::move(rich), ts, width_ - title_x - number_column, TextAlign::left,
                             style_.text);
     p.emit({title_x, 0}, block.items);
@@ -292,7 +323,7 @@ class ReportBuilder {
       entry.title_rects.push_back({title_x + line.left, line.top, line.width, line.height});
     }
     block.height = p.height();
-    block.elements.push_back({"toc-entry", dest, (number.empty() ? "" : number + " ") + title,
+    block.elements.push_back({"toc-entry", dest, (number.empty() ? "" : number + " ") + typographic_quotes(title),
                               {indent, 0, title_x - indent + p.width(), p.height()}});
     block.space_before = strong ? style_.body_size * 0.8 : style_.body_size * 0.15;
     blocks_.push_back(std::move(block));
@@ -342,7 +373,7 @@ class ReportBuilder {
       const Placement& at = pagination.placements[entry.block];
       auto found = pagination.anchor_pages.find(entry.destination);
       if (at.page < 0 || found == pagination.anchor_pages.end()) continue;
-      const std::string number = std::to_string(found->second + 1);
+      const std::string& number = labels_.at(static_cast<size_t>(found->second));
       auto number_block = text(number, entry.style);
       const double x = at.x + width_ - number_block->width();
       const double y = at.y + entry.baseline - number_block->baseline();
@@ -512,33 +543,50 @@ class ReportBuilder {
                 style_.body_size * 0.2, number_color, hang);
     blocks_.back().elements.back().item_id = item_anchor(item.id);
 
-    // Kind and issuers, then the dates at their precision.
-    RichText meta;
+    // Kind and issuers, then the dates at their precision: two lines that
+    // break only between phrases. Wrapped issuers hang under the first one.
+    RichText kind;
     const bool added = options_.changes && options_.changes->is_added(item.id);
     const bool changed = options_.changes && options_.changes->is_changed(item.id);
     if (added || changed) {
-      const auto r = meta.append(added ? "New" : "Changed");
-      meta.style(r, StyleSpan::Kind::bold);
-      meta.style(r, StyleSpan::Kind::color, style_.highlight);
-      meta.append(kMiddleDot);
+      const auto r = kind.append(added ? "New" : "Changed");
+      kind.style(r, StyleSpan::Kind::bold);
+      kind.style(r, StyleSpan::Kind::color, style_.highlight);
+      kind.append(kMetaSeparator);
     }
     if (item.highlight) {
-      meta.style(meta.append("Key item"), StyleSpan::Kind::color, style_.highlight);
-      meta.append(kMiddleDot);
+      kind.style(kind.append("Key" + std::string(kNoBreakSpace) + "item"), StyleSpan::Kind::color,
+                 style_.highlight);
+      kind.append(kMetaSeparator);
     }
-    meta.style(meta.append(capitalised(item.kind)), StyleSpan::Kind::bold);
-    if (!item.issuers.empty()) meta.append(std::string(kMiddleDot) + join(item.issuers, "; "));
-    meta.append("\n");
+    kind.style(kind.append(capitalised(item.kind)), StyleSpan::Kind::bold);
+    const TextStyle meta_style = sans(style_.meta_size);
+    const double meta_width = width_ - hang;
+    double issuer_hang = 0;
+    if (!item.issuers.empty()) {
+      kind.append(kMetaSeparator);
+      // The prefix unwrapped: its logical width runs to where the issuers start.
+      issuer_hang = Paragraph(kind, meta_style, 0, TextAlign::left, style_.muted).block()->width();
+      if (issuer_hang > meta_width * 0.4) issuer_hang = 0;  // too wide to hang under
+      kind.append(join(item.issuers, "; "));
+    }
+    add_paragraph_block(Paragraph(std::move(kind), meta_style, meta_width, TextAlign::left,
+                                  style_.muted, style_.line_spacing, false, issuer_hang),
+                        hang, 0, 0, true, item.id, "meta");
+
+    RichText dates;
     if (item.milestones.empty()) {
-      meta.append("No date given");
+      dates.append("No date given");
     } else {
       for (size_t i = 0; i < item.milestones.size(); ++i) {
-        if (i > 0) meta.append(kMiddleDot);
-        meta.append(capitalised(item.milestones[i].label) + " " + item.milestones[i].date.format());
+        if (i > 0) dates.append(kMetaSeparator);
+        // "Revised 30 June 2024": the date stays whole and with its label's last word.
+        dates.append(capitalised(item.milestones[i].label) + std::string(kNoBreakSpace) +
+                     no_break(item.milestones[i].date.format()));
       }
     }
-    add_paragraph_block(paragraph(std::move(meta), sans(style_.meta_size), width_ - hang,
-                                  TextAlign::left, style_.muted),
+    add_paragraph_block(paragraph(std::move(dates), meta_style, meta_width, TextAlign::left,
+                                  style_.muted),
                         hang, 0, style_.body_size * 0.35, true, item.id, "meta");
 
     RichText summary;
@@ -649,7 +697,7 @@ class ReportBuilder {
       std::vector<Paragraph> cells;
       cells.push_back(cell_text(milestone ? milestone->date.format() : "Undated", 0));
       RichText event;
-      const auto title = event.append(item.title);
+      const auto title = event.append(typographic_quotes(item.title));
       event.links.push_back({title.first, title.second, {}, item_anchor(item.id)});
       if (milestone) event.style(event.append("\n" + milestone->label), StyleSpan::Kind::color, style_.muted);
       cells.push_back(paragraph(std::move(event), cell, columns[1].width - 2 * kCellPadX,
@@ -669,20 +717,44 @@ class ReportBuilder {
   }
 
   // ---- pages -------------------------------------------------------------
+  // Page labels: the front matter (cover, contents, changes) in lower-case
+  // roman numerals, the main matter (figure, body, chronology) from 1. The
+  // contents, the footer and the PDF viewer all show these labels.
+  void label_pages(const Pagination& pagination) {
+    const size_t total = pagination.pages.size();
+    main_first_page_ = total;
+    for (size_t b = main_matter_block_; b < pagination.placements.size(); ++b) {
+      if (pagination.placements[b].page >= 0) {
+        main_first_page_ = static_cast<size_t>(pagination.placements[b].page);
+        break;
+      }
+    }
+    labels_.clear();
+    for (size_t i = 0; i < total; ++i) {
+      labels_.push_back(i < main_first_page_ ? roman_numeral(static_cast<int>(i + 1))
+                                             : std::to_string(i - main_first_page_ + 1));
+    }
+  }
+
   ReportLayout assemble(Pagination& pagination) {
     ReportLayout out;
     Document& doc = out.document;
     const size_t total = pagination.pages.size();
-    const TextStyle running = sans(style_.running_size);
+    // One header block serves every page.
+    TextLayoutOptions header_options;
+    header_options.wrap_width = width_;
+    header_options.ellipsize = true;
+    auto header = std::make_shared<TextBlock>(typographic_quotes(dataset_.title),
+                                              sans(style_.running_size), std::move(header_options));
     for (size_t i = 0; i < total; ++i) {
       PageContent& content = pagination.pages[i];
       Page page;
       page.width = style_.page_width;
       page.height = style_.page_height;
-      page.label = std::to_string(i + 1);
+      page.label = labels_[i];
       page.items = std::move(content.items);
       const bool is_cover = style_.cover && i == 0;
-      if (!is_cover) add_running_header_and_footer(page, content, running, i + 1, total);
+      if (!is_cover) add_running_header_and_footer(page, content, header, i);
       doc.pages.push_back(std::move(page));
       for (PlacedElement& element : content.elements) {
         element.page = static_cast<int>(i + 1);
@@ -701,33 +773,34 @@ class ReportBuilder {
     doc.info.creator = std::string("briefing ") + BRIEFING_VERSION;
     doc.info.created = publication_time(dataset_);
     out.notes = notes_;
+    out.page_labels = labels_;
     return out;
   }
 
-  void add_running_header_and_footer(Page& page, PageContent& content, const TextStyle& running,
-                                     size_t number, size_t total) {
-    auto header = std::make_shared<TextBlock>(dataset_.title, running, width_);
-    // One line: long titles end in an ellipsis rather than run into the text.
-    pango_layout_set_ellipsize(header->layout(), PANGO_ELLIPSIZE_END);
-    pango_layout_set_height(header->layout(), -1);
-    PangoRectangle logical;
-    pango_layout_get_extents(header->layout(), nullptr, &logical);
-    const double header_height = logical.height / static_cast<double>(PANGO_SCALE);
+  // The footer reads "Page X of Y" on main-matter pages, X its label and Y the
+  // last page's label; front-matter pages show "Page ii" alone.
+  std::string footer_text(size_t page) const {
+    std::string text = "Page " + labels_[page];
+    if (page >= main_first_page_) text += " of " + labels_.back();
+    return text;
+  }
+
+  void add_running_header_and_footer(Page& page, PageContent& content, const TextBlockPtr& header,
+                                     size_t index) {
     const double rule_y = style_.margin_top - style_.running_size * 1.5;
-    const double header_y = rule_y - 4 - header_height;
+    const double header_y = rule_y - 4 - header->height();
     page.items.push_back(TextShape{{style_.margin_left, header_y}, header, style_.muted});
     page.items.push_back(PathShape{{{style_.margin_left, rule_y}, {style_.margin_left + width_, rule_y}},
                                    false, false, {}, true, {style_.rule, 0.5, {}}});
-    content.elements.push_back({"header", "", dataset_.title,
-                                {style_.margin_left, header_y,
-                                 logical.width / static_cast<double>(PANGO_SCALE), header_height}});
+    content.elements.push_back({"header", "", header->text(),
+                                {style_.margin_left, header_y, header->width(), header->height()}});
 
-    const std::string footer_text = "Page " + std::to_string(number) + " of " + std::to_string(total);
-    auto footer = text(footer_text, running);
+    const std::string text_of_footer = footer_text(index);
+    auto footer = text(text_of_footer, sans(style_.running_size));
     const double footer_y = style_.page_height - style_.margin_bottom + style_.running_size * 2;
     const double footer_x = style_.margin_left + width_ - footer->width();
     page.items.push_back(TextShape{{footer_x, footer_y}, footer, style_.muted});
-    content.elements.push_back({"footer", "", footer_text, {footer_x, footer_y, footer->width(), footer->height()}});
+    content.elements.push_back({"footer", "", text_of_footer, {footer_x, footer_y, footer->width(), footer->height()}});
   }
 
   const Dataset& dataset_;
@@ -743,6 +816,9 @@ class ReportBuilder {
   std::vector<OutlineEntry> outline_;
   std::vector<TocEntry> toc_;
   std::vector<std::string> notes_;
+  size_t main_matter_block_ = 0;  // the first block of the figure or body
+  size_t main_first_page_ = 0;    // 0-based; pages before it are front matter
+  std::vector<std::string> labels_;  // one per page
 };
 
 }  // namespace

@@ -29,6 +29,9 @@ struct ReportLayout {
   LayoutDump dump;
   /// Things a reader should know, e.g. figure labels left out for room.
   std::vector<std::string> notes;
+  /// Each page's label, as the PDF viewer, the footer and the contents show
+  /// it: front matter "i", "ii", …; the rest "1", "2", ….
+  std::vector<std::string> page_labels;
 };
 
 ReportLayout layout_report(const Dataset& dataset, const ReportStyle& style,

@@ -91,7 +91,7 @@ class Paginator {
     const size_t n = p.lines().size();
     const size_t orphans = static_cast<size_t>(frame_.orphans);
     const size_t widows = static_cast<size_t>(frame_.widows);
-    return n < orphans + widows ? n : orphans;
+    return n < orphans + widows || !p.splittable() ? n : orphans;
   }
 
   // The height (and footnotes) that must fit for block i to start here: the
@@ -151,10 +151,11 @@ class Paginator {
       const std::string name = "fn-" + std::to_string(note.number);
       page.items.push_back(Destination{name, {frame_.text.x, y}});
       if (note.number_block) {
-        // The number links back to its marker.
-        const Rect number_box{frame_.text.x, y, note.number_block->width(),
-                              note.number_block->height()};
-        page.items.push_back(TextShape{{frame_.text.x, y}, note.number_block, frame_.number_color});
+        // The number, right-aligned in its column, links back to its marker.
+        const double number_x =
+            frame_.text.x + std::max(0.0, note.indent - note.number_gap - note.number_block->width());
+        const Rect number_box{number_x, y, note.number_block->width(), note.number_block->height()};
+        page.items.push_back(TextShape{{number_x, y}, note.number_block, frame_.number_color});
         page.items.push_back(LinkArea{{number_box}, "", "fnref-" + std::to_string(note.number)});
       }
       const Point origin{frame_.text.x + note.indent, y};
@@ -239,7 +240,7 @@ class Paginator {
         const size_t orphans = static_cast<size_t>(frame_.orphans);
         const size_t widows = static_cast<size_t>(frame_.widows);
         if (n - k < widows) k = n > widows ? n - widows : 0;
-        if (k < orphans || k == 0) {
+        if (k < orphans || k == 0 || !current.splittable()) {
           new_page();
           continue;
         }

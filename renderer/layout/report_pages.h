@@ -21,7 +21,8 @@ struct Footnote {
   int number = 0;
   std::string item_id;
   TextBlockPtr number_block;
-  double indent = 0;  // the text's offset from the left margin
+  double indent = 0;      // the text's offset from the left margin
+  double number_gap = 0;  // between the number's right edge and the text
   std::optional<Paragraph> body;
 
   double height() const { return body ? body->height() : 0; }

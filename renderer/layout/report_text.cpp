@@ -19,10 +19,11 @@ void insert(PangoAttrList* list, PangoAttribute* attribute, size_t start, size_t
   pango_attr_list_insert(list, attribute);
 }
 
-// Pango attributes for the spans; nullptr when there are none.
-PangoAttrList* attributes_for(const RichText& rich, const TextStyle& style) {
+// Pango attributes for the spans; null when there are none.
+AttrListPtr attributes_for(const RichText& rich, const TextStyle& style) {
   if (rich.styles.empty()) return nullptr;
-  PangoAttrList* list = pango_attr_list_new();
+  AttrListPtr owned(pango_attr_list_new());
+  PangoAttrList* list = owned.get();
   for (const StyleSpan& span : rich.styles) {
     switch (span.kind) {
       case StyleSpan::Kind::superscript:
@@ -48,7 +49,7 @@ PangoAttrList* attributes_for(const RichText& rich, const TextStyle& style) {
         break;
     }
   }
-  return list;
+  return owned;
 }
 
 template <typename Span>
@@ -156,28 +157,25 @@ std::string visible_text(std::string_view text) {
 }
 
 Paragraph::Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align,
-                     Color color, double line_spacing, bool justify_last_line)
+                     Color color, double line_spacing, bool justify_last_line,
+                     double hanging_indent)
     : rich_(std::move(rich)),
       style_(style),
       width_(width),
       align_(align),
       color_(color),
-      line_spacing_(line_spacing) {
-  auto block = std::make_shared<TextBlock>(rich_.text, style_, width_, align_);
-  PangoLayout* layout = block->layout();
-  // Attributes and spacing go onto the block's own layout, which is what gets
-  // painted; TextBlock::height() then no longer applies, so measure here.
-  if (PangoAttrList* list = attributes_for(rich_, style_)) {
-    pango_layout_set_attributes(layout, list);
-    pango_attr_list_unref(list);
-  }
-  if (line_spacing_ != 1.0) pango_layout_set_line_spacing(layout, static_cast<float>(line_spacing_));
-  if (justify_last_line) pango_layout_set_justify_last_line(layout, TRUE);
-  block_ = block;
-
-  PangoRectangle extents;
-  pango_layout_get_extents(layout, nullptr, &extents);
-  height_ = points(extents.height);
+      line_spacing_(line_spacing),
+      hanging_indent_(hanging_indent) {
+  TextLayoutOptions options;
+  options.wrap_width = width_;
+  options.align = align_;
+  options.attributes = attributes_for(rich_, style_);
+  options.line_spacing = line_spacing_;
+  options.justify_last_line = justify_last_line;
+  options.indent = -hanging_indent;
+  block_ = std::make_shared<TextBlock>(rich_.text, style_, std::move(options));
+  PangoLayout* layout = block_->layout();
+  height_ = block_->height();
   PangoLayoutIter* iter = pango_layout_get_iter(layout);
   do {
     PangoRectangle logical;
@@ -261,8 +259,9 @@ Paragraph Paragraph::lines_part(size_t first, size_t last) const {
     }
     for (auto& span : part.links) span.end = std::min(span.end, part.text.size());
   }
+  // A later part starts mid-paragraph: its first line hangs like the others.
   return Paragraph(std::move(part), style_, width_, align_, color_, line_spacing_,
-                   ends_early && align_ == TextAlign::justify);
+                   ends_early && align_ == TextAlign::justify, first == 0 ? hanging_indent_ : 0);
 }
 
 namespace {

@@ -81,14 +81,19 @@ struct ParagraphLine {
 /// paint it, so the text is shaped once.
 class Paragraph {
  public:
+  /// `hanging_indent` (points): lines after the first start this far right.
   Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align,
-            Color color, double line_spacing = 1.0, bool justify_last_line = false);
+            Color color, double line_spacing = 1.0, bool justify_last_line = false,
+            double hanging_indent = 0);
 
   const RichText& rich() const { return rich_; }
   const TextBlockPtr& block() const { return block_; }
   double width() const { return width_; }
   double height() const { return height_; }
   const std::vector<ParagraphLine>& lines() const { return lines_; }
+  /// False for a hanging-indent paragraph: a part starting mid-paragraph
+  /// could not keep the hang, so it moves to a new page whole.
+  bool splittable() const { return hanging_indent_ == 0; }
   /// Height of lines [0, count).
   double height_of_lines(size_t count) const;
 
@@ -111,6 +116,7 @@ class Paragraph {
   TextAlign align_;
   Color color_;
   double line_spacing_;
+  double hanging_indent_;
   TextBlockPtr block_;
   double height_ = 0;
   std::vector<ParagraphLine> lines_;

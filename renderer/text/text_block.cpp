@@ -1,5 +1,7 @@
 #include "text/text_block.h"
 
+#include <map>
+#include <tuple>
 
 #include "text/font_setup.h"
 
@@ -13,6 +15,21 @@ PangoContext* shared_context() {
 }
 
 double to_points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
+int to_pango_units(double points) { return static_cast<int>(points * PANGO_SCALE + (points < 0 ? -0.5 : 0.5)); }
+
+// The font description of a style, made once per thread rather than once per
+// block (a report makes hundreds of blocks in a handful of styles).
+const PangoFontDescription* cached_font_description(const TextStyle& style) {
+  struct Free {
+    void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
+  };
+  thread_local std::map<std::tuple<std::string, double, bool, bool>,
+                  std::unique_ptr<PangoFontDescription, Free>>
+      cache;
+  auto& slot = cache[{style.family, style.size, style.bold, style.italic}];
+  if (!slot) slot.reset(new_font_description(style));
+  return slot.get();
+}
 
 }  // namespace
 
@@ -29,24 +46,36 @@ PangoFontDescription* new_font_description(const TextStyle& style) {
 
 TextBlock::TextBlock(std::string_view text, const TextStyle& style, double wrap_width,
                      TextAlign align)
+    : TextBlock(text, style, TextLayoutOptions{wrap_width, align, nullptr, 1.0, false, 0, false}) {}
+
+TextBlock::TextBlock(std::string_view text, const TextStyle& style, TextLayoutOptions options)
     : text_(text), style_(style), layout_(pango_layout_new(shared_context())) {
   PangoLayout* layout = layout_.get();
-  PangoFontDescription* description = new_font_description(style);
-  pango_layout_set_font_description(layout, description);
-  pango_font_description_free(description);
-  if (wrap_width > 0) {
-    pango_layout_set_width(layout, static_cast<int>(wrap_width * PANGO_SCALE));
-    pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_font_description(layout, cached_font_description(style));
+  if (options.wrap_width > 0) {
+    pango_layout_set_width(layout, static_cast<int>(options.wrap_width * PANGO_SCALE));
+    if (options.ellipsize) {
+      pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height(layout, -1);  // one line
+    } else {
+      pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+    }
   }
-  switch (align) {
+  switch (options.align) {
     case TextAlign::left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT); break;
     case TextAlign::center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
     case TextAlign::right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
     case TextAlign::justify:
       pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
       pango_layout_set_justify(layout, TRUE);
+      if (options.justify_last_line) pango_layout_set_justify_last_line(layout, TRUE);
       break;
   }
+  if (options.line_spacing != 1.0) {
+    pango_layout_set_line_spacing(layout, static_cast<float>(options.line_spacing));
+  }
+  if (options.indent != 0) pango_layout_set_indent(layout, to_pango_units(options.indent));
+  if (options.attributes) pango_layout_set_attributes(layout, options.attributes.get());
   pango_layout_set_text(layout, text_.data(), static_cast<int>(text_.size()));
   int width = 0, height = 0;
   pango_layout_get_size(layout, &width, &height);

@@ -19,6 +19,29 @@ struct TextBox {
   double x = 0, y = 0, width = 0, height = 0;  // points, y down
 };
 
+struct PangoAttrListUnref {
+  void operator()(PangoAttrList* list) const {
+    if (list) pango_attr_list_unref(list);
+  }
+};
+/// Owns one reference to a Pango attribute list.
+using AttrListPtr = std::unique_ptr<PangoAttrList, PangoAttrListUnref>;
+
+/// How a TextBlock is laid out, beyond its style. Everything here is applied
+/// before the text is set, so the block is shaped and measured once.
+struct TextLayoutOptions {
+  double wrap_width = 0;  // points; <= 0: one unwrapped line per paragraph
+  TextAlign align = TextAlign::left;
+  /// Spans (byte ranges of the text): size, rise, weight, colour, ...
+  AttrListPtr attributes;
+  double line_spacing = 1.0;       // multiple of the font's line height; 1 = natural
+  bool justify_last_line = false;  // with TextAlign::justify
+  /// Points; negative: a hanging indent (lines after the first move right).
+  double indent = 0;
+  /// One line cut with an ellipsis at `wrap_width` instead of wrapping.
+  bool ellipsize = false;
+};
+
 /// A paragraph of plain text (never parsed as markup), laid out with Pango.
 /// Shared so that a display list can hold it for painting after layout.
 class TextBlock {
@@ -26,6 +49,9 @@ class TextBlock {
   /// `wrap_width` in points; <= 0 means one unwrapped line per paragraph.
   TextBlock(std::string_view text, const TextStyle& style, double wrap_width = 0,
             TextAlign align = TextAlign::left);
+  /// With attributes, spacing and indents: laid out once, so width() and
+  /// height() are those of what gets painted.
+  TextBlock(std::string_view text, const TextStyle& style, TextLayoutOptions options);
 
   const std::string& text() const { return text_; }
   const TextStyle& style() const { return style_; }
@@ -38,6 +64,8 @@ class TextBlock {
   /// Glyphs no bundled font could supply (drawn as boxes if painted).
   int unknown_glyphs() const;
 
+  /// For painting and for reading line geometry; do not change its settings
+  /// (the block's measurements would no longer hold).
   PangoLayout* layout() const { return layout_.get(); }
 
  private:
