@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "layout/report_pages.h"
 #include "layout/report_text.h"
@@ -117,9 +118,14 @@ class ReportBuilder {
   }
   double body_line() const { return style_.body_size * 1.36 * style_.line_spacing; }
 
+  // Unwrapped texts repeat (numbers, page labels, "000" for column widths):
+  // each is laid out once and its block shared, as blocks are immutable.
   TextBlockPtr text(std::string_view s, const TextStyle& ts, double width = 0,
                     TextAlign align = TextAlign::left) const {
-    return std::make_shared<TextBlock>(s, ts, width, align);
+    if (width > 0 || align != TextAlign::left) return std::make_shared<TextBlock>(s, ts, width, align);
+    auto& slot = unwrapped_[{std::string(s), ts.family, ts.size, ts.bold, ts.italic}];
+    if (!slot) slot = std::make_shared<TextBlock>(s, ts);
+    return slot;
   }
   Paragraph paragraph(RichText rich, const TextStyle& ts, double width, TextAlign align,
                       Color color) const {
@@ -819,6 +825,7 @@ class ReportBuilder {
   size_t main_matter_block_ = 0;  // the first block of the figure or body
   size_t main_first_page_ = 0;    // 0-based; pages before it are front matter
   std::vector<std::string> labels_;  // one per page
+  mutable std::map<std::tuple<std::string, std::string, double, bool, bool>, TextBlockPtr> unwrapped_;
 };
 
 }  // namespace
