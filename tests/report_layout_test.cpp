@@ -387,5 +387,38 @@ TEST_F(ReportLayoutTest, MetaLinesHangAndKeepDatesWhole) {
   EXPECT_GT(hanging, 0u) << "the stress data has items whose issuers wrap";
 }
 
+// A paragraph that continues on the next page does not leave a word broken
+// by hyphenation at the foot of the page (a hyphen in the word itself, as in
+// "AI-specific", may stay), unless only the fewest lines allowed are there.
+TEST_F(ReportLayoutTest, NoPageEndsInAHyphenatedWord) {
+  for (const Rendered* r : all()) {
+    const auto& elements = r->layout.dump.elements;
+    size_t breaks = 0;
+    for (size_t i = 0; i + 1 < elements.size(); ++i) {
+      const PlacedElement& last = elements[i];
+      if (last.kind != "line" || last.item_id.empty()) continue;
+      // The next line of the same paragraph, if it is on a later page.
+      size_t j = i + 1;
+      while (j < elements.size() && elements[j].kind != "line") ++j;
+      if (j == elements.size() || elements[j].item_id != last.item_id || elements[j].page == last.page) continue;
+      ++breaks;
+      if (last.text.empty() || last.text.back() != '-') continue;
+      // With only the fewest lines allowed at a page's foot, none can move.
+      int here = 0;
+      for (const PlacedElement& e : elements) {
+        here += e.kind == "line" && e.item_id == last.item_id && e.page == last.page ? 1 : 0;
+      }
+      if (here <= r->style.orphans) continue;
+      const Item* item = r->dataset.find_item(last.item_id);
+      ASSERT_NE(item, nullptr);
+      const std::string head = last.text.substr(last.text.find_last_of(' ') + 1);
+      const std::string tail = elements[j].text.substr(0, elements[j].text.find(' '));
+      EXPECT_NE(typographic_quotes(item->summary).find(head + tail), std::string::npos)
+          << r->style.name << " page " << last.page << " ends in '" << head << "' + '" << tail << "'";
+    }
+    EXPECT_GT(breaks, 0u) << r->style.name << ": some paragraph should cross a page";
+  }
+}
+
 }  // namespace
 }  // namespace briefing

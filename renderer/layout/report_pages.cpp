@@ -236,11 +236,23 @@ class Paginator {
         notes = std::move(more);
         ++k;
       }
-      if (k < n && !page_empty()) {
+      if (k < n) {
         const size_t orphans = static_cast<size_t>(frame_.orphans);
         const size_t widows = static_cast<size_t>(frame_.widows);
-        if (n - k < widows) k = n > widows ? n - widows : 0;
-        if (k < orphans || k == 0 || !current.splittable()) {
+        // Lines that must stay here: enough orphans on a page that already
+        // holds something, at least one on an empty page (progress).
+        const size_t least = page_empty() ? 1 : orphans;
+        if (n - k < widows && n > widows && n - widows >= least) k = n - widows;
+        // A page should not end in a hyphenated word: carry up to two lines
+        // over (lines in a row often end in hyphens) when orphans allow it;
+        // a page shorter by more than that is the worse fault.
+        for (size_t back = 0; back <= 2 && k >= back + least && k > back; ++back) {
+          if (!lines[k - back - 1].hyphenated) {
+            k -= back;
+            break;
+          }
+        }
+        if (!page_empty() && (k < orphans || k == 0 || n - k < widows || !current.splittable())) {
           new_page();
           continue;
         }

@@ -221,6 +221,7 @@ Paragraph::Paragraph(RichText rich, const TextStyle& style, double width, TextAl
             visible_end >= lines_[i].start + kSoftHyphen.size() &&
             std::string_view(rich_.text).substr(visible_end - kSoftHyphen.size(),
                                                 kSoftHyphen.size()) == kSoftHyphen;
+        lines_[i].hyphenated = hyphenated;
         if (hyphenated && width_ > 0) {
           lines_[i].width = std::min(lines_[i].width, width_ - lines_[i].left);
         }

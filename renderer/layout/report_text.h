@@ -75,6 +75,7 @@ struct ParagraphLine {
   double left = 0, width = 0;  // the line's logical extents
   size_t start = 0, end = 0;   // bytes of the text
   std::vector<int> footnotes;  // markers on this line
+  bool hyphenated = false;     // broken at a soft hyphen
 };
 
 /// A laid-out rich paragraph. The TextBlock holds the Pango layout used to
