@@ -186,15 +186,9 @@ BuildFileLoad load_build_text(std::string_view text, const std::string& file_nam
   result.source_text = std::string(text);
   std::string folder = std::filesystem::path(file_name).parent_path().string();
   if (folder.empty()) folder = ".";
-  toml::table root;
-  try {
-    root = toml::parse(result.source_text, file_name);
-  } catch (const toml::parse_error& error) {
-    result.diagnostics.error(file_name, position_of(error.source()),
-                             std::string(error.description()));
-    return result;
-  }
-  BuildFile build = BuildFileReader(file_name, folder, result.diagnostics).read(root);
+  const auto root = parse_toml(result.source_text, file_name, result.diagnostics);
+  if (!root) return result;
+  BuildFile build = BuildFileReader(file_name, folder, result.diagnostics).read(*root);
   result.diagnostics.sort_by_position();
   if (!result.diagnostics.has_errors()) result.build = std::move(build);
   return result;

@@ -227,15 +227,9 @@ bool is_web_url(std::string_view url) {
 DatasetLoad load_dataset_text(std::string_view text, const std::string& file_name) {
   DatasetLoad result;
   result.source_text = std::string(text);
-  toml::table root;
-  try {
-    root = toml::parse(result.source_text, file_name);
-  } catch (const toml::parse_error& error) {
-    result.diagnostics.error(file_name, position_of(error.source()),
-                             std::string(error.description()));
-    return result;
-  }
-  Dataset dataset = DatasetReader(file_name, result.diagnostics).read(root);
+  const auto root = parse_toml(result.source_text, file_name, result.diagnostics);
+  if (!root) return result;
+  Dataset dataset = DatasetReader(file_name, result.diagnostics).read(*root);
   result.diagnostics.sort_by_position();
   if (!result.diagnostics.has_errors()) result.dataset = std::move(dataset);
   return result;

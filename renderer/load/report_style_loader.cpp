@@ -212,15 +212,10 @@ class ReportStyleReader {
 std::optional<ReportStyle> load_report_style_text(const std::string& text,
                                                   const std::string& file_name,
                                                   Diagnostics& diagnostics) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file_name);
-  } catch (const toml::parse_error& error) {
-    diagnostics.error(file_name, position_of(error.source()), std::string(error.description()));
-    return std::nullopt;
-  }
+  const auto root = parse_toml(text, file_name, diagnostics);
+  if (!root) return std::nullopt;
   Diagnostics local;
-  ReportStyle style = ReportStyleReader(file_name, local).read(root);
+  ReportStyle style = ReportStyleReader(file_name, local).read(*root);
   local.sort_by_position();
   diagnostics.append(local);
   if (local.has_errors()) return std::nullopt;

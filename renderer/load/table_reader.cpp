@@ -10,6 +10,16 @@ SourcePosition position_of(const toml::source_region& region) {
 
 SourcePosition position_of(const toml::node& node) { return position_of(node.source()); }
 
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& file_name,
+                                      Diagnostics& diagnostics) {
+  try {
+    return toml::parse(text, file_name);
+  } catch (const toml::parse_error& error) {
+    diagnostics.error(file_name, position_of(error.source()), std::string(error.description()));
+    return std::nullopt;
+  }
+}
+
 const char* toml_type_name(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::table: return "table";

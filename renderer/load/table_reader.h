@@ -14,6 +14,10 @@
 namespace briefing {
 
 SourcePosition position_of(const toml::source_region& region);
+
+/// Parses a TOML document; a syntax error becomes one located diagnostic.
+std::optional<toml::table> parse_toml(std::string_view text, const std::string& file_name,
+                                      Diagnostics& diagnostics);
 SourcePosition position_of(const toml::node& node);
 
 enum class Need { optional, required };
