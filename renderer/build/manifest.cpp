@@ -5,6 +5,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "layout/layout_dump.h"  // json_string
 #include "load/dataset_loader.h"
 #include "paint/atomic_file.h"
 
@@ -19,23 +20,6 @@ bool stat_file(const std::string& path, int64_t& size, int64_t& mtime_ns) {
   size = static_cast<int64_t>(info.st_size);
   mtime_ns = static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
   return true;
-}
-
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buffer[8];
-      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-      out += buffer;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
 }
 
 /// Reads just the JSON this file writes: objects of strings and integers.
