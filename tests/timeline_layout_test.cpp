@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <random>
+#include <set>
 
-#include "layout/timeline_collision.h"
 #include "layout/timeline_lanes.h"
+#include "layout/timeline_packing.h"
 #include "layout/timeline_scale.h"
 #include "load/dataset_loader.h"
 #include "load/timeline_style_loader.h"
@@ -52,6 +54,7 @@ void expect_clean(const TimelineLayout& layout, const std::string& context) {
       const bool markers = a.kind == "marker" && b.kind == "marker" && a.item_id != b.item_id;
       if (!texts && !markers) continue;
       if (a.kind == "leader" || b.kind == "leader") continue;
+      if (a.kind == "lane" || b.kind == "lane") continue;  // a region, not a drawn element
       EXPECT_FALSE(a.box.intersects(b.box, -0.01))
           << context << ": " << a.kind << " '" << a.text << "' (" << a.item_id << ") overlaps "
           << b.kind << " '" << b.text << "' (" << b.item_id << ")";
@@ -62,6 +65,69 @@ void expect_clean(const TimelineLayout& layout, const std::string& context) {
 size_t count(const TimelineLayout& layout, const std::string& kind) {
   return static_cast<size_t>(std::count_if(layout.elements.begin(), layout.elements.end(),
                                            [&](const PlacedElement& e) { return e.kind == kind; }));
+}
+
+// Every label lies inside the band of the lane its marks are in, and right
+// next to its marks: beside them on their line, or just above or below them.
+void expect_labels_by_their_marks(const TimelineLayout& layout, const std::string& context) {
+  std::vector<Rect> lanes;
+  std::map<std::string, Rect> marks;  // item id -> the union of its marker boxes
+  for (const auto& e : layout.elements) {
+    if (e.kind == "lane") lanes.push_back(e.box);
+    if (e.kind != "marker") continue;
+    auto [it, added] = marks.emplace(e.item_id, e.box);
+    if (!added) {
+      Rect& u = it->second;
+      const double right = std::max(u.right(), e.box.right());
+      const double bottom = std::max(u.bottom(), e.box.bottom());
+      u.x = std::min(u.x, e.box.x);
+      u.y = std::min(u.y, e.box.y);
+      u.width = right - u.x;
+      u.height = bottom - u.y;
+    }
+  }
+  ASSERT_FALSE(lanes.empty()) << context;
+  for (const auto& e : layout.elements) {
+    if (e.kind != "label") continue;
+    ASSERT_TRUE(marks.count(e.item_id)) << context << ": label without marks " << e.item_id;
+    const Rect& m = marks[e.item_id];
+    const double line = m.y + m.height / 2;
+    const Rect* lane = nullptr;
+    for (const Rect& band : lanes) {
+      if (line >= band.y && line <= band.bottom()) lane = &band;
+    }
+    ASSERT_NE(lane, nullptr) << context << ": marks of " << e.item_id << " in no lane";
+    EXPECT_TRUE(lane->contains(e.box, 0.01))
+        << context << ": label '" << e.text << "' leaves its lane (label y " << e.box.y << ".."
+        << e.box.bottom() << ", lane " << lane->y << ".." << lane->bottom() << ")";
+    const double gap_x = std::max(e.box.x - m.right(), m.x - e.box.right());
+    const double gap_y = std::max(e.box.y - m.bottom(), m.y - e.box.bottom());
+    const bool beside = gap_x >= 0 && gap_x <= 6 && e.box.y <= line && e.box.bottom() >= line;
+    const bool over_or_under = gap_y >= 0 && gap_y <= 4 && gap_x < 0;
+    EXPECT_TRUE(beside || over_or_under)
+        << context << ": label '" << e.text << "' is not next to its marks (gap x " << gap_x
+        << ", gap y " << gap_y << ")";
+  }
+}
+
+// The text size of every item title on the chart (one entry per label).
+std::vector<double> label_sizes(const TimelineLayout& layout, const Dataset& data) {
+  std::set<std::string> titles;
+  for (const auto& item : data.items) titles.insert(item.title);
+  std::vector<double> sizes;
+  for (const auto& display : layout.page.items) {
+    if (auto* text = std::get_if<TextShape>(&display)) {
+      if (titles.count(text->block->text())) sizes.push_back(text->block->style().size);
+    }
+  }
+  return sizes;
+}
+
+void expect_one_label_size(const TimelineLayout& layout, const Dataset& data,
+                           const std::string& context) {
+  const std::vector<double> sizes = label_sizes(layout, data);
+  ASSERT_EQ(sizes.size(), count(layout, "label")) << context;
+  for (double size : sizes) EXPECT_DOUBLE_EQ(size, sizes.front()) << context;
 }
 
 // ---- scale and ticks --------------------------------------------------------
@@ -158,16 +224,6 @@ TEST(TimelineTicks, MonthsWhenThereIsRoom) {
 
 // ---- collision detector, lanes, rows ---------------------------------------
 
-TEST(TimelineCollision, PlacementAndMargins) {
-  CollisionDetector detector(Rect{0, 0, 200, 100}, 16);
-  EXPECT_TRUE(detector.has_placement({10, 10, 50, 20}));
-  detector.insert({10, 10, 50, 20});
-  EXPECT_FALSE(detector.has_placement({40, 20, 50, 20}));
-  EXPECT_TRUE(detector.has_placement({61, 10, 20, 20}));
-  EXPECT_FALSE(detector.has_placement({61, 10, 20, 20}, 2));  // within the margin
-  EXPECT_FALSE(detector.has_placement({190, 10, 20, 20}));    // outside the extent
-}
-
 TEST(TimelineLanes, GroupsBySectionKindIssuerOrNone) {
   const Dataset& data = fact_sheet();
   std::vector<const Item*> items;
@@ -198,16 +254,42 @@ TEST(TimelineLanes, GroupsBySectionKindIssuerOrNone) {
   EXPECT_EQ(total, items.size());
 }
 
-TEST(TimelineLanes, PackRowsKeepsFootprintsApart) {
-  int rows = 0;
-  auto result =
-      pack_rows({{{0, 100}}, {{50, 150}}, {{110, 200}}, {{120, 130}, {210, 300}}}, 5, {}, rows);
-  EXPECT_EQ(result[0].first, 0);
-  EXPECT_EQ(result[1].first, 1);
-  EXPECT_EQ(result[2].first, 0);
-  EXPECT_EQ(result[3].first, 0);  // its second alternative still fits in the first row
-  EXPECT_EQ(result[3].second, 1);
-  EXPECT_EQ(rows, 2);
+TEST(TimelinePacking, ItemsTakeTheHighestFreeLineAndTheLowestAlternative) {
+  // Boxes relative to each item's mark line: a mark of 8 pt and a label of 10 pt.
+  auto beside = [](double x0, double x1, double width) {
+    return PackAlternative{{Rect{x0, -4, x1 - x0, 8}, Rect{x1 + 2, -5, width, 10}}, 0};
+  };
+  auto below = [](double x0, double x1, double width) {
+    return PackAlternative{{Rect{x0, -4, x1 - x0, 8}, Rect{x0, 5, width, 10}}, 1};
+  };
+  std::vector<PackItem> items = {
+      {{beside(0, 100, 50)}},                       // line 5: top at 0
+      {{beside(50, 60, 40)}},                       // overlaps the first: the next free line
+      {{beside(300, 310, 500), below(300, 310, 50)}},  // the one reaching least far down
+      {{beside(200, 240, 20)}},                     // free on the first line
+  };
+  PackSettings settings;
+  settings.gap_x = 4;
+  settings.gap_y = 2;
+  const LanePacking packing = pack_lane(items, {0, 1, 2, 3}, {}, settings);
+  EXPECT_EQ(packing.placements[0].alternative, 0);
+  EXPECT_DOUBLE_EQ(packing.placements[0].line_y, 5);
+  EXPECT_DOUBLE_EQ(packing.placements[1].line_y, 5 + 10 + 2);  // below the first, with the gap
+  EXPECT_EQ(packing.placements[2].alternative, 0);              // beside reaches less far down
+  EXPECT_DOUBLE_EQ(packing.placements[2].line_y, 5);
+  EXPECT_DOUBLE_EQ(packing.placements[3].line_y, 5);
+  EXPECT_DOUBLE_EQ(packing.height, 17 + 5);
+  // Reserved boxes (a lane title) are avoided; a height limit leaves items out.
+  settings.max_height = 30;
+  const LanePacking limited = pack_lane(items, {0, 1, 2, 3}, {Rect{0, 0, 30, 12}}, settings);
+  EXPECT_DOUBLE_EQ(limited.placements[0].line_y, 12 + 2 + 4);  // its mark under the title
+  EXPECT_DOUBLE_EQ(limited.placements[1].line_y, 5);  // clear of the title: the first line
+  EXPECT_LE(limited.height, 30);
+  settings.max_height = 20;
+  const LanePacking tight = pack_lane(items, {0, 1, 2, 3}, {Rect{0, 0, 30, 12}}, settings);
+  EXPECT_EQ(tight.placements[0].alternative, -1);  // would end at 23
+  EXPECT_DOUBLE_EQ(tight.placements[1].line_y, 5);
+  EXPECT_LE(tight.height, 20);
 }
 
 // ---- partial dates --------------------------------------------------------
@@ -288,6 +370,8 @@ TEST(TimelineLayout, FactSheetIsCleanInEveryPresetAndTheme) {
       options.theme = theme;
       TimelineLayout layout = layout_timeline(data, style, options);
       expect_clean(layout, name + "/" + theme);
+      expect_labels_by_their_marks(layout, name + "/" + theme);
+      expect_one_label_size(layout, data, name + "/" + theme);
       EXPECT_EQ(layout.undated_count, undated);
       // Every dated item is either labelled or named as left out.
       EXPECT_EQ(count(layout, "label") + layout.omitted.size(), dated) << name;
@@ -295,6 +379,84 @@ TEST(TimelineLayout, FactSheetIsCleanInEveryPresetAndTheme) {
       EXPECT_DOUBLE_EQ(layout.page.width, style.width);
     }
   }
+}
+
+// The fact sheet fits every preset at its own size, and the report's figure
+// at the sizes the A4 and Letter reports pass (their text width, and the
+// preset's proportions), without leaving a label out.
+TEST(TimelineLayout, FactSheetHasNoOmissionsInAnyPreset) {
+  const Dataset& data = fact_sheet();
+  struct Case {
+    std::string preset;
+    double width = 0, height = 0;
+  };
+  const std::vector<Case> cases = {{"slide-16x9"},        {"slide-4x3"},
+                                   {"a4-landscape"},      {"report-figure"},
+                                   {"report-figure", 453.5, 426.4},  // A4: 25 mm margins
+                                   {"report-figure", 468, 440}};     // Letter: 1 in margins
+  for (const Case& c : cases) {
+    TimelineOptions options;
+    options.width = c.width;
+    options.height = c.height;
+    TimelineLayout layout = layout_timeline(data, preset(c.preset), options);
+    const std::string context = c.preset + " " + std::to_string(layout.page.width);
+    for (const auto& omission : layout.omitted) {
+      ADD_FAILURE() << context << ": left out " << omission.item_id << ": " << omission.reason;
+    }
+    expect_clean(layout, context);
+    expect_labels_by_their_marks(layout, context);
+  }
+}
+
+// One size for all labels: the largest that fits. On a 16:9 slide the fact
+// sheet reads at 8.5 pt (17 px) or more, well above the 7 pt minimum.
+TEST(TimelineLayout, OneLabelSizeTheLargestThatFits) {
+  const TimelineStyle style = preset("slide-16x9");
+  TimelineLayout layout = layout_timeline(fact_sheet(), style, {});
+  const std::vector<double> sizes = label_sizes(layout, fact_sheet());
+  ASSERT_FALSE(sizes.empty());
+  expect_one_label_size(layout, fact_sheet(), "slide-16x9");
+  EXPECT_GE(sizes.front(), 8.5);
+  EXPECT_LE(sizes.front(), style.label_size);
+  // A few items get the preset's full size; a crowded canvas gets less, never below the minimum.
+  TimelineOptions few;
+  few.only = {"1.3"};
+  const auto roomy = label_sizes(layout_timeline(fact_sheet(), style, few), fact_sheet());
+  ASSERT_FALSE(roomy.empty());
+  EXPECT_DOUBLE_EQ(roomy.front(), style.label_size);
+  TimelineOptions small;
+  small.width = 500;
+  small.height = 400;
+  small.allow_omissions = true;
+  const auto crowded = label_sizes(layout_timeline(fact_sheet(), style, small), fact_sheet());
+  ASSERT_FALSE(crowded.empty());
+  EXPECT_LT(crowded.front(), sizes.front());
+  EXPECT_GE(crowded.front(), style.min_text_size);
+}
+
+// Grid lines stop where a label stands: no grid segment crosses a label box.
+TEST(TimelineLayout, GridLinesDoNotRunThroughLabels) {
+  TimelineLayout layout = layout_timeline(fact_sheet(), preset("slide-16x9"), {});
+  std::vector<Rect> labels;
+  for (const auto& e : layout.elements) {
+    if (e.kind == "label" || e.kind == "lane-title") labels.push_back(e.box);
+  }
+  const Color grid = preset("slide-16x9").theme("light").grid;
+  size_t segments = 0;
+  for (const auto& display : layout.page.items) {
+    auto* path = std::get_if<PathShape>(&display);
+    if (!path || path->points.size() != 2) continue;
+    const Color& c = path->stroke.color;
+    if (c.r != grid.r || c.g != grid.g || c.b != grid.b) continue;
+    const Point a = path->points[0], b = path->points[1];
+    if (std::abs(a.x - b.x) > 1e-9) continue;  // vertical lines only
+    ++segments;
+    const Rect line{a.x - 0.2, std::min(a.y, b.y), 0.4, std::abs(b.y - a.y)};
+    for (const Rect& label : labels) {
+      EXPECT_FALSE(line.intersects(label)) << "grid line at x " << a.x << " crosses a label";
+    }
+  }
+  EXPECT_GT(segments, 10u);
 }
 
 TEST(TimelineLayout, ReportWidthIsHonoured) {
@@ -400,6 +562,8 @@ TEST(TimelineLayout, RandomDatasetsAreCleanAndReportOmissions) {
       TimelineLayout layout = layout_timeline(data, style, {});
       const std::string context = std::to_string(events) + " events, seed " + std::to_string(seed);
       expect_clean(layout, context);
+      expect_labels_by_their_marks(layout, context);
+      expect_one_label_size(layout, data, context);
       EXPECT_EQ(layout.undated_count, data.items.size() - dated) << context;
       EXPECT_EQ(count(layout, "label") + layout.omitted.size(), dated) << context;
       for (const auto& omission : layout.omitted) {

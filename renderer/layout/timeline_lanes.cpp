@@ -92,37 +92,4 @@ std::vector<Lane> group_into_lanes(const std::vector<const Item*>& items, const 
   return lanes;
 }
 
-std::vector<std::pair<int, int>> pack_rows(const std::vector<std::vector<Footprint>>& entries,
-                                           double gap, const std::vector<Footprint>& reserved,
-                                           int& row_count) {
-  std::vector<std::vector<Footprint>> rows;
-  if (!reserved.empty()) rows.push_back(reserved);
-  auto fits = [&](const std::vector<Footprint>& row, const Footprint& f) {
-    return std::none_of(row.begin(), row.end(),
-                        [&](const Footprint& o) { return f.x0 < o.x1 + gap && o.x0 < f.x1 + gap; });
-  };
-  std::vector<std::pair<int, int>> result;
-  for (const auto& alternatives : entries) {
-    std::pair<int, int> chosen{-1, 0};
-    for (size_t r = 0; r < rows.size() && chosen.first < 0; ++r) {
-      for (size_t a = 0; a < alternatives.size(); ++a) {
-        if (fits(rows[r], alternatives[a])) {
-          chosen = {static_cast<int>(r), static_cast<int>(a)};
-          break;
-        }
-      }
-    }
-    if (chosen.first < 0) {
-      rows.emplace_back();
-      chosen = {static_cast<int>(rows.size() - 1), 0};
-    }
-    if (!alternatives.empty())
-      rows[static_cast<size_t>(chosen.first)].push_back(
-          alternatives[static_cast<size_t>(chosen.second)]);
-    result.push_back(chosen);
-  }
-  row_count = static_cast<int>(std::max<size_t>(rows.size(), 1));
-  return result;
-}
-
 }  // namespace briefing

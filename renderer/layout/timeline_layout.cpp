@@ -1,21 +1,20 @@
 // Builds the timeline's display list: header, legend, lanes, marks, axis and
-// collision-free labels. Points, origin at the figure's top left, y down.
+// labels. Labels sit next to their marks inside their lane; lanes grow to hold
+// them, and one label size — the largest at which everything fits — is used
+// for the whole chart. Points, origin at the figure's top left, y down.
 #include "layout/timeline_layout.h"
 
 #include <algorithm>
 #include <array>
-#include <climits>
 #include <cmath>
-#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <functional>
+#include <limits>
 #include <map>
-#include <tuple>
 
-#include "layout/timeline_collision.h"
 #include "layout/timeline_lanes.h"
 #include "layout/timeline_marks.h"
+#include "layout/timeline_packing.h"
 #include "layout/timeline_scale.h"
 
 namespace briefing {
@@ -32,10 +31,16 @@ bool item_matches_filters(const Item& item, const std::vector<std::string>& only
 
 namespace {
 
-constexpr double kGap = 2;            // between a mark and its label, points
-constexpr double kLabelMargin = 1.5;  // free space kept around every label, points
+constexpr double kGap = 3;          // between a mark and its label, points
+constexpr double kLanePadding = 1.5;  // inside a lane band, above and below its content, points
+constexpr double kSizeStep = 0.25;  // the label size is searched in steps of this, points
+/// Wrap widths tried for labels, as shares of the preset's (scaled with the size).
+constexpr double kWrapShares[] = {0.65, 1, 1.3, 1.7, 2.2};
+/// Lanes with more items than this get fewer packing attempts.
+constexpr size_t kCrowdedLane = 40;
 
-/// Text sizes in use (points), after the --highlights adjustment.
+/// Text sizes in use (points), after the --highlights adjustment. `label` is
+/// the largest label size tried, `minimum` the smallest.
 struct Sizes {
   double title, label, date, tick, lane_title, legend, minimum, wrap;
 };
@@ -58,34 +63,32 @@ Sizes sizes_for(const TimelineStyle& style, bool highlights) {
   return s;
 }
 
+enum class LabelSide { right, left, below, above };
+
 /// One dated item on the chart.
 struct Entry {
   const Item* item = nullptr;
   std::vector<const Milestone*> milestones;  // those inside the visible range
   size_t lane = 0;
   double xs = 0, xe = 0;  // extent of its marks, points
-  int row = 0;
-  int side = 0;  // preferred label side: 0 right of the marks, 1 left
-  double y = 0;  // centre line of its row
-  bool placed = false;
+  double y = -1;          // its mark line, points; < 0: not drawn
 };
 
-/// An item label: title, then its dates at their precision.
+/// An item label: title, then an optional NEW/CHANGED tag and its dates at
+/// their precision. Offsets from the label's top left, points.
 struct Label {
-  TextBlockPtr title, dates;
+  TextBlockPtr title, tag, dates;
   double width = 0, height = 0;
+  Point tag_offset, dates_offset;
+  double dates_line_width = 0;  // tag and dates together
+  double first_line_middle = 0;  // the middle of the title's first line, from the top
   /// The dates follow the title's last line when they fit there (one line
   /// saved); else they stand on a line of their own under the title.
   bool inline_dates = false;
-  Point dates_offset;  // from the label's top left, points
 };
 
-std::string dates_text(const Entry& entry, const TimelineOptions& options) {
+std::string dates_text(const Entry& entry) {
   std::string text;
-  if (options.added_ids.count(entry.item->id))
-    text = "new · ";
-  else if (options.changed_ids.count(entry.item->id))
-    text = "changed · ";
   for (size_t i = 0; i < entry.milestones.size(); ++i) {
     if (i > 0) text += " → ";
     text += entry.milestones[i]->date.format_short();
@@ -94,28 +97,46 @@ std::string dates_text(const Entry& entry, const TimelineOptions& options) {
   return text;
 }
 
-Label make_label(const Entry& entry, const TimelineOptions& options, const std::string& family,
+Label make_label(const Entry& entry, const std::string& tag, const std::string& family,
                  double size, double date_size, double wrap) {
   Label label;
-  TextStyle title_style{family, size, entry.item->highlight, false};
-  TextStyle date_style{family, date_size, false, false};
+  const TextStyle title_style{family, size, entry.item->highlight, false};
+  const TextStyle date_style{family, date_size, false, false};
   label.title = std::make_shared<TextBlock>(entry.item->title, title_style, wrap);
-  label.dates = std::make_shared<TextBlock>(dates_text(entry, options), date_style, wrap);
-  const auto lines = label.title->line_boxes();
-  const double space = size * 0.4;
-  if (!lines.empty() && lines.back().width + space + label.dates->width() <= wrap) {
-    // Same baseline as the title's last line.
-    const double baseline = lines.back().y + label.title->baseline();
-    label.inline_dates = true;
-    label.dates_offset = {lines.back().x + lines.back().width + space,
-                          baseline - label.dates->baseline()};
-    label.width = std::max(label.title->width(), label.dates_offset.x + label.dates->width());
-    label.height = std::max(label.title->height(), label.dates_offset.y + label.dates->height());
-    return label;
+  label.dates = std::make_shared<TextBlock>(dates_text(entry), date_style, wrap);
+  const double space = date_size * 0.35;
+  double tag_width = 0;
+  if (!tag.empty()) {
+    label.tag = std::make_shared<TextBlock>(tag, TextStyle{family, date_size, true, false});
+    tag_width = label.tag->width() + space;
   }
-  label.dates_offset = {0, label.title->height()};
-  label.width = std::max(label.title->width(), label.dates->width());
-  label.height = label.title->height() + label.dates->height();
+  label.dates_line_width = tag_width + label.dates->width();
+  const auto lines = label.title->line_boxes();
+  label.first_line_middle =
+      lines.empty() ? label.title->height() / 2 : lines.front().y + lines.front().height / 2;
+  const double title_space = size * 0.4;
+  const bool fits_inline = !lines.empty() && label.dates->line_count() == 1 &&
+                           lines.back().width + title_space + label.dates_line_width <= wrap;
+  // Same baseline as the title's last line, or a line of its own.
+  const double line_x = fits_inline ? lines.back().x + lines.back().width + title_space : 0;
+  const double line_y = fits_inline ? lines.back().y + label.title->baseline() -
+                                          std::max(label.dates->baseline(),
+                                                   label.tag ? label.tag->baseline() : 0.0)
+                                    : label.title->height();
+  label.inline_dates = fits_inline;
+  const double line_height =
+      std::max(label.dates->height(), label.tag ? label.tag->height() : 0.0);
+  if (label.tag) label.tag_offset = {line_x, line_y};
+  label.dates_offset = {line_x + tag_width, line_y};
+  // Baselines aligned when the tag and the dates share a line.
+  if (label.tag) {
+    label.tag_offset.y += std::max(label.dates->baseline(), label.tag->baseline()) -
+                          label.tag->baseline();
+    label.dates_offset.y += std::max(label.dates->baseline(), label.tag->baseline()) -
+                            label.dates->baseline();
+  }
+  label.width = std::max(label.title->width(), line_x + label.dates_line_width);
+  label.height = std::max(label.title->height(), line_y + line_height);
   return label;
 }
 
@@ -132,6 +153,18 @@ std::string truncated(const std::string& text, size_t max_bytes) {
   return out + "…";
 }
 
+/// `text` wrapped at `wrap` points onto at most `max_lines` lines, cut with
+/// "…" at a word when it needs more.
+TextBlockPtr block_of_lines(const std::string& text, const TextStyle& style, double wrap,
+                            int max_lines) {
+  auto block = std::make_shared<TextBlock>(text, style, wrap);
+  for (size_t bytes = text.size(); block->line_count() > max_lines && bytes > 4;) {
+    bytes = bytes * 9 / 10;
+    block = std::make_shared<TextBlock>(truncated(text, bytes), style, wrap);
+  }
+  return block;
+}
+
 class TimelineBuilder {
  public:
   TimelineBuilder(const Dataset& dataset, const TimelineStyle& style,
@@ -146,8 +179,7 @@ class TimelineBuilder {
         marker_(options.highlights_only ? style.marker_size * 1.4 : style.marker_size),
         canvas_{style.margin_left, style.margin_top,
                 width_ - style.margin_left - style.margin_right,
-                height_ - style.margin_top - style.margin_bottom},
-        detector_(canvas_) {}
+                height_ - style.margin_top - style.margin_bottom} {}
 
   TimelineLayout build() {
     result_.page.width = width_;
@@ -168,12 +200,14 @@ class TimelineBuilder {
     for (size_t l = 0; l < lanes_.size(); ++l) {
       for (const Item* item : lanes_[l].items) entry_for(item).lane = l;
     }
-    fit_rows();
+    fit_lanes();
     draw_backgrounds();
+    const size_t grid_index = result_.page.items.size();
     draw_axis(axis_top);
     draw_lane_titles();
     draw_marks();
-    place_labels();
+    draw_labels();
+    draw_grid(grid_index);
     return std::move(result_);
   }
 
@@ -266,9 +300,10 @@ class TimelineBuilder {
             RectShape{r, true, theme_.scaled_band, true, Stroke{theme_.grid, 0.5, {}}, 0});
       });
     }
-    if (!options_.added_ids.empty() || !options_.changed_ids.empty()) {
+    if (std::any_of(entries_.begin(), entries_.end(),
+                    [&](const Entry& e) { return !tag_for(e).empty(); })) {
       entry("new or changed", [&](Rect r) {
-        // As drawn on the chart: the mark outlined, and its dates in this colour.
+        // As drawn on the chart: the mark outlined, the label tagged.
         const Rect mark = marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_ * 0.8,
                                             theme_.muted_text, MarkShape::circle);
         marks_.ring(mark, theme_.changed);
@@ -305,7 +340,6 @@ class TimelineBuilder {
       e.draw(Rect{x, cy - swatch / 2, swatch * 2.2, swatch});
       add_text(e.block, {x + swatch * 2.2 + 4, cy - e.block->height() / 2}, theme_.muted_text,
                "legend", "");
-      detector_.insert(Rect{x, y, w, line_height});
       x += w + spacing;
     }
     if (beside_title) return top;
@@ -355,14 +389,31 @@ class TimelineBuilder {
     if (tick_tiers() == 1) return 1;
     for (const auto& s : scale_.segments()) {
       if (!s.compressed) continue;
+      const TextBlockPtr caption = caption_block(s);
+      const double x = caption_x(s, *caption);
       for (const Tick& t : ticks_) {
-        if (t.tier == 1 && !t.label.empty() && t.label_x + t.label_width / 2 > s.x0 - 40 &&
-            t.label_x - t.label_width / 2 < s.x1 + 40) {
+        if (t.tier == 1 && !t.label.empty() &&
+            t.label_x + t.label_width / 2 > x - style_.min_tick_gap &&
+            t.label_x - t.label_width / 2 < x + caption->width() + style_.min_tick_gap) {
           return 2;
         }
       }
     }
     return 1;
+  }
+
+  // "time scale ×1/N" under a compressed segment: which years, and by how much.
+  TextBlockPtr caption_block(const ScaleSegment& s) const {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "time scale ×1/%.0f",
+                  std::round(scale_.compression_factor(s)));
+    return std::make_shared<TextBlock>(
+        buffer, TextStyle{style_.font_family, sizes_.tick * 0.9, false, true});
+  }
+
+  double caption_x(const ScaleSegment& s, const TextBlock& caption) const {
+    const double x = (s.x0 + s.x1) / 2 - caption.width() / 2;
+    return std::clamp(x, canvas_.x, canvas_.right() - caption.width());
   }
 
   double axis_height() const {
@@ -406,17 +457,12 @@ class TimelineBuilder {
     const int tiers = caption_line();
     for (const auto& s : segments) {
       if (!s.compressed) continue;
-      const double factor = scale_.compression_factor(s);
-      char buffer[64];
-      std::snprintf(buffer, sizeof buffer, "time scale ×1/%.0f", std::round(factor));
-      auto block = std::make_shared<TextBlock>(
-          buffer, TextStyle{style_.font_family, sizes_.tick * 0.9, false, true});
-      double x = (s.x0 + s.x1) / 2 - block->width() / 2;
-      x = std::clamp(x, canvas_.x, canvas_.right() - block->width());
+      const TextBlockPtr block = caption_block(s);
       const double y = axis_y + tick_length + 1 + tiers * tick_line_height_;
-      add_text(block, {x, y}, theme_.muted_text, "legend", "");
+      add_text(block, {caption_x(s, *block), y}, theme_.muted_text, "legend", "");
     }
   }
+
 
   // ---- lanes and rows ----------------------------------------------------
 
@@ -432,160 +478,369 @@ class TimelineBuilder {
     return shapes[lane % std::size(shapes)];
   }
 
+  /// The horizontal extent of the mark of one milestone, as draw_marks draws it, points.
+  std::pair<double, double> milestone_extent(const Milestone& m) const {
+    const double a = scale_.x(static_cast<double>(m.date.first_day()));
+    switch (m.date.precision()) {
+      case DatePrecision::year:
+        return {a, std::max(scale_.x_end(m.date.last_day()), a + 3)};
+      case DatePrecision::month: {
+        const double b = scale_.x_end(m.date.last_day());
+        if (b - a >= 3) return {a, b};
+        return {(a + b) / 2 - 1.5, (a + b) / 2 + 1.5};
+      }
+      case DatePrecision::day:
+        break;
+    }
+    const double c = scale_.x(static_cast<double>(m.date.first_day()) + 0.5);
+    return {c - marker_ / 2, c + marker_ / 2};
+  }
+
   void mark_extent(Entry& e) const {
-    e.xs = scale_.x(static_cast<double>(e.milestones.front()->date.first_day()));
-    e.xe = e.xs;
+    e.xs = std::numeric_limits<double>::infinity();
+    e.xe = -e.xs;
     for (const Milestone* m : e.milestones) {
-      const double a = scale_.x(static_cast<double>(m->date.first_day()));
-      double b = m->date.precision() == DatePrecision::day ? a : scale_.x_end(m->date.last_day());
+      const auto [a, b] = milestone_extent(*m);
       e.xs = std::min(e.xs, a);
       e.xe = std::max(e.xe, b);
     }
-    // Points and very short spans take a marker's width.
-    if (e.xe - e.xs < marker_) {
-      const double c = (e.xs + e.xe) / 2;
-      e.xs = c - marker_ / 2;
-      e.xe = c + marker_ / 2;
+  }
+
+  // ---- lanes: one label size, packing, heights -----------------------------
+
+  /// "NEW" or "CHANGED" for items marked by a comparison, else "".
+  std::string tag_for(const Entry& e) const {
+    if (options_.added_ids.count(e.item->id)) return "NEW";
+    if (options_.changed_ids.count(e.item->id)) return "CHANGED";
+    return "";
+  }
+
+  /// What an alternative of an entry stands for.
+  struct Choice {
+    int variant = -1;  // index into the entry's labels; -1: marks without a label
+    LabelSide side = LabelSide::right;
+    Rect label_box;  // y relative to the mark line
+  };
+
+  /// Everything placed at one label size.
+  struct Fit {
+    double size = 0;
+    bool complete = false;                    // every entry placed with its label
+    std::vector<std::vector<Label>> labels;   // per entry: one per wrap width
+    std::vector<std::vector<Choice>> choices;  // per entry: one per pack alternative
+    std::vector<PackPlacement> placements;    // per entry
+    std::vector<double> lane_heights;         // content, without padding
+    std::vector<TextBlockPtr> lane_titles;    // per lane; null without a title
+    double total = 0;                         // all lanes with their padding
+  };
+
+  /// The marks' box relative to the mark line: with the year brackets'
+  /// strokes, and room for the outline of a marked item.
+  Rect marks_box(const Entry& e) const {
+    const double pad = tag_for(e).empty() ? 1 : 3;
+    return Rect{e.xs - pad, -marker_ / 2 - pad, e.xe - e.xs + 2 * pad, marker_ + 2 * pad};
+  }
+
+  /// A lane title at labels of `size`: as large as they are (or in proportion
+  /// to the preset's sizes when it has them larger),
+  /// on two lines at most, in a column of about a fifth of the plot.
+  TextBlockPtr make_lane_title(size_t l, double size) const {
+    if (!style_.show_lane_titles || lanes_[l].title.empty()) return nullptr;
+    const double title_size = std::max(size, sizes_.lane_title * size / sizes_.label);
+    const TextStyle style{style_.font_family, title_size, true, false};
+    const double wrap = std::max(plot_.width * 0.25, title_size * 8);
+    return block_of_lines(lanes_[l].title, style, wrap, 2);
+  }
+
+  /// The lane title and its swatch, relative to the lane's content top: the
+  /// swatch centred on the title's first line.
+  Rect lane_title_box(const TextBlockPtr& title) const {
+    if (!title) return {};
+    const double middle = std::max(title_first_line_middle(*title), marker_ / 2);
+    const double height = std::max(middle - title_first_line_middle(*title) + title->height(),
+                                   middle + marker_ / 2);
+    return Rect{plot_.x, 0, title_width(title), height};
+  }
+
+  static double title_first_line_middle(const TextBlock& title) {
+    const auto lines = title.line_boxes();
+    return lines.empty() ? title.height() / 2 : lines.front().y + lines.front().height / 2;
+  }
+
+  /// The ways to draw entry `e` at this size: its label right of the marks,
+  /// left of them, or under them, at a few wrap widths; the marks alone only
+  /// when `marks_only` (the last resort before leaving the item out).
+  PackItem alternatives_for(const Entry& e, const std::vector<Label>& labels,
+                            const std::vector<size_t>& variants, std::vector<Choice>& choices,
+                            bool marks_only) const {
+    PackItem item;
+    const Rect marks = marks_box(e);
+    for (size_t rank = 0; rank < variants.size(); ++rank) {
+      const size_t v = variants[rank];
+      const Label& label = labels[v];
+      const double w = label.width, h = label.height;
+      const double beside_y = -label.first_line_middle;
+      const double below_y = marks.bottom() + kGap * 0.5;
+      const double below_x = std::clamp(e.xs, canvas_.x, canvas_.right() - w);
+      const double below_right_x = std::clamp(e.xe - w, canvas_.x, canvas_.right() - w);
+      const double above_y = marks.y - kGap * 0.5 - h;
+      const std::array<std::pair<LabelSide, Rect>, 6> placements = {{
+          {LabelSide::right, Rect{marks.right() + kGap, beside_y, w, h}},
+          {LabelSide::left, Rect{marks.x - kGap - w, beside_y, w, h}},
+          {LabelSide::below, Rect{below_x, below_y, w, h}},
+          {LabelSide::below, Rect{below_right_x, below_y, w, h}},
+          {LabelSide::above, Rect{below_x, above_y, w, h}},
+          {LabelSide::above, Rect{below_right_x, above_y, w, h}},
+      }};
+      for (size_t p = 0; p < placements.size(); ++p) {
+        const Rect& box = placements[p].second;
+        if (box.x < canvas_.x - 0.01 || box.right() > canvas_.right() + 0.01) continue;
+        if ((p == 3 || p == 5) && std::abs(box.x - placements[p - 1].second.x) < 0.5) continue;
+        // Beside the marks reads best; other wrap widths only when they save room.
+        const double penalty =
+            static_cast<double>(rank) * label.title->style().size * 0.5 + (p >= 2 ? 1.0 : 0.0);
+        // Above or below the marks, a label keeps further from the next
+        // item's marks than from its own, so that it reads as theirs.
+        Rect keep = box;
+        const double far = label.first_line_middle * 2;
+        if (placements[p].first == LabelSide::below) keep.height += far;
+        if (placements[p].first == LabelSide::above) {
+          keep.y -= far;
+          keep.height += far;
+        }
+        item.alternatives.push_back({{marks, keep}, penalty});
+        choices.push_back({static_cast<int>(v), placements[p].first, box});
+      }
+    }
+    if (marks_only) {
+      item.alternatives.push_back({{marks}, 1e6});
+      choices.push_back({-1, LabelSide::right, {}});
+    }
+    return item;
+  }
+
+  /// Orders to pack a lane's members in (indices into `members`):
+  /// chronological, longest marks first, latest first; highlights always
+  /// first when room is short, so that they are kept.
+  std::vector<std::vector<size_t>> packing_orders(const std::vector<size_t>& members,
+                                                  bool short_of_room) const {
+    std::vector<size_t> chronological(members.size());
+    for (size_t k = 0; k < members.size(); ++k) chronological[k] = k;
+    std::vector<size_t> longest = chronological;
+    std::stable_sort(longest.begin(), longest.end(), [&](size_t a, size_t b) {
+      const Entry &x = entries_[members[a]], &y = entries_[members[b]];
+      return x.xe - x.xs > y.xe - y.xs + 0.5;
+    });
+    std::vector<size_t> latest(chronological.rbegin(), chronological.rend());
+    // Widest footprint (marks and the label's title) first.
+    std::vector<size_t> widest = chronological;
+    auto footprint = [&](size_t k) {
+      const Entry& e = entries_[members[k]];
+      return e.xe - e.xs + static_cast<double>(e.item->title.size());
+    };
+    std::stable_sort(widest.begin(), widest.end(),
+                     [&](size_t a, size_t b) { return footprint(a) > footprint(b) + 0.5; });
+    std::vector<std::vector<size_t>> orders = {chronological, longest, latest, widest};
+    if (short_of_room) {
+      for (auto& order : orders) {
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+          return entries_[members[a]].item->highlight > entries_[members[b]].item->highlight;
+        });
+      }
+    }
+    return orders;
+  }
+
+  /// Every wrap width, `base` first, then the nearest ones.
+  static std::vector<size_t> variants_around(size_t base) {
+    std::vector<size_t> variants(std::size(kWrapShares));
+    for (size_t v = 0; v < variants.size(); ++v) variants[v] = v;
+    std::stable_sort(variants.begin(), variants.end(), [&](size_t a, size_t b) {
+      const auto distance = [&](size_t v) { return v > base ? v - base : base - v; };
+      return distance(a) < distance(b);
+    });
+    return variants;
+  }
+
+  /// Packs every lane with labels of `size`. With `budgets` (content height
+  /// per lane) an entry that does not fit keeps its marks only or is left out.
+  Fit pack_at(double size, const std::vector<double>* budgets) const {
+    Fit fit;
+    fit.size = size;
+    const double date_size = std::max(sizes_.date * size / sizes_.label, sizes_.minimum);
+    const double wrap = sizes_.wrap;  // points: smaller text, fewer lines
+    fit.labels.resize(entries_.size());
+    fit.choices.resize(entries_.size());
+    fit.placements.assign(entries_.size(), {});
+    fit.lane_heights.assign(lanes_.size(), 0);
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      const std::string tag = tag_for(entries_[i]);
+      for (double share : kWrapShares) {
+        fit.labels[i].push_back(
+            make_label(entries_[i], tag, style_.font_family, size, date_size, wrap * share));
+      }
+    }
+    fit.complete = true;
+    for (size_t l = 0; l < lanes_.size(); ++l) {
+      const std::vector<size_t> members = lane_members(l);
+      fit.lane_titles.push_back(make_lane_title(l, size));
+      std::vector<Rect> reserved;
+      if (const auto& title = fit.lane_titles.back()) {
+        // Kept a little further from labels, which must not read as its continuation.
+        Rect box = lane_title_box(title);
+        box.width += size;
+        reserved.push_back(box);
+      }
+      PackSettings settings;
+      if (budgets) settings.max_height = (*budgets)[l];
+      // Greedy packing depends on the wrap widths and on the order: try a
+      // few of each, keep the lowest (the most labels placed when room is short).
+      LanePacking packing;
+      std::vector<std::vector<Choice>> choices;
+      size_t best_placed = 0;
+      // Packing costs about the square of a lane's items: a crowded lane
+      // (which ends at the minimum size anyway) gets fewer attempts.
+      const bool crowded = members.size() > kCrowdedLane;
+      for (size_t base = crowded ? 1 : 0; base < (crowded ? 3 : std::size(kWrapShares)); ++base) {
+        std::vector<PackItem> items;
+        std::vector<std::vector<Choice>> base_choices(members.size());
+        for (size_t k = 0; k < members.size(); ++k) {
+          items.push_back(alternatives_for(entries_[members[k]], fit.labels[members[k]],
+                                           variants_around(base), base_choices[k],
+                                           budgets != nullptr));
+        }
+        auto orders = packing_orders(members, budgets != nullptr);
+        if (crowded) orders.resize(1);
+        for (const auto& order : orders) {
+          LanePacking attempt = pack_lane(items, order, reserved, settings);
+          size_t placed = 0;
+          for (size_t k = 0; k < members.size(); ++k) {
+            const auto& p = attempt.placements[k];
+            placed += p.alternative >= 0 &&
+                      base_choices[k][static_cast<size_t>(p.alternative)].variant >= 0;
+          }
+          if (packing.placements.empty() || placed > best_placed ||
+              (placed == best_placed && attempt.height < packing.height - 0.01)) {
+            packing = std::move(attempt);
+            choices = base_choices;
+            best_placed = placed;
+          }
+        }
+      }
+      fit.lane_heights[l] = std::max(packing.height, marker_);
+      for (size_t k = 0; k < members.size(); ++k) {
+        const PackPlacement& p = packing.placements[k];
+        fit.placements[members[k]] = p;
+        fit.choices[members[k]] = choices[k];
+        if (p.alternative < 0 || choices[k][static_cast<size_t>(p.alternative)].variant < 0)
+          fit.complete = false;
+      }
+      fit.total += fit.lane_heights[l] + 2 * kLanePadding;
+    }
+    return fit;
+  }
+
+  // The largest label size (in steps of kSizeStep, between the minimum and
+  // the preset's size) at which every lane fits the plot with every label;
+  // below the minimum, labels that do not fit are left out.
+  void fit_lanes() {
+    for (auto& e : entries_) mark_extent(e);
+    lane_layouts_.assign(lanes_.size(), {});
+    const double room = plot_.height;
+    Fit fit = pack_at(sizes_.label, nullptr);
+    if (fit.total > room) {
+      Fit smallest = pack_at(sizes_.minimum, nullptr);
+      if (smallest.total <= room) {
+        // Binary search on the size: `low` fits, `high` does not.
+        double low = sizes_.minimum, high = sizes_.label;
+        fit = std::move(smallest);
+        while (high - low > kSizeStep + 1e-9) {
+          const double middle =
+              low + std::max(kSizeStep, std::floor((high - low) / 2 / kSizeStep) * kSizeStep);
+          Fit attempt = pack_at(middle, nullptr);
+          if (attempt.total <= room) {
+            low = middle;
+            fit = std::move(attempt);
+          } else {
+            high = middle;
+          }
+        }
+      } else {
+        fit = pack_at(sizes_.minimum, budgets_for(smallest));
+      }
+    }
+    label_size_ = fit.size;
+    fit_ = std::move(fit);
+    place_lanes();
+  }
+
+  /// Content height per lane when the lanes at the minimum size do not fit:
+  /// shares of the room in proportion to what each lane would need.
+  const std::vector<double>* budgets_for(const Fit& unconstrained) {
+    const double padding = 2 * kLanePadding * static_cast<double>(lanes_.size());
+    const double room = std::max(plot_.height - padding, 0.0);
+    double need = 0;
+    for (double h : unconstrained.lane_heights) need += h;
+    budgets_.clear();
+    for (size_t l = 0; l < lanes_.size(); ++l) {
+      const double floor = std::max(lane_title_box(unconstrained.lane_titles[l]).height, marker_);
+      budgets_.push_back(std::max(floor, unconstrained.lane_heights[l] * room / need));
+    }
+    return &budgets_;
+  }
+
+  // Lane bands down the plot. Room to spare goes to the lanes in proportion
+  // to their content, whose mark lines spread (up to half as far again) and
+  // centre in the band. Lanes that do not fit (tiny canvases) are not drawn.
+  void place_lanes() {
+    double content = 0;
+    for (double h : fit_.lane_heights) content += h;
+    const double slack = std::max(0.0, plot_.height - fit_.total);
+    double y = plot_.y;
+    for (size_t l = 0; l < lanes_.size(); ++l) {
+      LaneLayout& lane = lane_layouts_[l];
+      lane.title = fit_.lane_titles[l];
+      const double packed = fit_.lane_heights[l];
+      const double height = packed + (content > 0 ? slack * packed / content : 0);
+      lane.top = y;
+      lane.height = height + 2 * kLanePadding;
+      lane.fits = lane.top + lane.height <= plot_.bottom() + 0.01;
+      const double stretch = std::min(1.5, packed > 0 ? height / packed : 1.0);
+      double extent = lane_title_box(lane.title).bottom();
+      for (size_t i : lane_members(l)) {
+        const PackPlacement& p = fit_.placements[i];
+        if (p.alternative < 0) continue;
+        const Choice& c = fit_.choices[i][static_cast<size_t>(p.alternative)];
+        const Rect marks = marks_box(entries_[i]);
+        const double bottom = std::max(marks.bottom(), c.variant >= 0 ? c.label_box.bottom() : 0);
+        extent = std::max(extent, p.line_y * stretch + bottom);
+      }
+      const double shift = std::max(0.0, (height - extent) / 2);
+      for (size_t i : lane_members(l)) {
+        const PackPlacement& p = fit_.placements[i];
+        Entry& e = entries_[i];
+        if (!lane.fits || p.alternative < 0) {
+          e.y = -1;
+          omit(e, lane.fits ? "no room for it in its lane at the minimum text size (" +
+                                  format_size(sizes_.minimum) + " pt)"
+                            : "no room for its lane at the minimum text size");
+          continue;
+        }
+        e.y = lane.top + kLanePadding + shift + p.line_y * stretch;
+        if (fit_.choices[i][static_cast<size_t>(p.alternative)].variant < 0) {
+          omit(e, "no free space for its label at the minimum text size (" +
+                      format_size(sizes_.minimum) + " pt)");
+        }
+      }
+      y += lane.height;
     }
   }
 
   struct LaneLayout {
     TextBlockPtr title;
-    double top = 0, height = 0;
-    std::vector<double> row_tops, row_heights;
+    double top = 0, height = 0;  // the band, points
+    bool fits = true;
   };
-
-  // Chooses the largest label size at which every lane's rows fit the plot,
-  // then places rows. Items in rows that still do not fit are omitted.
-  void fit_rows() {
-    for (auto& e : entries_) mark_extent(e);
-    lane_layouts_.assign(lanes_.size(), {});
-    if (style_.show_lane_titles) {
-      for (size_t l = 0; l < lanes_.size(); ++l) {
-        if (lanes_[l].title.empty()) continue;
-        lane_layouts_[l].title = std::make_shared<TextBlock>(
-            truncated(lanes_[l].title, 34),
-            TextStyle{style_.font_family, sizes_.lane_title, true, false}, plot_.width / 3);
-      }
-    }
-    const double lane_gap = 4;
-    // A row needs its tallest label's height ("full"), but labels of
-    // neighbouring rows can interlock where they do not meet, so a size is
-    // accepted when rows of `kCompactShare` of that height fit ("compact").
-    constexpr double kCompactShare = 0.6;
-    const double floor_height = marker_ + 3;
-    double size = sizes_.label;
-    std::vector<std::vector<std::pair<int, int>>> packing;
-    std::vector<std::vector<double>> full, compact;
-    double full_total = 0, compact_total = 0, floor_total = 0;
-    for (;;) {
-      const double date_size = sizes_.date * size / sizes_.label;
-      labels_.clear();
-      for (auto& e : entries_) {
-        labels_.push_back(make_label(e, options_, style_.font_family, size,
-                                     std::max(date_size, sizes_.minimum * 0.9), sizes_.wrap));
-      }
-      full_total = compact_total = floor_total = 0;
-      packing.assign(lanes_.size(), {});
-      full.assign(lanes_.size(), {});
-      compact.assign(lanes_.size(), {});
-      for (size_t l = 0; l < lanes_.size(); ++l) {
-        std::vector<size_t> members = lane_members(l);
-        std::vector<std::vector<Footprint>> alternatives;
-        for (size_t i : members) alternatives.push_back(footprints(entries_[i], labels_[i]));
-        std::vector<Footprint> reserved;
-        const auto& title = lane_layouts_[l].title;
-        if (title) reserved.push_back({plot_.x, plot_.x + title_width(title) + 6});
-        int rows = 0;
-        packing[l] = pack_rows(alternatives, 4, reserved, rows);
-        const size_t n = static_cast<size_t>(rows);
-        full[l].assign(n, floor_height);
-        compact[l].assign(n, floor_height);
-        if (title) full[l][0] = compact[l][0] = std::max(floor_height, title->height() + 2);
-        for (size_t k = 0; k < members.size(); ++k) {
-          const size_t r = static_cast<size_t>(packing[l][k].first);
-          const Entry& e = entries_[members[k]];
-          const Label& label = labels_[members[k]];
-          // A label that fits beside neither end hangs under its marks.
-          const bool beside = e.xe + kGap + label.width <= canvas_.right() ||
-                              e.xs - kGap - label.width >= canvas_.x;
-          const double h = label.height + kLabelMargin * 2 + 1 + (beside ? 0 : marker_ + kGap);
-          full[l][r] = std::max(full[l][r], h);
-          compact[l][r] = std::max(compact[l][r], h * kCompactShare);
-        }
-        for (size_t r = 0; r < n; ++r) {
-          full_total += full[l][r];
-          compact_total += compact[l][r];
-          floor_total += r == 0 ? compact[l][0] : floor_height;
-        }
-        full_total += lane_gap;
-        compact_total += lane_gap;
-        floor_total += lane_gap;
-      }
-      if (compact_total <= plot_.height || size <= sizes_.minimum + 1e-9) {
-        label_size_ = size;
-        break;
-      }
-      size = std::max(sizes_.minimum, size - 0.5);
-    }
-    // Row heights: between compact and full as room allows; below compact
-    // (down to a marker's height) only when even that does not fit.
-    auto row_height = [&](size_t l, size_t r) {
-      const double c = compact[l][r], f = full[l][r];
-      if (full_total <= plot_.height) return f;
-      if (compact_total <= plot_.height) {
-        return c + (f - c) * (plot_.height - compact_total) /
-                       std::max(full_total - compact_total, 1e-9);
-      }
-      const double lowest = r == 0 ? c : floor_height;
-      return lowest + (c - lowest) * std::max(0.0, plot_.height - floor_total) /
-                          std::max(compact_total - floor_total, 1e-9);
-    };
-    std::vector<std::vector<double>> heights = full;
-    size_t row_total = 0;
-    for (size_t l = 0; l < full.size(); ++l) {
-      for (size_t r = 0; r < full[l].size(); ++r) heights[l][r] = row_height(l, r);
-      row_total += full[l].size();
-    }
-    // Room to spare goes evenly to the rows (up to half a row more), so that
-    // a short list does not huddle at the top.
-    if (full_total < plot_.height && row_total > 0) {
-      double extra = (plot_.height - full_total) / static_cast<double>(row_total);
-      for (auto& lane : heights) {
-        for (double& h : lane) h += std::min(extra, h * 0.5);
-      }
-    }
-    double y = plot_.y;
-    for (size_t l = 0; l < lanes_.size(); ++l) {
-      auto& layout = lane_layouts_[l];
-      layout.top = y;
-      std::vector<size_t> members = lane_members(l);
-      for (double h : heights[l]) {
-        layout.row_tops.push_back(y);
-        layout.row_heights.push_back(h);
-        y += h;
-      }
-      y += lane_gap;
-      layout.height = y - layout.top;
-      for (size_t k = 0; k < members.size(); ++k) {
-        Entry& e = entries_[members[k]];
-        e.row = packing[l][k].first;
-        e.side = packing[l][k].second;
-        const size_t r = static_cast<size_t>(e.row);
-        e.y = layout.row_tops[r] + layout.row_heights[r] / 2;
-        if (layout.row_tops[r] + layout.row_heights[r] > plot_.bottom() + 0.01) {
-          e.y = -1;  // no room for its row
-        }
-      }
-    }
-  }
-
-  // A lane whose first row lies below the plot (too many rows) is not drawn;
-  // its items are reported as left out.
-  bool lane_fits(const LaneLayout& lane) const {
-    return !lane.row_tops.empty() &&
-           lane.row_tops[0] + lane.row_heights[0] <= plot_.bottom() + 0.01;
-  }
 
   double title_width(const TextBlockPtr& title) const {
     return title->width() + lane_swatch_width();
@@ -600,194 +855,6 @@ class TimelineBuilder {
     return members;
   }
 
-  // Alternatives for row packing: the label right of the marks, or left.
-  std::vector<Footprint> footprints(const Entry& e, const Label& label) const {
-    std::vector<Footprint> out;
-    const Footprint right{e.xs, e.xe + kGap + label.width};
-    const Footprint left{e.xs - kGap - label.width, e.xe};
-    if (right.x1 <= canvas_.right()) out.push_back(right);
-    if (left.x0 >= canvas_.x) out.push_back(left);
-    if (out.empty()) {
-      // Too long either way: it will hang below or above its marks.
-      const double x0 = std::clamp(e.xs, canvas_.x, canvas_.right() - label.width);
-      out.push_back({std::min(x0, e.xs), std::max(x0 + label.width, e.xe)});
-    }
-    return out;
-  }
-
-  // ---- drawing -----------------------------------------------------------
-
-  void draw_backgrounds() {
-    // Lane bands, alternately shaded; the compressed time in its own shade.
-    for (size_t l = 0; l < lane_layouts_.size(); ++l) {
-      if (l % 2 == 1 && lane_fits(lane_layouts_[l])) {
-        const auto& lane = lane_layouts_[l];
-        result_.page.items.push_back(
-            RectShape{Rect{canvas_.x, lane.top - 2, canvas_.width,
-                           std::min(lane.height, plot_.bottom() - lane.top + 2)},
-                      true,
-                      theme_.lane_fill,
-                      false,
-                      {},
-                      0});
-      }
-    }
-    for (const auto& s : scale_.segments()) {
-      if (!s.compressed) continue;
-      Color band = theme_.scaled_band;
-      band.a = 0.6;
-      result_.page.items.push_back(RectShape{
-          Rect{s.x0, plot_.y, s.x1 - s.x0, axis_top_y() - plot_.y}, true, band, false, {}, 0});
-    }
-    // Grid: year boundaries, and month/quarter ones faintly in the main segment.
-    for (const Tick& t : ticks_) {
-      if (t.x_start <= scale_.x0() + 0.5) continue;
-      const bool strong = t.tier == 1 || t.unit != TickUnit::month;
-      Stroke stroke{theme_.grid, strong ? 0.8 : 0.4, {}};
-      if (t.tier == 0 || t.tier == 1)
-        add_path({{t.x_start, plot_.y}, {t.x_start, axis_top_y()}}, stroke, false);
-    }
-  }
-
-  void draw_lane_titles() {
-    for (size_t l = 0; l < lane_layouts_.size(); ++l) {
-      const auto& lane = lane_layouts_[l];
-      if (!lane.title || lane.row_tops.empty() || !lane_fits(lane)) continue;
-      const double cy = lane.row_tops[0] + lane.row_heights[0] / 2;
-      marks_.day_marker(plot_.x + marker_ / 2, cy, marker_, lane_color(l), lane_shape(l));
-      const Point origin{plot_.x + lane_swatch_width(), cy - lane.title->height() / 2};
-      add_text(lane.title, origin, theme_.text, "lane-title", "");
-      detector_.insert(Rect{plot_.x, std::min(origin.y, cy - marker_ / 2), title_width(lane.title),
-                            std::max(lane.title->height(), marker_)});
-    }
-  }
-
-  void draw_marks() {
-    for (auto& e : entries_) {
-      if (e.y < 0) continue;
-      const Color color = lane_color(e.lane);
-      const MarkShape shape = lane_shape(e.lane);
-      const double bar = marker_ * 0.7;
-      if (e.milestones.size() > 1) {
-        // One connected row: a line through every milestone.
-        const double a = scale_.x(static_cast<double>(e.milestones.front()->date.first_day()));
-        const double b = scale_.x(static_cast<double>(e.milestones.back()->date.first_day()));
-        add_path({{a, e.y}, {b, e.y}}, Stroke{color, 1.5, {}}, false);
-        add_marker_box(Rect{a, e.y - 0.75, b - a, 1.5}, e, "connector");
-      }
-      for (const Milestone* m : e.milestones) {
-        double a = scale_.x(static_cast<double>(m->date.first_day()));
-        Rect box;
-        switch (m->date.precision()) {
-          case DatePrecision::year: {
-            const double b = std::max(scale_.x_end(m->date.last_day()), a + 3);
-            box = marks_.year_bar(a, b, e.y, marker_, color);
-            break;
-          }
-          case DatePrecision::month: {
-            double b = scale_.x_end(m->date.last_day());
-            if (b - a < 3) {
-              const double c = (a + b) / 2;
-              a = c - 1.5;
-              b = c + 1.5;
-            }
-            box = marks_.month_bar(a, b, e.y, marker_, color);
-            break;
-          }
-          case DatePrecision::day:
-            box = marks_.day_marker(scale_.x(static_cast<double>(m->date.first_day()) + 0.5), e.y,
-                                    marker_, color, shape);
-            break;
-        }
-        (void)bar;
-        if (options_.added_ids.count(e.item->id) || options_.changed_ids.count(e.item->id)) {
-          marks_.ring(box, theme_.changed);
-          box = Rect{box.x - 2, box.y - 2, box.width + 4, box.height + 4};
-        }
-        add_marker_box(box, e, m->date.iso() + " " + m->label);
-      }
-    }
-  }
-
-  void add_marker_box(const Rect& box, const Entry& e, const std::string& text) {
-    detector_.insert(box);
-    result_.elements.push_back({"marker", e.item->id, text, box, 1});
-  }
-
-  // ---- labels ------------------------------------------------------------
-
-  struct Candidate {
-    Rect box;
-    bool leader = false;
-  };
-
-  // Tries a few orders of placement (greedy placement depends on it) and
-  // keeps the one that leaves out the fewest labels, ties to the first.
-  void place_labels() {
-    std::vector<size_t> chronological(entries_.size());
-    for (size_t i = 0; i < chronological.size(); ++i) chronological[i] = i;
-    // Most constrained first: fewest free positions at the start.
-    std::vector<size_t> free_count(entries_.size(), 0);
-    for (size_t i = 0; i < entries_.size(); ++i) {
-      const Entry& e = entries_[i];
-      if (e.y < 0) continue;
-      const auto& lane = lane_layouts_[e.lane];
-      for (const Candidate& c :
-           candidates(e, labels_[i], Rect{canvas_.x, lane.top, canvas_.width, lane.height})) {
-        if (detector_.has_placement(c.box, kLabelMargin)) ++free_count[i];
-      }
-    }
-    std::vector<size_t> constrained = chronological;
-    std::stable_sort(constrained.begin(), constrained.end(),
-                     [&](size_t a, size_t b) { return free_count[a] < free_count[b]; });
-    std::vector<size_t> by_row = chronological;
-    std::stable_sort(by_row.begin(), by_row.end(), [&](size_t a, size_t b) {
-      const Entry &x = entries_[a], &y = entries_[b];
-      return std::tie(x.lane, x.row) < std::tie(y.lane, y.row);
-    });
-    std::vector<size_t> reversed(chronological.rbegin(), chronological.rend());
-    const std::vector<std::vector<size_t>> orders = {chronological, constrained, by_row, reversed};
-
-    const CollisionDetector detector_before = detector_;
-    const TimelineLayout result_before = result_;
-    const std::vector<Entry> entries_before = entries_;
-    size_t best_omitted = SIZE_MAX;
-    TimelineLayout best_result;
-    CollisionDetector best_detector = detector_;
-    std::vector<Entry> best_entries;
-    for (const auto& base : orders) {
-      detector_ = detector_before;
-      result_ = result_before;
-      entries_ = entries_before;
-      std::vector<size_t> order = base;
-      // Highlights always first.
-      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-        return entries_[a].item->highlight > entries_[b].item->highlight;
-      });
-      for (size_t i : order) {
-        Entry& e = entries_[i];
-        if (e.y < 0) {
-          omit(e, "no room for its row in the lane at the minimum text size");
-          continue;
-        }
-        if (!place_label(e, i)) {
-          omit(e, "no free space for its label at the minimum text size (" +
-                      format_size(sizes_.minimum) + " pt)");
-        }
-      }
-      if (result_.omitted.size() < best_omitted) {
-        best_omitted = result_.omitted.size();
-        best_result = result_;
-        best_detector = detector_;
-        best_entries = entries_;
-      }
-      if (best_omitted == 0) break;
-    }
-    result_ = std::move(best_result);
-    detector_ = std::move(best_detector);
-    entries_ = std::move(best_entries);
-  }
-
   static std::string format_size(double size) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%g", size);
@@ -798,160 +865,153 @@ class TimelineBuilder {
     result_.omitted.push_back({e.item->id, e.item->title, reason});
   }
 
-  bool place_label(Entry& e, size_t index) {
-    const auto& lane = lane_layouts_[e.lane];
-    const Rect band{canvas_.x, lane.top, canvas_.width, lane.height};
-    std::vector<std::pair<double, double>> attempts;  // size, wrap
-    for (double s = label_size_; s >= sizes_.minimum - 1e-9; s -= 0.5)
-      attempts.push_back({s, sizes_.wrap});
-    attempts.push_back({sizes_.minimum, sizes_.wrap * 1.6});
-    attempts.push_back({sizes_.minimum, sizes_.wrap * 0.6});
-    // Within the lane at every size first; leaving it (with a leader) is the last resort.
-    for (bool outside : {false, true}) {
-      bool first = true;
-      for (auto [size, wrap] : attempts) {
-        Label label =
-            first ? labels_[index]
-                  : make_label(e, options_, style_.font_family, size,
-                               std::max(sizes_.date * size / sizes_.label, sizes_.minimum * 0.9),
-                               wrap);
-        first = false;
-        for (const Candidate& c : candidates(e, label, band, outside)) {
-          if (!detector_.has_placement(c.box, kLabelMargin)) continue;
-          std::vector<Point> leader;
-          if (c.leader) {
-            leader = leader_path(e, c.box);
-            if (leader.empty()) continue;
-          }
-          commit_label(e, label, c.box, leader);
-          return true;
+  // ---- drawing -----------------------------------------------------------
+
+  void draw_backgrounds() {
+    // Lane bands, alternately shaded; the compressed time in its own shade.
+    for (size_t l = 0; l < lane_layouts_.size(); ++l) {
+      const auto& lane = lane_layouts_[l];
+      if (!lane.fits) continue;
+      const Rect band{canvas_.x, lane.top, canvas_.width, lane.height};
+      if (l % 2 == 1) result_.page.items.push_back(RectShape{band, true, theme_.lane_fill, false, {}, 0});
+      result_.elements.push_back({"lane", "", lanes_[l].title, band, 1});
+    }
+    for (const auto& s : scale_.segments()) {
+      if (!s.compressed) continue;
+      Color band = theme_.scaled_band;
+      band.a = 0.6;
+      result_.page.items.push_back(RectShape{
+          Rect{s.x0, plot_.y, s.x1 - s.x0, axis_top_y() - plot_.y}, true, band, false, {}, 0});
+    }
+  }
+
+  // Grid: year boundaries, and month/quarter ones faintly in the main
+  // segment; broken where a label or a lane title stands, so that no line
+  // runs through text. Inserted under everything drawn after the backgrounds.
+  void draw_grid(size_t index) {
+    std::vector<Rect> texts;
+    for (const auto& e : result_.elements) {
+      if (e.kind == "label" || e.kind == "lane-title") texts.push_back(e.box);
+    }
+    std::vector<DisplayItem> grid;
+    const double top = plot_.y, bottom = axis_top_y();
+    for (const Tick& t : ticks_) {
+      if (t.x_start <= scale_.x0() + 0.5) continue;
+      if (t.tier != 0 && t.tier != 1) continue;
+      const bool strong = t.tier == 1 || t.unit != TickUnit::month;
+      const Stroke stroke{theme_.grid, strong ? 0.8 : 0.4, {}};
+      std::vector<std::pair<double, double>> gaps;
+      for (const Rect& box : texts) {
+        if (t.x_start > box.x - 1 && t.x_start < box.right() + 1)
+          gaps.emplace_back(box.y - 1, box.bottom() + 1);
+      }
+      std::sort(gaps.begin(), gaps.end());
+      double y = top;
+      for (const auto& [a, b] : gaps) {
+        if (a > y) grid.push_back(PathShape{{{t.x_start, y}, {t.x_start, std::min(a, bottom)}}, false, false, {}, true, stroke});
+        y = std::max(y, b);
+        if (y >= bottom) break;
+      }
+      if (y < bottom) grid.push_back(PathShape{{{t.x_start, y}, {t.x_start, bottom}}, false, false, {}, true, stroke});
+    }
+    result_.page.items.insert(result_.page.items.begin() + static_cast<std::ptrdiff_t>(index),
+                              grid.begin(), grid.end());
+  }
+
+  void draw_lane_titles() {
+    for (size_t l = 0; l < lane_layouts_.size(); ++l) {
+      const auto& lane = lane_layouts_[l];
+      if (!lane.title || !lane.fits) continue;
+      const double top = lane.top + kLanePadding;
+      const double first_line = title_first_line_middle(*lane.title);
+      const double cy = top + std::max(first_line, marker_ / 2);
+      marks_.day_marker(plot_.x + marker_ / 2, cy, marker_, lane_color(l), lane_shape(l));
+      const Point origin{plot_.x + lane_swatch_width(), cy - first_line};
+      add_text(lane.title, origin, theme_.text, "lane-title", "");
+    }
+  }
+
+  void draw_marks() {
+    for (auto& e : entries_) {
+      if (e.y < 0) continue;
+      const Color color = lane_color(e.lane);
+      const MarkShape shape = lane_shape(e.lane);
+      const bool marked = !tag_for(e).empty();
+      if (e.milestones.size() > 1) {
+        // One connected row: a line through every milestone.
+        const double a = scale_.x(static_cast<double>(e.milestones.front()->date.first_day()));
+        const double b = scale_.x(static_cast<double>(e.milestones.back()->date.first_day()));
+        add_path({{a, e.y}, {b, e.y}}, Stroke{color, 1.5, {}});
+        result_.elements.push_back(
+            {"marker", e.item->id, "connector", Rect{a, e.y - 0.75, b - a, 1.5}, 1});
+      }
+      for (const Milestone* m : e.milestones) {
+        const auto [a, b] = milestone_extent(*m);
+        Rect box;
+        switch (m->date.precision()) {
+          case DatePrecision::year:
+            box = marks_.year_bar(a, b, e.y, marker_, color);
+            break;
+          case DatePrecision::month:
+            box = marks_.month_bar(a, b, e.y, marker_, color);
+            break;
+          case DatePrecision::day:
+            box = marks_.day_marker((a + b) / 2, e.y, marker_, color, shape);
+            break;
         }
-      }
-    }
-    return false;
-  }
-
-  /// Positions to try, best first: within the lane `band`, or (`outside`)
-  /// only those that leave it, each with a leader.
-  std::vector<Candidate> candidates(const Entry& e, const Label& label, const Rect& band,
-                                    bool outside = false) const {
-    std::vector<Candidate> out;
-    const double w = label.width, h = label.height;
-    const double half = marker_ / 2;
-    // Beside the marks, centred on them, then slid up or down while the
-    // label still spans the marks' line (so it needs no leader).
-    const double right_x = e.xe + kGap + kLabelMargin;
-    const double left_x = e.xs - kGap - kLabelMargin - w;
-    for (double x : e.side == 0 ? std::array<double, 2>{right_x, left_x}
-                                : std::array<double, 2>{left_x, right_x}) {
-      for (double shift : {0.0, -0.2, 0.2, -0.4, 0.4}) {
-        out.push_back({Rect{x, e.y - h / 2 + shift * h, w, h}});
-      }
-    }
-    const double below = e.y + half + kGap + kLabelMargin;
-    const double above = e.y - half - kGap - kLabelMargin - h;
-    for (double x : {e.xs, e.xe - w, (e.xs + e.xe - w) / 2}) {
-      out.push_back({Rect{x, below, w, h}});
-      out.push_back({Rect{x, above, w, h}});
-    }
-    // Displaced, with a leader: further from the marks, within the lane.
-    const double step = std::max(h * 0.5, 6.0);
-    for (int k = 1; k <= 12; ++k) {
-      for (double dx : {0.0, -0.5, 0.5, -1.0, 1.0}) {
-        const double x = (dx <= 0 ? e.xs : e.xe) + dx * w - (dx < 0 ? 0 : 0);
-        out.push_back({Rect{x, below + k * step, w, h}, true});
-        out.push_back({Rect{x, above - k * step, w, h}, true});
-      }
-      out.push_back({Rect{e.xe + kGap + kLabelMargin + k * step, e.y - h / 2, w, h}, true});
-      out.push_back({Rect{e.xs - kGap - kLabelMargin - w - k * step, e.y - h / 2, w, h}, true});
-      for (double sign : {1.0, -1.0}) {
-        const double y = e.y - h / 2 + sign * (h / 2 + k * step);
-        out.push_back({Rect{right_x + step, y, w, h}, true});
-        out.push_back({Rect{left_x - step, y, w, h}, true});
-      }
-    }
-    // Keep to the lane and the canvas; as a last resort, leave the lane with
-    // a leader if the space next to it is free.
-    std::vector<Candidate> kept, leaving;
-    for (auto& c : out) {
-      if (!canvas_.contains(c.box, 0.001)) continue;
-      if (c.box.y < band.y - 0.01 || c.box.bottom() > band.bottom() + 0.01) {
-        if (c.leader && plot_.contains(c.box, 0.001) &&
-            std::abs(c.box.y + h / 2 - e.y) < band.height + 3 * h) {
-          leaving.push_back(c);
+        if (marked) {
+          marks_.ring(box, theme_.changed);
+          box = Rect{box.x - 2, box.y - 2, box.width + 4, box.height + 4};
         }
-        continue;
+        result_.elements.push_back({"marker", e.item->id, m->date.iso() + " " + m->label, box, 1});
       }
-      kept.push_back(c);
     }
-    return outside ? leaving : kept;
   }
 
-  // A leader from the nearest point of the marks to the label; empty if it
-  // would cross anything placed.
-  std::vector<Point> leader_path(const Entry& e, const Rect& box) const {
-    const double ax = std::clamp(box.x + box.width / 2, e.xs, e.xe);
-    const bool label_below = box.y > e.y;
-    const bool label_above = box.bottom() < e.y;
-    const double ay = label_below ? e.y + marker_ / 2 : label_above ? e.y - marker_ / 2 : e.y;
-    const double bx = std::clamp(ax, box.x, box.right());
-    const double by = label_below ? box.y : label_above ? box.bottom() : box.y + box.height / 2;
-    Point a{ax, ay}, b{bx, by};
-    if (!label_below && !label_above) {
-      a.x = box.x > e.xe ? e.xe + 1 : e.xs - 1;
-      b.x = box.x > e.xe ? box.x : box.right();
+  void draw_labels() {
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      const Entry& e = entries_[i];
+      const PackPlacement& p = fit_.placements[i];
+      if (e.y < 0 || p.alternative < 0) continue;
+      const Choice& c = fit_.choices[i][static_cast<size_t>(p.alternative)];
+      if (c.variant < 0) continue;
+      const Label& label = fit_.labels[i][static_cast<size_t>(c.variant)];
+      Rect box = c.label_box;
+      box.y += e.y;
+      draw_label(e, label, box, c.side);
     }
-    const double length = std::hypot(b.x - a.x, b.y - a.y);
-    if (length < 1) return {a, b};
-    // Sample small boxes along the line, leaving out its two ends.
-    const int samples = static_cast<int>(length / 2);
-    for (int i = 1; i < samples; ++i) {
-      const double t = static_cast<double>(i) / samples;
-      const Point p{a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
-      if (!detector_.is_free(Rect{p.x - 0.5, p.y - 0.5, 1, 1}, 0.5)) return {};
-    }
-    return {a, b};
   }
 
-  void commit_label(Entry& e, const Label& label, const Rect& box,
-                    const std::vector<Point>& leader) {
+  void draw_label(const Entry& e, const Label& label, const Rect& box, LabelSide side) {
     // Left of the marks: flush right against them (stacked labels only).
-    const bool right_aligned = box.right() <= e.xs + 0.01 && !label.inline_dates;
+    // Under or over the marks but pushed left of their start: flush right too.
+    const bool pushed_left = side != LabelSide::right && box.x < e.xs - 0.5;
+    const bool right_aligned = pushed_left && !label.inline_dates;
     TextBlockPtr title = label.title;
     if (right_aligned && title->line_count() > 1) {
-      // Flush right against the marks, every line; the same breaks as measured.
+      // Every line flush right; the same breaks as measured.
       title = std::make_shared<TextBlock>(title->text(), title->style(), title->width() + 0.5,
                                           TextAlign::right);
     }
-    const double title_x = right_aligned ? box.right() - title->width() : box.x;
-    const double dates_x =
-        right_aligned ? box.right() - label.dates->width() : box.x + label.dates_offset.x;
-    const Color dates_color =
-        (options_.added_ids.count(e.item->id) || options_.changed_ids.count(e.item->id))
-            ? theme_.changed
-            : theme_.muted_text;
-    result_.page.items.push_back(TextShape{{title_x, box.y}, title, theme_.text});
-    result_.page.items.push_back(
-        TextShape{{dates_x, box.y + label.dates_offset.y}, label.dates, dates_color});
-    detector_.insert(box);
-    result_.elements.push_back({"label", e.item->id, e.item->title, box, 1});
-    if (!leader.empty()) {
-      add_path(leader, Stroke{theme_.leader, 0.75, {}}, false);
-      const Point a = leader.front(), b = leader.back();
-      const Rect leader_box{std::min(a.x, b.x) - 0.4, std::min(a.y, b.y) - 0.4,
-                            std::abs(b.x - a.x) + 0.8, std::abs(b.y - a.y) + 0.8};
-      result_.elements.push_back({"leader", e.item->id, "", leader_box, 1});
-      const double length = std::hypot(b.x - a.x, b.y - a.y);
-      const int samples = std::max(1, static_cast<int>(length / 2));
-      for (int i = 1; i < samples; ++i) {
-        const double t = static_cast<double>(i) / samples;
-        detector_.insert(Rect{a.x + (b.x - a.x) * t - 0.5, a.y + (b.y - a.y) * t - 0.5, 1, 1});
-      }
+    TextBlockPtr dates = label.dates;
+    if (right_aligned && dates->line_count() > 1) {
+      dates = std::make_shared<TextBlock>(dates->text(), dates->style(), dates->width() + 0.5,
+                                          TextAlign::right);
     }
+    const double title_x = right_aligned ? box.right() - title->width() : box.x;
+    const double line_x =
+        right_aligned ? box.right() - (label.dates_offset.x + dates->width()) : box.x;
+    result_.page.items.push_back(TextShape{{title_x, box.y}, title, theme_.text});
+    if (label.tag) {
+      result_.page.items.push_back(TextShape{
+          {line_x + label.tag_offset.x, box.y + label.tag_offset.y}, label.tag, theme_.changed});
+    }
+    result_.page.items.push_back(TextShape{
+        {line_x + label.dates_offset.x, box.y + label.dates_offset.y}, dates, theme_.muted_text});
+    result_.elements.push_back({"label", e.item->id, e.item->title, box, 1});
     if (const std::string& url = e.item->primary_url(); !url.empty()) {
       result_.page.items.push_back(LinkArea{{box}, url, ""});
     }
-    e.placed = true;
   }
 
   // ---- helpers -----------------------------------------------------------
@@ -960,11 +1020,10 @@ class TimelineBuilder {
                 const std::string& item_id) {
     result_.page.items.push_back(TextShape{origin, block, color});
     const Rect box{origin.x, origin.y, block->width(), block->height()};
-    detector_.insert(box);
     result_.elements.push_back({kind, item_id, block->text(), box, 1});
   }
 
-  void add_path(std::vector<Point> points, Stroke stroke, bool = true) {
+  void add_path(std::vector<Point> points, Stroke stroke) {
     PathShape path;
     path.points = std::move(points);
     path.stroke = std::move(stroke);
@@ -981,13 +1040,13 @@ class TimelineBuilder {
   Rect canvas_;
   Rect plot_;
   Rect title_box_;
-  CollisionDetector detector_;
   TimelineLayout result_;
   MarkPainter marks_{result_.page.items};
   std::vector<Entry> entries_;
-  std::vector<Label> labels_;
   std::vector<Lane> lanes_;
   std::vector<LaneLayout> lane_layouts_;
+  Fit fit_;
+  std::vector<double> budgets_;
   TimeScale scale_;
   std::vector<Tick> ticks_;
   double tick_line_height_ = 0;
