@@ -163,15 +163,31 @@ TEST(TimelineCommand, CompareWithMarksNewAndChangedItems) {
                     dir + "/old.toml", "--layout-dump", dir + "/d.json"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto words = run_program({"/usr/bin/pdftotext", dir + "/t.pdf", "-"});
-  EXPECT_NE(words.out.find("changed"), std::string::npos) << words.out;
-  // The legend explains the mark.
-  EXPECT_NE(testing::read_file(dir + "/d.json").find("new or changed"), std::string::npos);
-  // Against itself nothing is marked.
+  // The changed item is tagged, and the legend explains the tag; nothing is NEW.
+  EXPECT_NE(words.out.find("CHANGED"), std::string::npos) << words.out;
+  EXPECT_EQ(words.out.find("NEW"), std::string::npos) << words.out;
+  const std::string dump = testing::read_file(dir + "/d.json");
+  EXPECT_NE(dump.find("\"CHANGED: since the compared data\""), std::string::npos);
+  EXPECT_NE(dump.find("\"item\": \"oecd-ai-principles\""), std::string::npos);
+  // An item missing from the old data is NEW (as the report's diff counts it).
+  std::string older = testing::read_file(data());
+  const size_t item_at = older.find("id = \"oecd-ai-principles\"");
+  ASSERT_NE(item_at, std::string::npos);
+  older.replace(item_at, std::string("id = \"oecd-ai-principles\"").size(),
+                "id = \"oecd-ai-principles-old\"");
+  testing::write_file(dir + "/older.toml", older);
+  result = run_briefing({"timeline", data(), "-o", dir + "/n.pdf", "--highlights",
+                         "--compare-with", dir + "/older.toml"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  words = run_program({"/usr/bin/pdftotext", dir + "/n.pdf", "-"});
+  EXPECT_NE(words.out.find("NEW"), std::string::npos) << words.out;
+  // Against itself nothing is marked, and the legend says nothing of it.
   result = run_briefing(
       {"timeline", data(), "-o", dir + "/same.pdf", "--highlights", "--compare-with", data()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   words = run_program({"/usr/bin/pdftotext", dir + "/same.pdf", "-"});
-  EXPECT_EQ(words.out.find("changed"), std::string::npos);
+  EXPECT_EQ(words.out.find("CHANGED"), std::string::npos);
+  EXPECT_EQ(words.out.find("since the compared data"), std::string::npos);
 }
 
 TEST(TimelineCommand, ArgumentErrorsExit2) {

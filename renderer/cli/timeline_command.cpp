@@ -8,6 +8,7 @@
 #include "layout/timeline_layout.h"
 #include "load/dataset_loader.h"
 #include "load/timeline_style_loader.h"
+#include "model/dataset_diff.h"
 #include "paint/atomic_file.h"
 #include "paint/document_writer.h"
 
@@ -31,7 +32,8 @@ const char* const kUsage =
     "  --transparent           PNG/SVG without the background\n"
     "  --allow-omissions       exit 0 even if some labels could not be placed\n"
     "  --layout-dump FILE      every placed element with its box, as JSON\n"
-    "  --compare-with OLD      mark items that are new or changed since dataset OLD\n\n"
+    "  --compare-with OLD      tag items NEW or CHANGED since dataset OLD (as the report's\n"
+    "                          changes page counts them)\n\n"
     "Exit status: 0 success, 1 data, layout or render errors (or omitted labels),\n"
     "2 bad usage.\n";
 
@@ -118,26 +120,12 @@ Arguments parse_arguments(const std::vector<std::string>& args) {
   return a;
 }
 
-// What changed between two versions of a dataset, by item id. A small
-// comparison of ids, titles, issuers, milestones and links.
-void compare_datasets(const Dataset& old_data, const Dataset& new_data, TimelineOptions& options) {
-  for (const Item& item : new_data.items) {
-    const Item* old_item = old_data.find_item(item.id);
-    if (!old_item) {
-      options.added_ids.insert(item.id);
-      continue;
-    }
-    bool same = old_item->title == item.title && old_item->issuers == item.issuers &&
-                old_item->milestones.size() == item.milestones.size() &&
-                old_item->links.size() == item.links.size();
-    for (size_t i = 0; same && i < item.milestones.size(); ++i) {
-      same = old_item->milestones[i].label == item.milestones[i].label &&
-             old_item->milestones[i].date == item.milestones[i].date;
-    }
-    for (size_t i = 0; same && i < item.links.size(); ++i)
-      same = old_item->links[i].url == item.links[i].url;
-    if (!same) options.changed_ids.insert(item.id);
-  }
+// Items added or changed since `old_data`, as the report's "Changes since"
+// page sees them (compare_datasets), so that slides mark the same items.
+void mark_changes(const Dataset& old_data, const Dataset& new_data, TimelineOptions& options) {
+  const DatasetDiff diff = compare_datasets(old_data, new_data);
+  for (const Item& item : diff.added) options.added_ids.insert(item.id);
+  for (const ItemChange& change : diff.changed) options.changed_ids.insert(change.id);
 }
 
 std::time_t published_time(const PartialDate& date) {
@@ -158,7 +146,7 @@ int run_timeline(const std::vector<std::string>& args) {
       std::cerr << old_load.report();
       return kExitDataError;
     }
-    compare_datasets(*old_load.dataset, *load.dataset, a.options);
+    mark_changes(*old_load.dataset, *load.dataset, a.options);
   }
 
   Diagnostics diagnostics;

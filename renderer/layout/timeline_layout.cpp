@@ -300,9 +300,16 @@ class TimelineBuilder {
             RectShape{r, true, theme_.scaled_band, true, Stroke{theme_.grid, 0.5, {}}, 0});
       });
     }
-    if (std::any_of(entries_.begin(), entries_.end(),
-                    [&](const Entry& e) { return !tag_for(e).empty(); })) {
-      entry("new or changed", [&](Rect r) {
+    // Only the tags that appear on the chart.
+    const bool any_new = std::any_of(entries_.begin(), entries_.end(),
+                                     [&](const Entry& e) { return tag_for(e) == "NEW"; });
+    const bool any_changed = std::any_of(entries_.begin(), entries_.end(),
+                                         [&](const Entry& e) { return tag_for(e) == "CHANGED"; });
+    if (any_new || any_changed) {
+      const std::string tags = any_new && any_changed ? "NEW, CHANGED"
+                               : any_new              ? "NEW"
+                                                      : "CHANGED";
+      entry(tags + ": since the compared data", [&](Rect r) {
         // As drawn on the chart: the mark outlined, the label tagged.
         const Rect mark = marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_ * 0.8,
                                             theme_.muted_text, MarkShape::circle);
