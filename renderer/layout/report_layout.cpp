@@ -465,8 +465,8 @@ class ReportBuilder {
     TimelineOptions options;
     options.allow_omissions = true;
     options.width = width_;
-    options.height = std::min(available, std::max(width_ * 0.75, options_.figure_style->height *
-                                                                  width_ / options_.figure_style->width));
+    // The figure has its page to itself: all of its height lets labels be larger.
+    options.height = available;
     if (options_.changes) {
       for (const Item& item : options_.changes->added) options.added_ids.insert(item.id);
       for (const ItemChange& change : options_.changes->changed) options.changed_ids.insert(change.id);
@@ -493,8 +493,9 @@ class ReportBuilder {
     caption.append("The dated items of this report on a time scale, at the precision the sources "
                    "give (a year or a month is drawn as a span, not as its first day).");
     if (figure.undated_count > 0) {
-      caption.append(" " + plural(figure.undated_count, "item has", "items have") +
-                     " no date and is listed in the text only.");
+      caption.append(" " + plural(figure.undated_count, "item has no date and is",
+                                  "items have no date and are") +
+                     " listed in the text only.");
     }
     if (!figure.omitted.empty()) {
       std::vector<std::string> titles;

@@ -195,7 +195,9 @@ class TimelineBuilder {
     build_scale();
     top = place_legend(top);
     const double axis_top = axis_top_y();
-    plot_ = Rect{canvas_.x, top, canvas_.width, std::max(axis_top - top, 1.0)};
+    // Lanes stop short of the axis: its break marks rise 5 pt above the line.
+    const double axis_clearance = 6;
+    plot_ = Rect{canvas_.x, top, canvas_.width, std::max(axis_top - axis_clearance - top, 1.0)};
     lanes_ = group_into_lanes(items_in_order(), dataset_, style_);
     for (size_t l = 0; l < lanes_.size(); ++l) {
       for (const Item* item : lanes_[l].items) entry_for(item).lane = l;
