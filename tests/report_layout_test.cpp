@@ -420,5 +420,23 @@ TEST_F(ReportLayoutTest, NoPageEndsInAHyphenatedWord) {
   }
 }
 
+// The figure shows every dated item of the fact sheet: nothing left out for room.
+TEST_F(ReportLayoutTest, FigureLabelsEveryDatedItem) {
+  for (const Rendered* r : {fact_sheet_, letter_}) {
+    EXPECT_TRUE(r->layout.notes.empty()) << r->style.name << ": " << r->layout.notes.front();
+    std::set<std::string> labelled;
+    for (const PlacedElement& e : r->layout.dump.elements) {
+      if (e.kind == "figure-label") labelled.insert(e.item_id);
+    }
+    size_t dated = 0;
+    for (const Item& item : r->dataset.items) {
+      if (!item.is_dated()) continue;
+      ++dated;
+      EXPECT_TRUE(labelled.count(item.id)) << r->style.name << ": no label for " << item.id;
+    }
+    EXPECT_EQ(labelled.size(), dated) << r->style.name;
+  }
+}
+
 }  // namespace
 }  // namespace briefing

@@ -16,6 +16,9 @@ struct Case {
   std::vector<std::string> arguments;
 };
 
+// Names the case in test listings (instead of its bytes).
+void PrintTo(const Case& c, std::ostream* out) { *out << c.name; }
+
 class TimelineReference : public ::testing::TestWithParam<Case> {};
 
 TEST_P(TimelineReference, MatchesTheReferenceImage) {
