@@ -1,11 +1,11 @@
 #include "build/build_file.h"
 
-#include <charconv>
 #include <filesystem>
 #include <set>
 
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
+#include "load/style_values.h"
 #include "load/table_reader.h"
 #include "load/timeline_style_loader.h"
 
@@ -25,12 +25,6 @@ std::string extension_of(const std::string& path) {
 bool is_layout_path(const std::string& layout) {
   return layout.find('/') != std::string::npos ||
          (layout.size() > 5 && layout.compare(layout.size() - 5, 5, ".toml") == 0);
-}
-
-std::string format_number(double value) {
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
 }
 
 class BuildFileReader {

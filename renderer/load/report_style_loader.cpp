@@ -5,6 +5,7 @@
 #include <map>
 
 #include "load/dataset_loader.h"
+#include "load/style_values.h"
 #include "load/table_reader.h"
 
 namespace briefing {
@@ -18,12 +19,6 @@ struct PaperSize {
 
 const std::map<std::string, PaperSize> kPaperSizes = {
     {"a4", {210, 297}}, {"a5", {148, 210}}, {"letter", {215.9, 279.4}}, {"legal", {215.9, 355.6}}};
-
-std::string trim_number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", v);
-  return buffer;
-}
 
 class ReportStyleReader {
  public:
@@ -44,35 +39,11 @@ class ReportStyleReader {
   }
 
  private:
-  void number(TableReader& r, const std::string& key, double& target, double low, double high) {
-    auto value = r.number(key);
-    if (!value) return;
-    if (!(*value >= low && *value <= high)) {
-      r.error_at(r.value_position(key), "'" + key + "' must be between " + trim_number(low) +
-                                            " and " + trim_number(high) + ", not " +
-                                            trim_number(*value));
-      return;
-    }
-    target = *value;
-  }
-
   void millimetres(TableReader& r, const std::string& key, double& target, double low,
                    double high) {
     double mm = target / kPointsPerMm;
-    number(r, key, mm, low, high);
+    read_number(r, key, mm, low, high);
     target = mm * kPointsPerMm;
-  }
-
-  void integer(TableReader& r, const std::string& key, int& target, int low, int high) {
-    auto value = r.integer(key);
-    if (!value) return;
-    if (*value < low || *value > high) {
-      r.error_at(r.value_position(key), "'" + key + "' must be between " + std::to_string(low) +
-                                            " and " + std::to_string(high) + ", not " +
-                                            std::to_string(*value));
-      return;
-    }
-    target = static_cast<int>(*value);
   }
 
   void flag(TableReader& r, const std::string& key, bool& target) {
@@ -102,7 +73,7 @@ class ReportStyleReader {
     if (auto all = r.number("margin_mm")) {
       if (*all < 5 || *all > 100) {
         r.error_at(r.value_position("margin_mm"),
-                   "'margin_mm' must be between 5 and 100, not " + trim_number(*all));
+                   "'margin_mm' must be between 5 and 100, not " + format_number(*all));
       } else {
         style.margin_top = style.margin_bottom = style.margin_left = style.margin_right =
             *all * kPointsPerMm;
@@ -115,8 +86,8 @@ class ReportStyleReader {
     if (style.text_width() < 144 || style.text_height() < 216) {
       r.error_at(r.table_position(),
                  "the margins leave too little room for text (" +
-                     trim_number(std::round(style.text_width() / kPointsPerMm)) + " x " +
-                     trim_number(std::round(style.text_height() / kPointsPerMm)) + " mm)",
+                     format_number(std::round(style.text_width() / kPointsPerMm)) + " x " +
+                     format_number(std::round(style.text_height() / kPointsPerMm)) + " mm)",
                  "keep at least 51 x 76 mm between the margins");
     }
     r.finish();
@@ -143,39 +114,30 @@ class ReportStyleReader {
     TableReader r(t, "[fonts]", file_, diagnostics_);
     family(r, "body_family", style.body_family);
     family(r, "heading_family", style.heading_family);
-    number(r, "body_size", style.body_size, 6, 18);
-    number(r, "title_size", style.title_size, 12, 60);
-    number(r, "heading1_size", style.heading1_size, 8, 36);
-    number(r, "heading2_size", style.heading2_size, 8, 30);
-    number(r, "heading3_size", style.heading3_size, 7, 24);
-    number(r, "item_title_size", style.item_title_size, 7, 24);
-    number(r, "meta_size", style.meta_size, 5, 14);
-    number(r, "footnote_size", style.footnote_size, 5, 14);
-    number(r, "table_size", style.table_size, 5, 14);
-    number(r, "running_size", style.running_size, 5, 14);
-    number(r, "line_spacing", style.line_spacing, 0.8, 2.5);
+    read_number(r, "body_size", style.body_size, 6, 18);
+    read_number(r, "title_size", style.title_size, 12, 60);
+    read_number(r, "heading1_size", style.heading1_size, 8, 36);
+    read_number(r, "heading2_size", style.heading2_size, 8, 30);
+    read_number(r, "heading3_size", style.heading3_size, 7, 24);
+    read_number(r, "item_title_size", style.item_title_size, 7, 24);
+    read_number(r, "meta_size", style.meta_size, 5, 14);
+    read_number(r, "footnote_size", style.footnote_size, 5, 14);
+    read_number(r, "table_size", style.table_size, 5, 14);
+    read_number(r, "running_size", style.running_size, 5, 14);
+    read_number(r, "line_spacing", style.line_spacing, 0.8, 2.5);
     r.finish();
-  }
-
-  void color(TableReader& r, const std::string& key, Color& target) {
-    auto value = r.string(key);
-    if (!value) return;
-    if (!parse_color(*value, target)) {
-      r.error_at(r.value_position(key), "\"" + *value + "\" is not a colour",
-                 "write #rrggbb or #rrggbbaa");
-    }
   }
 
   void read_colors(const toml::table& t, ReportStyle& style) {
     TableReader r(t, "[colors]", file_, diagnostics_);
-    color(r, "text", style.text);
-    color(r, "muted", style.muted);
-    color(r, "accent", style.accent);
-    color(r, "rule", style.rule);
-    color(r, "link", style.link);
-    color(r, "table_header", style.table_header);
-    color(r, "table_stripe", style.table_stripe);
-    color(r, "highlight", style.highlight);
+    read_color(r, "text", style.text);
+    read_color(r, "muted", style.muted);
+    read_color(r, "accent", style.accent);
+    read_color(r, "rule", style.rule);
+    read_color(r, "link", style.link);
+    read_color(r, "table_header", style.table_header);
+    read_color(r, "table_stripe", style.table_stripe);
+    read_color(r, "highlight", style.highlight);
     r.finish();
   }
 
@@ -197,9 +159,9 @@ class ReportStyleReader {
     TableReader r(t, "[typesetting]", file_, diagnostics_);
     flag(r, "justify", style.justify);
     flag(r, "hyphenate", style.hyphenate);
-    integer(r, "orphans", style.orphans, 1, 5);
-    integer(r, "widows", style.widows, 1, 5);
-    integer(r, "section_page_break_depth", style.section_page_break_depth, 0, 6);
+    read_integer(r, "orphans", style.orphans, 1, 5);
+    read_integer(r, "widows", style.widows, 1, 5);
+    read_integer(r, "section_page_break_depth", style.section_page_break_depth, 0, 6);
     r.finish();
   }
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "load/dataset_loader.h"
+#include "load/style_values.h"
 #include "load/table_reader.h"
 
 namespace briefing {
@@ -35,41 +36,22 @@ class StyleReader {
 
  private:
   // A number in [low, high]; keeps `target` unchanged when absent or wrong.
-  void number(TableReader& r, const std::string& key, double& target, double low, double high,
-              Need need = Need::optional) {
-    auto value = r.number(key, need);
-    if (!value) return;
-    if (!(*value >= low && *value <= high)) {
-      r.error_at(r.value_position(key), "'" + key + "' must be between " + trim(low) + " and " +
-                                            trim(high) + ", not " + trim(*value));
-      return;
-    }
-    target = *value;
-  }
-
-  static std::string trim(double v) {
-    std::string s = std::to_string(v);
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-    return s;
-  }
-
   void read_layout(const toml::table& t, TimelineStyle& style) {
     TableReader r(t, "[layout]", file_, diagnostics_);
     if (auto name = r.string("name")) style.name = *name;
-    number(r, "width", style.width, 72, 14400, Need::required);
-    number(r, "height", style.height, 72, 14400, Need::required);
-    number(r, "pixels_per_point", style.pixels_per_point, 0.25, 16);
+    read_number(r, "width", style.width, 72, 14400, Need::required);
+    read_number(r, "height", style.height, 72, 14400, Need::required);
+    read_number(r, "pixels_per_point", style.pixels_per_point, 0.25, 16);
     if (auto title = r.boolean("title")) show_title_ = *title;
     r.finish();
   }
 
   void read_margins(const toml::table& t, TimelineStyle& style) {
     TableReader r(t, "[margins]", file_, diagnostics_);
-    number(r, "top", style.margin_top, 0, 1000);
-    number(r, "right", style.margin_right, 0, 1000);
-    number(r, "bottom", style.margin_bottom, 0, 1000);
-    number(r, "left", style.margin_left, 0, 1000);
+    read_number(r, "top", style.margin_top, 0, 1000);
+    read_number(r, "right", style.margin_right, 0, 1000);
+    read_number(r, "bottom", style.margin_bottom, 0, 1000);
+    read_number(r, "left", style.margin_left, 0, 1000);
     r.finish();
   }
 
@@ -98,20 +80,20 @@ class StyleReader {
 
   void read_text(const toml::table& t, TimelineStyle& style) {
     TableReader r(t, "[text]", file_, diagnostics_);
-    number(r, "title", style.title_size, 0, 200);
-    number(r, "label", style.label_size, 1, 200);
-    number(r, "date", style.date_size, 1, 200);
-    number(r, "tick", style.tick_size, 1, 200);
-    number(r, "lane_title", style.lane_title_size, 1, 200);
-    number(r, "legend", style.legend_size, 1, 200);
-    number(r, "minimum", style.min_text_size, 1, 200);
-    number(r, "highlights", style.highlight_label_size, 1, 200);
-    number(r, "highlights_minimum", style.highlight_min_text_size, 1, 200);
-    number(r, "label_max_width", style.label_max_width, 20, 5000);
+    read_number(r, "title", style.title_size, 0, 200);
+    read_number(r, "label", style.label_size, 1, 200);
+    read_number(r, "date", style.date_size, 1, 200);
+    read_number(r, "tick", style.tick_size, 1, 200);
+    read_number(r, "lane_title", style.lane_title_size, 1, 200);
+    read_number(r, "legend", style.legend_size, 1, 200);
+    read_number(r, "minimum", style.min_text_size, 1, 200);
+    read_number(r, "highlights", style.highlight_label_size, 1, 200);
+    read_number(r, "highlights_minimum", style.highlight_min_text_size, 1, 200);
+    read_number(r, "label_max_width", style.label_max_width, 20, 5000);
     if (style.min_text_size > style.label_size) {
-      r.error_at(r.value_position("minimum"), "'minimum' (" + trim(style.min_text_size) +
+      r.error_at(r.value_position("minimum"), "'minimum' (" + format_number(style.min_text_size) +
                                                   ") must not exceed 'label' (" +
-                                                  trim(style.label_size) + ")");
+                                                  format_number(style.label_size) + ")");
     }
     r.finish();
   }
@@ -143,17 +125,17 @@ class StyleReader {
 
   void read_axis(const toml::table& t, TimelineStyle& style) {
     TableReader r(t, "[axis]", file_, diagnostics_);
-    number(r, "min_tick_gap", style.min_tick_gap, 0, 500);
+    read_number(r, "min_tick_gap", style.min_tick_gap, 0, 500);
     if (auto v = r.boolean("breaks")) style.axis_breaks = *v;
-    number(r, "break_max_event_share", style.break_max_event_share, 0, 1);
-    number(r, "break_min_time_share", style.break_min_time_share, 0, 1);
-    number(r, "compressed_width_share", style.compressed_width_share, 0.05, 0.5);
+    read_number(r, "break_max_event_share", style.break_max_event_share, 0, 1);
+    read_number(r, "break_min_time_share", style.break_min_time_share, 0, 1);
+    read_number(r, "compressed_width_share", style.compressed_width_share, 0.05, 0.5);
     r.finish();
   }
 
   void read_markers(const toml::table& t, TimelineStyle& style) {
     TableReader r(t, "[markers]", file_, diagnostics_);
-    number(r, "size", style.marker_size, 1, 100);
+    read_number(r, "size", style.marker_size, 1, 100);
     r.finish();
   }
 
@@ -179,15 +161,15 @@ class StyleReader {
   TimelineTheme read_theme(const toml::table& t, const std::string& name) {
     TimelineTheme theme = default_theme(name);
     TableReader r(t, "[theme." + name + "]", file_, diagnostics_);
-    color(r, "background", theme.background);
-    color(r, "text", theme.text);
-    color(r, "muted_text", theme.muted_text);
-    color(r, "axis", theme.axis);
-    color(r, "grid", theme.grid);
-    color(r, "lane_fill", theme.lane_fill);
-    color(r, "scaled_band", theme.scaled_band);
-    color(r, "leader", theme.leader);
-    color(r, "changed", theme.changed);
+    read_color(r, "background", theme.background);
+    read_color(r, "text", theme.text);
+    read_color(r, "muted_text", theme.muted_text);
+    read_color(r, "axis", theme.axis);
+    read_color(r, "grid", theme.grid);
+    read_color(r, "lane_fill", theme.lane_fill);
+    read_color(r, "scaled_band", theme.scaled_band);
+    read_color(r, "leader", theme.leader);
+    read_color(r, "changed", theme.changed);
     if (auto colors = r.string_array("lane_colors")) {
       std::vector<Color> parsed;
       for (const auto& text : *colors) {
@@ -207,21 +189,12 @@ class StyleReader {
     return theme;
   }
 
-  void color(TableReader& r, const std::string& key, Color& target) {
-    auto text = r.string(key);
-    if (!text) return;
-    if (!parse_color(*text, target)) {
-      r.error_at(r.value_position(key), "\"" + *text + "\" is not a colour",
-                 "write colours as \"#rrggbb\" or \"#rrggbbaa\"");
-    }
-  }
-
   void check_fit(TableReader& top, TimelineStyle& style) {
     if (!show_title_) style.title_size = 0;
     if (style.margin_left + style.margin_right > style.width * 0.5 ||
         style.margin_top + style.margin_bottom > style.height * 0.5) {
       top.error_at(top.key_position("margins"), "the margins leave less than half of the " +
-                                                    trim(style.width) + " × " + trim(style.height) +
+                                                    format_number(style.width) + " × " + format_number(style.height) +
                                                     " pt page for the timeline");
     }
   }

@@ -1,0 +1,24 @@
+// Checked reads shared by the layout-file loaders: numbers within a range and
+// colours, each problem reported where the value stands.
+#pragma once
+
+#include <string>
+
+#include "layout/display_list.h"
+#include "load/table_reader.h"
+
+namespace briefing {
+
+/// Reads `key` into `target` if present; a value outside [low, high] is an
+/// error and leaves `target` as it was.
+void read_number(TableReader& reader, const std::string& key, double& target, double low,
+                 double high, Need need = Need::optional);
+void read_integer(TableReader& reader, const std::string& key, int& target, int low, int high);
+
+/// Reads "#rrggbb" or "#rrggbbaa" into `target` if present.
+void read_color(TableReader& reader, const std::string& key, Color& target);
+
+/// The shortest text that reads back as `value`: 0.25 → "0.25", 14400 → "14400".
+std::string format_number(double value);
+
+}  // namespace briefing
