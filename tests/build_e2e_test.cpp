@@ -18,14 +18,6 @@ using testing::repo_path;
 using testing::run_program;
 using testing::write_file;
 
-std::string dataset(const std::string& date) {
-  return "[dataset]\ntitle = \"E2E fixture\"\npublisher = \"Test\"\npublished = \"2024\"\n"
-         "language = \"en\"\n\n[[section]]\nid = \"1\"\ntitle = \"Laws\"\n\n"
-         "[[item]]\nid = \"an-act\"\nsection = \"1\"\ntitle = \"An Act\"\nkind = \"law\"\n"
-         "issuers = [\"Diet\"]\nsummary = \"An act.\"\nhighlight = true\n\n"
-         "[[item.milestone]]\nlabel = \"enacted\"\ndate = \"" + date + "\"\n";
-}
-
 class BuildEndToEnd : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -36,8 +28,8 @@ class BuildEndToEnd : public ::testing::Test {
     fs::permissions(binary_, fs::perms::owner_all, fs::perm_options::add);
     fs::create_directories(dir_ + "/data");
     fs::create_directories(dir_ + "/layouts");
-    write_file(dir_ + "/data/a.toml", dataset("2020-05"));
-    write_file(dir_ + "/data/b.toml", dataset("2022"));
+    write_file(dir_ + "/data/a.toml", testing::one_item_dataset("2020-05"));
+    write_file(dir_ + "/data/b.toml", testing::one_item_dataset("2022"));
     fs::copy_file(repo_path("layouts/slide-4x3.toml"), dir_ + "/layouts/mine.toml");
     write_build_file("");
   }
@@ -78,7 +70,7 @@ TEST_F(BuildEndToEnd, RendersOnlyWhatEachEditTouches) {
   EXPECT_EQ(rendered(r), 0u) << r.out;
   EXPECT_NE(r.out.find("3 outputs: 0 rendered, 3 up to date"), std::string::npos) << r.out;
 
-  write_file(dir_ + "/data/a.toml", dataset("2021-05"));  // a date
+  write_file(dir_ + "/data/a.toml", testing::one_item_dataset("2021-05"));  // a date
   r = build();
   EXPECT_EQ(rendered(r), 1u) << r.out;
   EXPECT_TRUE(rendered(r, "a.svg")) << r.out;
@@ -120,7 +112,7 @@ TEST_F(BuildEndToEnd, AFailingOutputDoesNotStopTheOthers) {
   ASSERT_EQ(build().exit_code, 0);
   const std::string old_a = read_file(dir_ + "/output/a.svg");
   write_file(dir_ + "/layouts/mine.toml", "[page]\nwidht = 3\n");  // a broken layout
-  write_file(dir_ + "/data/b.toml", dataset("2023"));
+  write_file(dir_ + "/data/b.toml", testing::one_item_dataset("2023"));
   const auto r = build();
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("failed " + dir_ + "/output/a.svg"), std::string::npos) << r.err;
@@ -168,7 +160,7 @@ TEST_F(BuildEndToEnd, ReportShowsTheEditSinceThePreviousRender) {
   ASSERT_EQ(build().exit_code, 0);
   EXPECT_EQ(pdf_text(dir_ + "/output/r.pdf").find("Changes since"), std::string::npos);
 
-  write_file(dir_ + "/data/b.toml", dataset("2023-07"));  // one date moves
+  write_file(dir_ + "/data/b.toml", testing::one_item_dataset("2023-07"));  // one date moves
   auto r = build();
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(rendered(r, "r.pdf"));

@@ -92,6 +92,14 @@ void write_file(const std::string& path, const std::string& contents) {
   if (!out) throw std::runtime_error("cannot write " + path);
 }
 
+std::string one_item_dataset(const std::string& date) {
+  return "[dataset]\ntitle = \"Fixture\"\npublisher = \"Test\"\npublished = \"2024\"\n"
+         "language = \"en\"\n\n[[section]]\nid = \"1\"\ntitle = \"Laws\"\n\n"
+         "[[item]]\nid = \"an-act\"\nsection = \"1\"\ntitle = \"An Act\"\nkind = \"law\"\n"
+         "issuers = [\"Diet\"]\nsummary = \"An act.\"\nhighlight = true\n\n"
+         "[[item.milestone]]\nlabel = \"enacted\"\ndate = \"" + date + "\"\n";
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);

@@ -22,6 +22,10 @@ CommandResult run_briefing(const std::vector<std::string>& args);
 std::string make_temp_dir();
 
 void write_file(const std::string& path, const std::string& contents);
+
+/// A valid one-item dataset (a highlighted law) whose only milestone is on `date`,
+/// for tests that edit a date and watch what is rendered again.
+std::string one_item_dataset(const std::string& date);
 std::string read_file(const std::string& path);
 
 /// Runs a program with `args` (argv[0] included), capturing output.

@@ -21,14 +21,6 @@ using testing::make_temp_dir;
 using testing::read_file;
 using testing::write_file;
 
-std::string small_dataset(const std::string& date) {
-  return "[dataset]\ntitle = \"Watch fixture\"\npublisher = \"Test\"\npublished = \"2024\"\n"
-         "language = \"en\"\n\n[[section]]\nid = \"1\"\ntitle = \"Laws\"\n\n"
-         "[[item]]\nid = \"an-act\"\nsection = \"1\"\ntitle = \"An Act\"\nkind = \"law\"\n"
-         "issuers = [\"Diet\"]\nsummary = \"An act.\"\n\n"
-         "[[item.milestone]]\nlabel = \"enacted\"\ndate = \"" + date + "\"\n";
-}
-
 /// Saves like an editor: write a new file, then rename it over the old one.
 void save(const std::string& path, const std::string& text) {
   write_file(path + ".swp", text);
@@ -55,7 +47,7 @@ class Watch : public ::testing::Test {
   void SetUp() override {
     dir_ = make_temp_dir();
     fs::create_directories(dir_ + "/data");
-    save(dir_ + "/data/a.toml", small_dataset("2020"));
+    save(dir_ + "/data/a.toml", testing::one_item_dataset("2020"));
     write_file(dir_ + "/briefing.toml",
                "[[output]]\npath = \"output/a.svg\"\nkind = \"timeline\"\n"
                "data = \"data/a.toml\"\nlayout = \"slide-4x3\"\n");
@@ -89,21 +81,21 @@ TEST_F(Watch, SaveRendersAgainBrokenDataKeepsTheOutputFixRendersAgain) {
   const std::string first = output();
 
   // An edit: rendered again.
-  save(dir_ + "/data/a.toml", small_dataset("2023-04"));
+  save(dir_ + "/data/a.toml", testing::one_item_dataset("2023-04"));
   ASSERT_TRUE(wait_until([&] { return count(out(), "rendered ") == 2; })) << out() << err();
   EXPECT_NE(out().find("changed: " + dir_ + "/data/a.toml"), std::string::npos) << out();
   const std::string second = output();
   EXPECT_NE(second, first);
 
   // A broken edit: the located error is printed and the output kept.
-  save(dir_ + "/data/a.toml", small_dataset("2023-13"));
+  save(dir_ + "/data/a.toml", testing::one_item_dataset("2023-13"));
   ASSERT_TRUE(wait_until([&] { return err().find("month 13 is out of range") != std::string::npos; }))
       << out() << err();
   EXPECT_NE(err().find(dir_ + "/data/a.toml:"), std::string::npos) << err();
   EXPECT_EQ(output(), second);
 
   // Fixed: rendered again.
-  save(dir_ + "/data/a.toml", small_dataset("2021-12"));
+  save(dir_ + "/data/a.toml", testing::one_item_dataset("2021-12"));
   ASSERT_TRUE(wait_until([&] { return count(out(), "rendered ") == 3; })) << out() << err();
   EXPECT_NE(output(), second);
 
@@ -120,7 +112,7 @@ TEST_F(Watch, BurstOfSavesIsOneBuildAndOtherFilesAreIgnored) {
   ASSERT_TRUE(wait_until([&] { return out().find("watching") != std::string::npos; })) << err();
   // Files the build does not read, even in the data folder, change nothing.
   write_file(dir_ + "/data/notes.txt", "unrelated");
-  for (const char* date : {"2021", "2022", "2023"}) save(dir_ + "/data/a.toml", small_dataset(date));
+  for (const char* date : {"2021", "2022", "2023"}) save(dir_ + "/data/a.toml", testing::one_item_dataset(date));
   ASSERT_TRUE(wait_until([&] { return count(out(), "rendered ") == 2; })) << out() << err();
   std::this_thread::sleep_for(std::chrono::milliseconds(800));
   EXPECT_EQ(count(out(), "rendered "), 2u) << out();
