@@ -3,55 +3,15 @@
 
 #include "build/build_file.h"
 #include "build/builder.h"
+#include "cli/build_arguments.h"
 #include "cli/command.h"
 
 namespace briefing::cli {
 namespace {
 
-constexpr const char* kDefaultBuildFile = "briefing.toml";
-
-int parse_jobs(const std::string& value) {
-  size_t used = 0;
-  int jobs = 0;
-  try {
-    jobs = std::stoi(value, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != value.size() || jobs < 1 || jobs > 256) {
-    throw UsageError("--jobs needs a whole number from 1 to 256, not '" + value + "'");
-  }
-  return jobs;
-}
-
 int run_build_command(const std::vector<std::string>& args) {
-  std::string file;
-  BuildOptions options;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "--force" || arg == "-f") {
-      options.force = true;
-    } else if (arg == "--quiet" || arg == "-q") {
-      options.verbosity = Verbosity::quiet;
-    } else if (arg == "--verbose" || arg == "-v") {
-      options.verbosity = Verbosity::verbose;
-    } else if (arg == "--jobs" || arg == "-j") {
-      if (i + 1 >= args.size()) throw UsageError(arg + " needs a number");
-      options.jobs = parse_jobs(args[++i]);
-    } else if (arg.rfind("--jobs=", 0) == 0) {
-      options.jobs = parse_jobs(arg.substr(7));
-    } else if (arg.rfind("-j", 0) == 0 && arg.size() > 2 && std::isdigit(static_cast<unsigned char>(arg[2]))) {
-      options.jobs = parse_jobs(arg.substr(2));
-    } else if (!arg.empty() && arg[0] == '-') {
-      throw UsageError("unknown option '" + arg + "'");
-    } else if (file.empty()) {
-      file = arg;
-    } else {
-      throw UsageError("more than one build file given");
-    }
-  }
-  if (file.empty()) file = kDefaultBuildFile;
-
+  const BuildArguments arguments = parse_build_arguments(args, /*allow_force=*/true);
+  const std::string& file = arguments.file;
   const BuildFileLoad load = load_build_file(file);
   std::cerr << load.report();
   if (!load.ok()) {
@@ -60,7 +20,7 @@ int run_build_command(const std::vector<std::string>& args) {
               << "; nothing rendered\n";
     return kExitDataError;
   }
-  const BuildSummary summary = run_build(*load.build, options, std::cout, std::cerr);
+  const BuildSummary summary = run_build(*load.build, arguments.options, std::cout, std::cerr);
   return summary.ok() ? kExitOk : kExitDataError;
 }
 
