@@ -13,6 +13,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libglib2.0-dev
   libtomlplusplus-dev libhyphen-dev hyphen-en-us
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
+  bc  # tests/bench scripts
 )
 
 install_missing_packages() {
