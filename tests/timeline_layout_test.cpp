@@ -53,7 +53,6 @@ void expect_clean(const TimelineLayout& layout, const std::string& context) {
       const bool texts = is_text(a.kind) || is_text(b.kind);
       const bool markers = a.kind == "marker" && b.kind == "marker" && a.item_id != b.item_id;
       if (!texts && !markers) continue;
-      if (a.kind == "leader" || b.kind == "leader") continue;
       if (a.kind == "lane" || b.kind == "lane") continue;  // a region, not a drawn element
       EXPECT_FALSE(a.box.intersects(b.box, -0.01))
           << context << ": " << a.kind << " '" << a.text << "' (" << a.item_id << ") overlaps "

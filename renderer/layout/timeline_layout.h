@@ -35,8 +35,8 @@ struct TimelineOmission {
 
 struct TimelineLayout {
   Page page;                            // one page of display items, origin top-left, points
-  std::vector<PlacedElement> elements;  // for --layout-dump (kinds: label, marker, leader,
-                                        // tick-label, lane-title, legend, title)
+  std::vector<PlacedElement> elements;  // for --layout-dump (kinds: label, marker, tick-label,
+                                        // lane-title, legend, title, lane)
   std::vector<TimelineOmission>
       omitted;               // labels that could not be placed at the minimum text size
   size_t undated_count = 0;  // items left out because they have no date

@@ -25,7 +25,6 @@ TimelineTheme default_theme(const std::string& theme_name) {
     theme.grid = rgb(0x33, 0x39, 0x44);
     theme.lane_fill = rgb(0x23, 0x28, 0x32);
     theme.scaled_band = rgb(0x30, 0x2c, 0x22);
-    theme.leader = rgb(0x8a, 0x90, 0x9a);
     theme.changed = rgb(0xff, 0x6b, 0x6b);
     // Lighter Okabe–Ito variants for contrast on a dark ground.
     theme.lane_colors = {rgb(86, 180, 233),  rgb(230, 159, 0),  rgb(0, 190, 140),
@@ -39,7 +38,6 @@ TimelineTheme default_theme(const std::string& theme_name) {
     theme.grid = rgb(0xd8, 0xd8, 0xd8);
     theme.lane_fill = rgb(0xf2, 0xf2, 0xf2);
     theme.scaled_band = rgb(0xe4, 0xe4, 0xe4);
-    theme.leader = rgb(0x70, 0x70, 0x70);
     theme.changed = rgb(0, 0, 0);
     // Greys of distinct lightness; shapes tell lanes apart.
     theme.lane_colors = {rgb(0, 0, 0), rgb(0x55, 0x55, 0x55), rgb(0x88, 0x88, 0x88),

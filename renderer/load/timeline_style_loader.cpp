@@ -168,7 +168,6 @@ class StyleReader {
     read_color(r, "grid", theme.grid);
     read_color(r, "lane_fill", theme.lane_fill);
     read_color(r, "scaled_band", theme.scaled_band);
-    read_color(r, "leader", theme.leader);
     read_color(r, "changed", theme.changed);
     if (auto colors = r.string_array("lane_colors")) {
       std::vector<Color> parsed;
