@@ -139,6 +139,16 @@ TEST_F(BuildManifest, FontChangeRendersEverything) {
   EXPECT_EQ(build(), (Names{"a.pdf", "a.png", "b.png", "b.svg"}));
 }
 
+// SOURCE_DATE_EPOCH replaces the creation date inside every PDF.
+TEST_F(BuildManifest, SourceDateEpochChangeRendersEverything) {
+  build();
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+  const Names rendered = build();
+  EXPECT_EQ(build(), Names{});
+  unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_EQ(rendered, (Names{"a.pdf", "a.png", "b.png", "b.svg"}));
+}
+
 TEST_F(BuildManifest, NewRendererProgramRendersEverything) {
   build();
   write_file(renderer_, read_file(renderer_) + "# rebuilt\n");

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -56,6 +57,18 @@ TEST(DocumentWriter, PdfIsValidAndDeterministic) {
   EXPECT_NE(info.out.find("ModDate:         Wed Feb  5 00:00:00 2025 UTC"), std::string::npos)
       << info.out;
   EXPECT_NE(first.find("/URI (https://example.org/a_b?x=1&y='2')"), std::string::npos);
+}
+
+TEST(DocumentWriter, SourceDateEpochOverridesTheCreationDate) {
+  setenv("SOURCE_DATE_EPOCH", "1700000000", 1);  // 2023-11-14T22:13:20Z
+  const std::string pdf = render_document(sample_document(), OutputFormat::pdf);
+  unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_NE(pdf.find("/CreationDate (D:202311142213Z)"), std::string::npos);
+  EXPECT_NE(pdf.find("/ModDate (D:202311142213Z)"), std::string::npos);
+  // Without it, the document's own date (2025-02-05).
+  EXPECT_NE(render_document(sample_document(), OutputFormat::pdf)
+                .find("/CreationDate (D:202502050000Z)"),
+            std::string::npos);
 }
 
 TEST(DocumentWriter, PngHasRequestedPixelSize) {

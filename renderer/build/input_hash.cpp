@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -82,6 +83,9 @@ std::string file_digest(const std::string& path) {
 std::string environment_digest(const std::vector<std::string>& renderer_command) {
   InputHasher hasher;
   hasher.add("version", BRIEFING_VERSION);
+  // It replaces the creation date written into every PDF.
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  hasher.add("SOURCE_DATE_EPOCH", epoch ? epoch : "");
   // A program file counts by its bytes, not its path: the same binary in
   // another build folder renders the same files.
   for (const auto& part : renderer_command) {

@@ -128,10 +128,6 @@ void mark_changes(const Dataset& old_data, const Dataset& new_data, TimelineOpti
   for (const ItemChange& change : diff.changed) options.changed_ids.insert(change.id);
 }
 
-std::time_t published_time(const PartialDate& date) {
-  return static_cast<std::time_t>(date.first_day()) * 86400;
-}
-
 int run_timeline(const std::vector<std::string>& args) {
   Arguments a = parse_arguments(args);
 
@@ -191,7 +187,7 @@ int run_timeline(const std::vector<std::string>& args) {
   document.info.author = dataset.publisher;
   document.info.subject = "Timeline of " + dataset.title;
   document.info.creator = "briefing " BRIEFING_VERSION;
-  document.info.created = reproducible_time(published_time(dataset.published));
+  document.info.created = publication_time(dataset);
   document.has_background = true;
   document.background = layout.background;
   document.pages.push_back(std::move(layout.page));

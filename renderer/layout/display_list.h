@@ -110,7 +110,7 @@ struct OutlineEntry {
 
 struct DocumentInfo {
   std::string title, author, subject, keywords, creator;
-  std::time_t created = 0;  // UTC seconds; also the modification date
+  std::time_t created = 0;  // UTC seconds; also the modification date; $SOURCE_DATE_EPOCH wins
 };
 
 struct Document {

@@ -61,10 +61,6 @@ ReportLayout assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
 
 }  // namespace
 
-std::time_t publication_time(const Dataset& dataset) {
-  return static_cast<std::time_t>(dataset.published.first_day()) * 86400;
-}
-
 ReportLayout layout_report(const Dataset& dataset, const ReportStyle& style,
                            const ReportOptions& options) {
   const bool english = dataset.language.rfind("en", 0) == 0;

@@ -37,7 +37,5 @@ struct ReportLayout {
 ReportLayout layout_report(const Dataset& dataset, const ReportStyle& style,
                            const ReportOptions& options = {});
 
-/// The publication date at 00:00 UTC, as seconds since 1970.
-std::time_t publication_time(const Dataset& dataset);
 
 }  // namespace briefing

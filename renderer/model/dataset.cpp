@@ -41,6 +41,11 @@ size_t Dataset::link_count() const {
   return n;
 }
 
+std::time_t publication_time(const Dataset& dataset) {
+  constexpr std::time_t kSecondsPerDay = 86400;
+  return static_cast<std::time_t>(dataset.published.first_day()) * kSecondsPerDay;
+}
+
 size_t Dataset::note_count() const {
   size_t n = 0;
   for (const auto& item : items) n += item.notes.size();

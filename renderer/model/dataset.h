@@ -1,6 +1,7 @@
 // The dataset: sections and items of a fact sheet, as plain data. No I/O.
 #pragma once
 
+#include <ctime>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,5 +82,9 @@ struct Dataset {
   size_t link_count() const;
   size_t note_count() const;
 };
+
+/// The publication date's first day at 00:00 UTC, in seconds since 1970:
+/// the creation date that outputs record.
+std::time_t publication_time(const Dataset& dataset);
 
 }  // namespace briefing

@@ -58,7 +58,7 @@ void set_pdf_metadata(cairo_surface_t* surface, const DocumentInfo& info) {
     if (!value.empty()) cairo_pdf_surface_set_metadata(surface, key, value.c_str());
   }
   // Always set both dates: otherwise cairo writes the current time.
-  const std::string date = iso8601_utc(info.created);
+  const std::string date = iso8601_utc(reproducible_time(info.created));
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date.c_str());
 }
