@@ -22,13 +22,9 @@ using testing::read_file;
 using testing::repo_path;
 using testing::write_file;
 
+// The shared one-item dataset; `comment` steers the fake renderer (FAIL, WAIT-FOR=...).
 std::string small_dataset(const std::string& date, const std::string& comment = "") {
-  return "# " + comment + "\n"
-         "[dataset]\ntitle = \"Build fixture\"\npublisher = \"Test\"\npublished = \"2024\"\n"
-         "language = \"en\"\n\n[[section]]\nid = \"1\"\ntitle = \"Laws\"\n\n"
-         "[[item]]\nid = \"an-act\"\nsection = \"1\"\ntitle = \"An Act\"\nkind = \"law\"\n"
-         "issuers = [\"Diet\"]\nsummary = \"An act.\"\n\n"
-         "[[item.milestone]]\nlabel = \"enacted\"\ndate = \"" + date + "\"\n";
+  return "# " + comment + "\n" + testing::one_item_dataset(date);
 }
 
 /// A temp project: two datasets, a layout file, a build file with four outputs.
