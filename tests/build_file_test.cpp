@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "build/build_file.h"
+#include "regenerate/build_file.h"
 #include "test_support.h"
 
 namespace briefing {

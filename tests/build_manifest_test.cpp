@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <sstream>
 
-#include "build/build_file.h"
-#include "build/builder.h"
-#include "build/manifest.h"
+#include "regenerate/build_file.h"
+#include "regenerate/builder.h"
+#include "regenerate/manifest.h"
 #include "test_support.h"
 
 namespace briefing {

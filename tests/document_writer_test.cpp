@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <memory>
 
-#include "paint/atomic_file.h"
+#include "base/atomic_file.h"
 #include "paint/document_writer.h"
 #include "test_support.h"
 

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-#include "layout/report_text.h"
+#include "text/rich_paragraph.h"
 #include "text/hyphenator.h"
 
 namespace briefing {

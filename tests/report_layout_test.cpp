@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "layout/report_layout.h"
-#include "layout/report_text.h"
+#include "layout/report/report_layout.h"
+#include "text/rich_paragraph.h"
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
 #include "load/timeline_style_loader.h"

@@ -8,7 +8,7 @@
 #include <regex>
 
 #include "layout/layout_dump.h"
-#include "layout/report_text.h"
+#include "text/rich_paragraph.h"
 #include "load/dataset_loader.h"
 #include "test_support.h"
 

@@ -1,6 +1,6 @@
 // Timeline layout without drawing: scale, ticks, partial-date extents, lanes,
 // and no overlap / in bounds on the fact sheet and on random datasets.
-#include "layout/timeline_layout.h"
+#include "layout/timeline/timeline_layout.h"
 
 #include <gtest/gtest.h>
 
@@ -8,9 +8,9 @@
 #include <random>
 #include <set>
 
-#include "layout/timeline_lanes.h"
-#include "layout/timeline_packing.h"
-#include "layout/timeline_scale.h"
+#include "layout/timeline/lanes.h"
+#include "layout/timeline/packing.h"
+#include "layout/timeline/scale.h"
 #include "load/dataset_loader.h"
 #include "load/timeline_style_loader.h"
 #include "test_support.h"

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "build/builder.h"
+#include "regenerate/builder.h"
 
 namespace briefing::cli {
 

@@ -1,8 +1,8 @@
 // briefing build [FILE]: renders every output of a build file whose inputs changed.
 #include <iostream>
 
-#include "build/build_file.h"
-#include "build/builder.h"
+#include "regenerate/build_file.h"
+#include "regenerate/builder.h"
 #include "cli/build_arguments.h"
 #include "cli/command.h"
 

@@ -3,12 +3,12 @@
 #include <optional>
 
 #include "cli/command.h"
-#include "layout/report_layout.h"
+#include "layout/report/report_layout.h"
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
 #include "load/timeline_style_loader.h"
 #include "model/dataset_diff.h"
-#include "paint/atomic_file.h"
+#include "base/atomic_file.h"
 #include "paint/document_writer.h"
 
 namespace briefing::cli {

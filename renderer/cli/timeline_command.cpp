@@ -5,11 +5,11 @@
 
 #include "cli/command.h"
 #include "layout/layout_dump.h"
-#include "layout/timeline_layout.h"
+#include "layout/timeline/timeline_layout.h"
 #include "load/dataset_loader.h"
 #include "load/timeline_style_loader.h"
 #include "model/dataset_diff.h"
-#include "paint/atomic_file.h"
+#include "base/atomic_file.h"
 #include "paint/document_writer.h"
 
 namespace briefing::cli {

@@ -1,7 +1,7 @@
 // briefing watch [FILE]: rebuild the outputs of a build file whenever an input is saved.
 #include <iostream>
 
-#include "build/watcher.h"
+#include "regenerate/watcher.h"
 #include "cli/build_arguments.h"
 #include "cli/command.h"
 

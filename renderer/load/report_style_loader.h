@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "layout/report_style.h"
+#include "layout/report/report_style.h"
 #include "load/diagnostic.h"
 
 namespace briefing {

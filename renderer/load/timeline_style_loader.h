@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "layout/timeline_style.h"
+#include "layout/timeline/timeline_style.h"
 #include "load/diagnostic.h"
 
 namespace briefing {

@@ -9,7 +9,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "paint/atomic_file.h"
+#include "base/atomic_file.h"
 #include "paint/cairo_handles.h"
 #include "paint/painter.h"
 

@@ -1,0 +1,145 @@
+// The table of contents: one entry per part, section and (optionally) item,
+// numbers hanging left of the titles; page numbers, dotted leaders and links
+// are added once pagination has placed every heading.
+#include <algorithm>
+#include <map>
+
+#include "layout/report/builder.h"
+
+namespace briefing::report_parts {
+namespace {
+
+TextStyle toc_style(const Typesetter& typesetter, int level, bool strong) {
+  const ReportStyle& style = typesetter.style();
+  if (strong) return typesetter.sans(style.body_size, true);
+  if (level <= 2) return typesetter.sans(style.body_size * 0.95);
+  return TextStyle{style.body_family, style.body_size * 0.9, false, false};
+}
+
+// The number hangs left of the title, so wrapped titles align with the first
+// line; `hang` is the same for every entry at one level.
+TocEntry add_toc_entry(const std::string& number, const std::string& title, const std::string& dest,
+                       int level, bool strong, double hang, const Typesetter& typesetter,
+                       Flow& flow) {
+  const ReportStyle& style = typesetter.style();
+  const TextStyle ts = toc_style(typesetter, level, strong);
+  const double indent = (level - 1) * style.body_size * 1.4;
+  const double number_column = typesetter.text("0000", ts)->width() + 10;
+  FlowBlock block;
+  block.kind = FlowBlock::Kind::fixed;
+  const double title_x = indent + (number.empty() ? 0 : hang);
+  if (!number.empty()) {
+    block.items.push_back(TextShape{{indent, 0}, typesetter.text(number, ts), style.muted});
+  }
+  RichText rich;
+  rich.append(typographic_quotes(title));
+  Paragraph p =
+      typesetter.paragraph(std::move(rich), ts, typesetter.width() - title_x - number_column,
+                           TextAlign::left, style.text);
+  p.emit({title_x, 0}, block.items);
+  TocEntry entry;
+  entry.block = flow.next_index();
+  entry.destination = dest;
+  entry.style = ts;
+  entry.color = style.text;
+  const ParagraphLine& last = p.lines().back();
+  entry.title_right = title_x + last.left + last.width;
+  entry.baseline = last.top + p.block()->baseline();
+  for (const ParagraphLine& line : p.lines()) {
+    entry.title_rects.push_back({title_x + line.left, line.top, line.width, line.height});
+  }
+  block.height = p.height();
+  block.elements.push_back({"toc-entry",
+                            dest,
+                            (number.empty() ? "" : number + " ") + typographic_quotes(title),
+                            {indent, 0, title_x - indent + p.width(), p.height()}});
+  block.space_before = strong ? style.body_size * 0.8 : style.body_size * 0.15;
+  flow.add(std::move(block));
+  return entry;
+}
+
+}  // namespace
+
+std::vector<TocEntry> add_contents(const Dataset& dataset, const ReportItems& items,
+                                   const ReportOptions& options, const Typesetter& typesetter,
+                                   Flow& flow) {
+  const ReportStyle& style = typesetter.style();
+  flow.add_heading("", "Contents", typesetter.heading_style(1), "contents", 1, 0,
+                   style.body_size * 1.2, style.accent);
+  // Hanging number widths, per level: the widest number there.
+  std::map<int, double> hang;
+  auto widen = [&](int level, bool strong, const std::string& number) {
+    const double w = typesetter.text(number, toc_style(typesetter, level, strong))->width() +
+                     style.body_size * 0.7;
+    hang[level] = std::max(hang[level], w);
+  };
+  for (const Section& section : dataset.sections) {
+    widen(section.depth(), section.depth() == 1, section.id);
+    if (!style.contents_items) continue;
+    for (const Item* item : items.ordered) {
+      if (item->section == section.id) {
+        widen(section.depth() + 1, false, std::to_string(items.numbers.at(item->id)));
+      }
+    }
+  }
+  std::vector<TocEntry> toc;
+  auto add_entry = [&](const std::string& number, const std::string& title, const std::string& dest,
+                       int level, bool strong, double entry_hang) {
+    toc.push_back(add_toc_entry(number, title, dest, level, strong, entry_hang, typesetter, flow));
+  };
+  if (options.changes) {
+    add_entry("", "Changes since " + options.changes_since.format(), "changes", 1, true, 0);
+  }
+  if (style.figure && options.figure_style) add_entry("", "Timeline", "figure", 1, true, 0);
+  for (const Section& section : dataset.sections) {
+    const int depth = section.depth();
+    add_entry(section.id, section.title, section_anchor(section.id), depth, depth == 1,
+              hang[depth]);
+    if (!style.contents_items) continue;
+    for (const Item* item : items.ordered) {
+      if (item->section != section.id) continue;
+      add_entry(std::to_string(items.numbers.at(item->id)), item->title, item_anchor(item->id),
+                depth + 1, false, hang[depth + 1]);
+    }
+  }
+  if (style.chronology) add_entry("", "Chronology", "chronology", 1, true, 0);
+  flow.page_break();
+  return toc;
+}
+
+void fill_contents(const std::vector<TocEntry>& toc, const std::vector<std::string>& labels,
+                   const Typesetter& typesetter, Pagination& pagination) {
+  const ReportStyle& style = typesetter.style();
+  for (const TocEntry& entry : toc) {
+    const Placement& at = pagination.placements[entry.block];
+    auto found = pagination.anchor_pages.find(entry.destination);
+    if (at.page < 0 || found == pagination.anchor_pages.end()) continue;
+    const std::string& number = labels.at(static_cast<size_t>(found->second));
+    auto number_block = typesetter.text(number, entry.style);
+    const double x = at.x + typesetter.width() - number_block->width();
+    const double y = at.y + entry.baseline - number_block->baseline();
+    PageContent& page = pagination.pages[static_cast<size_t>(at.page)];
+    page.items.push_back(TextShape{{x, y}, number_block, entry.color});
+    // Dotted leader from the title to the number, on the baseline.
+    const double from = at.x + entry.title_right + 6, to = x - 6;
+    if (to - from > 6) {
+      const double base = at.y + entry.baseline;
+      page.items.push_back(PathShape{
+          {{from, base}, {to, base}}, false, false, {}, true, {style.rule, 0.8, {0.8, 2.6}}});
+    }
+    std::vector<Rect> rects;
+    for (Rect r : entry.title_rects) {
+      r.x += at.x;
+      r.y += at.y;
+      rects.push_back(r);
+    }
+    rects.push_back({x, y, number_block->width(), number_block->height()});
+    page.items.push_back(LinkArea{std::move(rects), "", entry.destination});
+    page.elements.push_back({"toc-page",
+                             entry.destination,
+                             number,
+                             {x, y, number_block->width(), number_block->height()}});
+  }
+}
+
+}  // namespace briefing::report_parts

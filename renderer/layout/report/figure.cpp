@@ -1,0 +1,68 @@
+// The timeline figure: the timeline laid out at the text width and the page's
+// remaining height, placed as one block, with its caption.
+#include "layout/report/builder.h"
+#include "layout/timeline/timeline_layout.h"
+
+namespace briefing::report_parts {
+
+void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
+                const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow,
+                std::vector<std::string>& notes) {
+  const ReportStyle& style = typesetter.style();
+  flow.add_heading("", "Timeline", typesetter.heading_style(1), "figure", 1, 0, style.body_size,
+                   style.accent);
+  const double caption_room = style.body_size * 8;
+  const double heading_room = style.heading1_size * 1.4 + style.body_size;
+  const double available = style.text_height() - heading_room - caption_room;
+  TimelineOptions options;
+  options.allow_omissions = true;
+  options.width = typesetter.width();
+  // The figure has its page to itself: all of its height lets labels be larger.
+  options.height = available;
+  if (changes) {
+    for (const Item& item : changes->added) options.added_ids.insert(item.id);
+    for (const ItemChange& change : changes->changed) options.changed_ids.insert(change.id);
+  }
+  TimelineLayout figure = layout_timeline(dataset, figure_style, options);
+  FlowBlock block;
+  block.kind = FlowBlock::Kind::fixed;
+  block.items.push_back(RectShape{
+      {0, 0, figure.page.width, figure.page.height}, true, figure.background, false, {}, 0});
+  for (DisplayItem& item : figure.page.items) block.items.push_back(std::move(item));
+  block.elements.push_back({"figure", "", "", {0, 0, figure.page.width, figure.page.height}});
+  for (PlacedElement element : figure.elements) {
+    element.kind = "figure-" + element.kind;
+    block.elements.push_back(std::move(element));
+  }
+  block.height = figure.page.height;
+  block.keep_with_next = true;
+  flow.add(std::move(block));
+
+  RichText caption;
+  caption.style(caption.append("Figure 1. "), StyleSpan::Kind::bold);
+  caption.append(
+      "The dated items of this report on a time scale, at the precision the sources "
+      "give (a year or a month is drawn as a span, not as its first day).");
+  if (figure.undated_count > 0) {
+    caption.append(
+        " " +
+        plural(figure.undated_count, "item has no date and is", "items have no date and are") +
+        " listed in the text only.");
+  }
+  if (!figure.omitted.empty()) {
+    std::vector<std::string> titles;
+    for (const TimelineOmission& o : figure.omitted) titles.push_back(o.title);
+    caption.append(" For lack of room the figure leaves out the " +
+                   plural(figure.omitted.size(), "label", "labels") + " of: " + join(titles, "; ") +
+                   ".");
+    notes.push_back("the figure leaves out " + plural(figure.omitted.size(), "label", "labels"));
+  }
+  flow.add_paragraph(
+      typesetter.paragraph(std::move(caption),
+                           TextStyle{style.heading_family, style.meta_size, false, false},
+                           typesetter.width(), TextAlign::left, style.muted),
+      0, style.body_size * 0.8, 0, false, "", "caption");
+  flow.page_break();
+}
+
+}  // namespace briefing::report_parts

@@ -1,0 +1,126 @@
+// Internal to the timeline layout: the builder that turns a dataset into the
+// timeline's display list, shared by the timeline_*.cpp files that each
+// implement one part of it (header and legend, lane fitting, drawing).
+// Points, origin at the figure's top left, y down.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "layout/display_list.h"
+#include "layout/timeline/axis.h"
+#include "layout/timeline/entries.h"
+#include "layout/timeline/labels.h"
+#include "layout/timeline/lanes.h"
+#include "layout/timeline/timeline_layout.h"
+#include "layout/timeline/marks.h"
+#include "layout/timeline/packing.h"
+#include "layout/timeline/timeline_style.h"
+#include "model/dataset.h"
+
+namespace briefing::timeline_detail {
+
+constexpr double kLanePadding = 1.5;  // inside a lane band, above and below its content, points
+
+/// Text sizes in use (points), after the --highlights adjustment. `label` is
+/// the largest label size tried, `minimum` the smallest.
+struct Sizes {
+  double title, label, date, tick, lane_title, legend, minimum, wrap;
+};
+
+enum class LabelSide { right, left, below, above };
+
+/// Appends a text and its element (for --layout-dump) to `out`.
+void add_text(TimelineLayout& out, const TextBlockPtr& block, Point origin, Color color,
+              const std::string& kind, const std::string& item_id);
+/// Appends an open polyline to `out`'s page.
+void add_path(TimelineLayout& out, std::vector<Point> points, Stroke stroke);
+
+class TimelineBuilder {
+ public:
+  TimelineBuilder(const Dataset& dataset, const TimelineStyle& style,
+                  const TimelineOptions& options);
+
+  TimelineLayout build();
+
+ private:
+  /// What an alternative of an entry stands for.
+  struct Choice {
+    int variant = -1;  // index into the entry's labels; -1: marks without a label
+    LabelSide side = LabelSide::right;
+    Rect label_box;  // y relative to the mark line
+  };
+
+  /// Everything placed at one label size.
+  struct Fit {
+    double size = 0;
+    std::vector<std::vector<Label>> labels;    // per entry: one per wrap width
+    std::vector<std::vector<Choice>> choices;  // per entry: one per pack alternative
+    std::vector<PackPlacement> placements;     // per entry
+    std::vector<double> lane_heights;          // content, without padding
+    std::vector<TextBlockPtr> lane_titles;     // per lane; null without a title
+    double total = 0;                          // all lanes with their padding
+  };
+
+  struct LaneLayout {
+    TextBlockPtr title;
+    double top = 0, height = 0;  // the band, points
+    bool fits = true;
+  };
+
+  // ---- header and legend (timeline_layout.cpp, legend.cpp)  -------
+  double place_title(double top);
+  void place_empty_note(double top);
+  double place_legend(double top);
+
+  double axis_top_y() const { return canvas_.bottom() - axis_.height(); }
+
+  // ---- lanes: one label size, packing, heights (lane_fit.cpp)  -----
+  void fit_lanes();
+  Fit pack_at(double size, const std::vector<double>* budgets) const;
+  PackItem alternatives_for(const Entry& e, const std::vector<Label>& labels,
+                            const std::vector<size_t>& variants, std::vector<Choice>& choices,
+                            bool marks_only) const;
+  std::vector<std::vector<size_t>> packing_orders(const std::vector<size_t>& members,
+                                                  bool short_of_room) const;
+  const std::vector<double>* budgets_for(const Fit& unconstrained);
+  void place_lanes();
+  Rect marks_box(const Entry& e) const;
+  TextBlockPtr make_lane_title(size_t l, double size) const;
+  Rect lane_title_box(const TextBlockPtr& title) const;
+  double title_width(const TextBlockPtr& title) const;
+  double lane_swatch_width() const { return marker_ + 4; }
+  std::vector<size_t> lane_members(size_t lane) const;
+  void omit(const Entry& e, const std::string& reason);
+
+  // ---- drawing (drawing.cpp)  -------------------------------------
+  Color lane_color(size_t lane) const;
+  MarkShape lane_shape(size_t lane) const;
+  void draw_backgrounds();
+  void draw_lane_titles();
+  void draw_marks();
+  void draw_labels();
+  void draw_label(const Entry& e, const Label& label, const Rect& box, LabelSide side);
+
+  const Dataset& dataset_;
+  const TimelineStyle& style_;
+  const TimelineOptions& options_;
+  const TimelineTheme& theme_;
+  Sizes sizes_;
+  double width_, height_;
+  double marker_;
+  Rect canvas_;
+  Rect plot_;
+  Rect title_box_;
+  TimelineLayout result_;
+  MarkPainter marks_{result_.page.items};
+  std::vector<Entry> entries_;
+  std::vector<Lane> lanes_;
+  std::vector<LaneLayout> lane_layouts_;
+  Fit fit_;
+  std::vector<double> budgets_;
+  TimelineAxis axis_;
+};
+
+}  // namespace briefing::timeline_detail

@@ -1,0 +1,141 @@
+// Drawing the timeline's lanes once they are fitted: the lane bands and the
+// compressed-time band, lane titles with their swatches, the marks of every
+// entry (outlined when new or changed) and the labels next to them, with
+// their links. Points, y down.
+#include <algorithm>
+#include <iterator>
+#include <memory>
+
+#include "layout/timeline/builder.h"
+
+namespace briefing::timeline_detail {
+
+Color TimelineBuilder::lane_color(size_t lane) const {
+  if (theme_.lane_colors.empty()) return theme_.text;
+  return theme_.lane_colors[lane % theme_.lane_colors.size()];
+}
+
+MarkShape TimelineBuilder::lane_shape(size_t lane) const {
+  if (!theme_.lane_shapes) return MarkShape::circle;
+  static const MarkShape shapes[] = {MarkShape::circle,  MarkShape::square, MarkShape::triangle,
+                                     MarkShape::diamond, MarkShape::ring,   MarkShape::cross};
+  return shapes[lane % std::size(shapes)];
+}
+
+void TimelineBuilder::draw_backgrounds() {
+  // Lane bands, alternately shaded; the compressed time in its own shade.
+  for (size_t l = 0; l < lane_layouts_.size(); ++l) {
+    const auto& lane = lane_layouts_[l];
+    if (!lane.fits) continue;
+    const Rect band{canvas_.x, lane.top, canvas_.width, lane.height};
+    if (l % 2 == 1)
+      result_.page.items.push_back(RectShape{band, true, theme_.lane_fill, false, {}, 0});
+    result_.elements.push_back({"lane", "", lanes_[l].title, band, 1});
+  }
+  for (const auto& s : axis_.scale().segments()) {
+    if (!s.compressed) continue;
+    Color band = theme_.scaled_band;
+    band.a = 0.6;
+    result_.page.items.push_back(RectShape{
+        Rect{s.x0, plot_.y, s.x1 - s.x0, axis_top_y() - plot_.y}, true, band, false, {}, 0});
+  }
+}
+
+void TimelineBuilder::draw_lane_titles() {
+  for (size_t l = 0; l < lane_layouts_.size(); ++l) {
+    const auto& lane = lane_layouts_[l];
+    if (!lane.title || !lane.fits) continue;
+    const double top = lane.top + kLanePadding;
+    const double first_line = title_first_line_middle(*lane.title);
+    const double cy = top + std::max(first_line, marker_ / 2);
+    marks_.day_marker(plot_.x + marker_ / 2, cy, marker_, lane_color(l), lane_shape(l));
+    const Point origin{plot_.x + lane_swatch_width(), cy - first_line};
+    add_text(result_, lane.title, origin, theme_.text, "lane-title", "");
+  }
+}
+
+void TimelineBuilder::draw_marks() {
+  for (auto& e : entries_) {
+    if (e.y < 0) continue;
+    const Color color = lane_color(e.lane);
+    const MarkShape shape = lane_shape(e.lane);
+    const bool marked = !tag_for(e, options_).empty();
+    if (e.milestones.size() > 1) {
+      // One connected row: a line through every milestone.
+      const double a = axis_.scale().x(static_cast<double>(e.milestones.front()->date.first_day()));
+      const double b = axis_.scale().x(static_cast<double>(e.milestones.back()->date.first_day()));
+      add_path(result_, {{a, e.y}, {b, e.y}}, Stroke{color, 1.5, {}});
+      result_.elements.push_back(
+          {"marker", e.item->id, "connector", Rect{a, e.y - 0.75, b - a, 1.5}, 1});
+    }
+    for (const Milestone* m : e.milestones) {
+      const auto [a, b] = milestone_extent(*m, axis_.scale(), marker_);
+      Rect box;
+      switch (m->date.precision()) {
+        case DatePrecision::year:
+          box = marks_.year_bar(a, b, e.y, marker_, color);
+          break;
+        case DatePrecision::month:
+          box = marks_.month_bar(a, b, e.y, marker_, color);
+          break;
+        case DatePrecision::day:
+          box = marks_.day_marker((a + b) / 2, e.y, marker_, color, shape);
+          break;
+      }
+      if (marked) {
+        marks_.ring(box, theme_.changed);
+        box = Rect{box.x - 2, box.y - 2, box.width + 4, box.height + 4};
+      }
+      result_.elements.push_back({"marker", e.item->id, m->date.iso() + " " + m->label, box, 1});
+    }
+  }
+}
+
+void TimelineBuilder::draw_labels() {
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    const PackPlacement& p = fit_.placements[i];
+    if (e.y < 0 || p.alternative < 0) continue;
+    const Choice& c = fit_.choices[i][static_cast<size_t>(p.alternative)];
+    if (c.variant < 0) continue;
+    const Label& label = fit_.labels[i][static_cast<size_t>(c.variant)];
+    Rect box = c.label_box;
+    box.y += e.y;
+    draw_label(e, label, box, c.side);
+  }
+}
+
+void TimelineBuilder::draw_label(const Entry& e, const Label& label, const Rect& box,
+                                 LabelSide side) {
+  // Left of the marks: flush right against them (stacked labels only).
+  // Under or over the marks but pushed left of their start: flush right too.
+  const bool pushed_left = side != LabelSide::right && box.x < e.xs - 0.5;
+  const bool right_aligned = pushed_left && !label.inline_dates;
+  TextBlockPtr title = label.title;
+  if (right_aligned && title->line_count() > 1) {
+    // Every line flush right; the same breaks as measured.
+    title = std::make_shared<TextBlock>(title->text(), title->style(), title->width() + 0.5,
+                                        TextAlign::right);
+  }
+  TextBlockPtr dates = label.dates;
+  if (right_aligned && dates->line_count() > 1) {
+    dates = std::make_shared<TextBlock>(dates->text(), dates->style(), dates->width() + 0.5,
+                                        TextAlign::right);
+  }
+  const double title_x = right_aligned ? box.right() - title->width() : box.x;
+  const double line_x =
+      right_aligned ? box.right() - (label.dates_offset.x + dates->width()) : box.x;
+  result_.page.items.push_back(TextShape{{title_x, box.y}, title, theme_.text});
+  if (label.tag) {
+    result_.page.items.push_back(TextShape{
+        {line_x + label.tag_offset.x, box.y + label.tag_offset.y}, label.tag, theme_.changed});
+  }
+  result_.page.items.push_back(TextShape{
+      {line_x + label.dates_offset.x, box.y + label.dates_offset.y}, dates, theme_.muted_text});
+  result_.elements.push_back({"label", e.item->id, e.item->title, box, 1});
+  if (const std::string& url = e.item->primary_url(); !url.empty()) {
+    result_.page.items.push_back(LinkArea{{box}, url, ""});
+  }
+}
+
+}  // namespace briefing::timeline_detail

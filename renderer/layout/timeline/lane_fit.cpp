@@ -1,0 +1,343 @@
+// Fitting the lanes of a timeline: the largest label size (one for the whole
+// chart) at which every lane packs into the plot with every label next to its
+// marks; below the minimum size, lane heights are budgeted and what does not
+// fit keeps its marks only or is left out. Then the lane bands are placed
+// down the plot. Points, y down.
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+
+#include "layout/timeline/builder.h"
+
+namespace briefing::timeline_detail {
+
+namespace {
+
+constexpr double kGap = 3;          // between a mark and its label, points
+constexpr double kSizeStep = 0.25;  // the label size is searched in steps of this, points
+/// Wrap widths tried for labels, as shares of the preset's (scaled with the size).
+constexpr double kWrapShares[] = {0.65, 1, 1.3, 1.7, 2.2};
+/// Lanes with more items than this get fewer packing attempts.
+constexpr size_t kCrowdedLane = 40;
+
+/// Every wrap width, `base` first, then the nearest ones.
+std::vector<size_t> variants_around(size_t base) {
+  std::vector<size_t> variants(std::size(kWrapShares));
+  for (size_t v = 0; v < variants.size(); ++v) variants[v] = v;
+  std::stable_sort(variants.begin(), variants.end(), [&](size_t a, size_t b) {
+    const auto distance = [&](size_t v) { return v > base ? v - base : base - v; };
+    return distance(a) < distance(b);
+  });
+  return variants;
+}
+
+std::string format_size(double size) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", size);
+  return buffer;
+}
+
+}  // namespace
+
+/// The marks' box relative to the mark line: with the year brackets'
+/// strokes, and room for the outline of a marked item.
+Rect TimelineBuilder::marks_box(const Entry& e) const {
+  const double pad = tag_for(e, options_).empty() ? 1 : 3;
+  return Rect{e.xs - pad, -marker_ / 2 - pad, e.xe - e.xs + 2 * pad, marker_ + 2 * pad};
+}
+
+/// A lane title at labels of `size`: as large as they are (or in proportion
+/// to the preset's sizes when it has them larger),
+/// on two lines at most, in a column of about a fifth of the plot.
+TextBlockPtr TimelineBuilder::make_lane_title(size_t l, double size) const {
+  if (!style_.show_lane_titles || lanes_[l].title.empty()) return nullptr;
+  const double title_size = std::max(size, sizes_.lane_title * size / sizes_.label);
+  const TextStyle style{style_.font_family, title_size, true, false};
+  const double wrap = std::max(plot_.width * 0.25, title_size * 8);
+  return block_of_lines(lanes_[l].title, style, wrap, 2);
+}
+
+/// The lane title and its swatch, relative to the lane's content top: the
+/// swatch centred on the title's first line.
+Rect TimelineBuilder::lane_title_box(const TextBlockPtr& title) const {
+  if (!title) return {};
+  const double middle = std::max(title_first_line_middle(*title), marker_ / 2);
+  const double height =
+      std::max(middle - title_first_line_middle(*title) + title->height(), middle + marker_ / 2);
+  return Rect{plot_.x, 0, title_width(title), height};
+}
+
+double TimelineBuilder::title_width(const TextBlockPtr& title) const {
+  return title->width() + lane_swatch_width();
+}
+
+std::vector<size_t> TimelineBuilder::lane_members(size_t lane) const {
+  std::vector<size_t> members;
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (entries_[i].lane == lane) members.push_back(i);
+  }
+  return members;
+}
+
+void TimelineBuilder::omit(const Entry& e, const std::string& reason) {
+  result_.omitted.push_back({e.item->id, e.item->title, reason});
+}
+
+/// The ways to draw entry `e` at this size: its label right of the marks,
+/// left of them, or under them, at a few wrap widths; the marks alone only
+/// when `marks_only` (the last resort before leaving the item out).
+PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Label>& labels,
+                                           const std::vector<size_t>& variants,
+                                           std::vector<Choice>& choices, bool marks_only) const {
+  PackItem item;
+  const Rect marks = marks_box(e);
+  for (size_t rank = 0; rank < variants.size(); ++rank) {
+    const size_t v = variants[rank];
+    const Label& label = labels[v];
+    const double w = label.width, h = label.height;
+    const double beside_y = -label.first_line_middle;
+    const double below_y = marks.bottom() + kGap * 0.5;
+    const double below_x = std::clamp(e.xs, canvas_.x, canvas_.right() - w);
+    const double below_right_x = std::clamp(e.xe - w, canvas_.x, canvas_.right() - w);
+    const double above_y = marks.y - kGap * 0.5 - h;
+    const std::array<std::pair<LabelSide, Rect>, 6> placements = {{
+        {LabelSide::right, Rect{marks.right() + kGap, beside_y, w, h}},
+        {LabelSide::left, Rect{marks.x - kGap - w, beside_y, w, h}},
+        {LabelSide::below, Rect{below_x, below_y, w, h}},
+        {LabelSide::below, Rect{below_right_x, below_y, w, h}},
+        {LabelSide::above, Rect{below_x, above_y, w, h}},
+        {LabelSide::above, Rect{below_right_x, above_y, w, h}},
+    }};
+    for (size_t p = 0; p < placements.size(); ++p) {
+      const Rect& box = placements[p].second;
+      if (box.x < canvas_.x - 0.01 || box.right() > canvas_.right() + 0.01) continue;
+      if ((p == 3 || p == 5) && std::abs(box.x - placements[p - 1].second.x) < 0.5) continue;
+      // Beside the marks reads best; other wrap widths only when they save room.
+      const double penalty =
+          static_cast<double>(rank) * label.title->style().size * 0.5 + (p >= 2 ? 1.0 : 0.0);
+      // Above or below the marks, a label keeps further from the next
+      // item's marks than from its own, so that it reads as theirs.
+      Rect keep = box;
+      const double far = label.first_line_middle * 2;
+      if (placements[p].first == LabelSide::below) keep.height += far;
+      if (placements[p].first == LabelSide::above) {
+        keep.y -= far;
+        keep.height += far;
+      }
+      item.alternatives.push_back({{marks, keep}, penalty});
+      choices.push_back({static_cast<int>(v), placements[p].first, box});
+    }
+  }
+  if (marks_only) {
+    item.alternatives.push_back({{marks}, 1e6});
+    choices.push_back({-1, LabelSide::right, {}});
+  }
+  return item;
+}
+
+/// Orders to pack a lane's members in (indices into `members`):
+/// chronological, longest marks first, latest first; highlights always
+/// first when room is short, so that they are kept.
+std::vector<std::vector<size_t>> TimelineBuilder::packing_orders(const std::vector<size_t>& members,
+                                                                 bool short_of_room) const {
+  std::vector<size_t> chronological(members.size());
+  for (size_t k = 0; k < members.size(); ++k) chronological[k] = k;
+  std::vector<size_t> longest = chronological;
+  std::stable_sort(longest.begin(), longest.end(), [&](size_t a, size_t b) {
+    const Entry &x = entries_[members[a]], &y = entries_[members[b]];
+    return x.xe - x.xs > y.xe - y.xs + 0.5;
+  });
+  std::vector<size_t> latest(chronological.rbegin(), chronological.rend());
+  // Widest footprint (marks and the label's title) first.
+  std::vector<size_t> widest = chronological;
+  auto footprint = [&](size_t k) {
+    const Entry& e = entries_[members[k]];
+    return e.xe - e.xs + static_cast<double>(e.item->title.size());
+  };
+  std::stable_sort(widest.begin(), widest.end(),
+                   [&](size_t a, size_t b) { return footprint(a) > footprint(b) + 0.5; });
+  std::vector<std::vector<size_t>> orders = {chronological, longest, latest, widest};
+  if (short_of_room) {
+    for (auto& order : orders) {
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return entries_[members[a]].item->highlight > entries_[members[b]].item->highlight;
+      });
+    }
+  }
+  return orders;
+}
+
+/// Packs every lane with labels of `size`. With `budgets` (content height
+/// per lane) an entry that does not fit keeps its marks only or is left out.
+TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
+                                              const std::vector<double>* budgets) const {
+  Fit fit;
+  fit.size = size;
+  const double date_size = std::max(sizes_.date * size / sizes_.label, sizes_.minimum);
+  const double wrap = sizes_.wrap;  // points: smaller text, fewer lines
+  fit.labels.resize(entries_.size());
+  fit.choices.resize(entries_.size());
+  fit.placements.assign(entries_.size(), {});
+  fit.lane_heights.assign(lanes_.size(), 0);
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    const std::string tag = tag_for(entries_[i], options_);
+    for (double share : kWrapShares) {
+      fit.labels[i].push_back(
+          make_label(entries_[i], tag, style_.font_family, size, date_size, wrap * share));
+    }
+  }
+  for (size_t l = 0; l < lanes_.size(); ++l) {
+    const std::vector<size_t> members = lane_members(l);
+    fit.lane_titles.push_back(make_lane_title(l, size));
+    std::vector<Rect> reserved;
+    if (const auto& title = fit.lane_titles.back()) {
+      // Kept a little further from labels, which must not read as its continuation.
+      Rect box = lane_title_box(title);
+      box.width += size;
+      reserved.push_back(box);
+    }
+    PackSettings settings;
+    if (budgets) settings.max_height = (*budgets)[l];
+    // Greedy packing depends on the wrap widths and on the order: try a
+    // few of each, keep the lowest (the most labels placed when room is short).
+    LanePacking packing;
+    std::vector<std::vector<Choice>> choices;
+    size_t best_placed = 0;
+    // Packing costs about the square of a lane's items: a crowded lane
+    // (which ends at the minimum size anyway) gets fewer attempts.
+    const bool crowded = members.size() > kCrowdedLane;
+    for (size_t base = crowded ? 1 : 0; base < (crowded ? 3 : std::size(kWrapShares)); ++base) {
+      std::vector<PackItem> items;
+      std::vector<std::vector<Choice>> base_choices(members.size());
+      for (size_t k = 0; k < members.size(); ++k) {
+        items.push_back(alternatives_for(entries_[members[k]], fit.labels[members[k]],
+                                         variants_around(base), base_choices[k],
+                                         budgets != nullptr));
+      }
+      auto orders = packing_orders(members, budgets != nullptr);
+      if (crowded) orders.resize(1);
+      for (const auto& order : orders) {
+        LanePacking attempt = pack_lane(items, order, reserved, settings);
+        size_t placed = 0;
+        for (size_t k = 0; k < members.size(); ++k) {
+          const auto& p = attempt.placements[k];
+          placed += p.alternative >= 0 &&
+                    base_choices[k][static_cast<size_t>(p.alternative)].variant >= 0;
+        }
+        if (packing.placements.empty() || placed > best_placed ||
+            (placed == best_placed && attempt.height < packing.height - 0.01)) {
+          packing = std::move(attempt);
+          choices = base_choices;
+          best_placed = placed;
+        }
+      }
+    }
+    fit.lane_heights[l] = std::max(packing.height, marker_);
+    for (size_t k = 0; k < members.size(); ++k) {
+      const PackPlacement& p = packing.placements[k];
+      fit.placements[members[k]] = p;
+      fit.choices[members[k]] = choices[k];
+    }
+    fit.total += fit.lane_heights[l] + 2 * kLanePadding;
+  }
+  return fit;
+}
+
+// The largest label size (in steps of kSizeStep, between the minimum and
+// the preset's size) at which every lane fits the plot with every label;
+// below the minimum, labels that do not fit are left out.
+void TimelineBuilder::fit_lanes() {
+  for (auto& e : entries_) mark_extent(e, axis_.scale(), marker_);
+  lane_layouts_.assign(lanes_.size(), {});
+  const double room = plot_.height;
+  Fit fit = pack_at(sizes_.label, nullptr);
+  if (fit.total > room) {
+    Fit smallest = pack_at(sizes_.minimum, nullptr);
+    if (smallest.total <= room) {
+      // Binary search on the size: `low` fits, `high` does not.
+      double low = sizes_.minimum, high = sizes_.label;
+      fit = std::move(smallest);
+      while (high - low > kSizeStep + 1e-9) {
+        const double middle =
+            low + std::max(kSizeStep, std::floor((high - low) / 2 / kSizeStep) * kSizeStep);
+        Fit attempt = pack_at(middle, nullptr);
+        if (attempt.total <= room) {
+          low = middle;
+          fit = std::move(attempt);
+        } else {
+          high = middle;
+        }
+      }
+    } else {
+      fit = pack_at(sizes_.minimum, budgets_for(smallest));
+    }
+  }
+  fit_ = std::move(fit);
+  place_lanes();
+}
+
+/// Content height per lane when the lanes at the minimum size do not fit:
+/// shares of the room in proportion to what each lane would need.
+const std::vector<double>* TimelineBuilder::budgets_for(const Fit& unconstrained) {
+  const double padding = 2 * kLanePadding * static_cast<double>(lanes_.size());
+  const double room = std::max(plot_.height - padding, 0.0);
+  double need = 0;
+  for (double h : unconstrained.lane_heights) need += h;
+  budgets_.clear();
+  for (size_t l = 0; l < lanes_.size(); ++l) {
+    const double floor = std::max(lane_title_box(unconstrained.lane_titles[l]).height, marker_);
+    budgets_.push_back(std::max(floor, unconstrained.lane_heights[l] * room / need));
+  }
+  return &budgets_;
+}
+
+// Lane bands down the plot. Room to spare goes to the lanes in proportion
+// to their content, whose mark lines spread (up to half as far again) and
+// centre in the band. Lanes that do not fit (tiny canvases) are not drawn.
+void TimelineBuilder::place_lanes() {
+  double content = 0;
+  for (double h : fit_.lane_heights) content += h;
+  const double slack = std::max(0.0, plot_.height - fit_.total);
+  double y = plot_.y;
+  for (size_t l = 0; l < lanes_.size(); ++l) {
+    LaneLayout& lane = lane_layouts_[l];
+    lane.title = fit_.lane_titles[l];
+    const double packed = fit_.lane_heights[l];
+    const double height = packed + (content > 0 ? slack * packed / content : 0);
+    lane.top = y;
+    lane.height = height + 2 * kLanePadding;
+    lane.fits = lane.top + lane.height <= plot_.bottom() + 0.01;
+    const double stretch = std::min(1.5, packed > 0 ? height / packed : 1.0);
+    double extent = lane_title_box(lane.title).bottom();
+    for (size_t i : lane_members(l)) {
+      const PackPlacement& p = fit_.placements[i];
+      if (p.alternative < 0) continue;
+      const Choice& c = fit_.choices[i][static_cast<size_t>(p.alternative)];
+      const Rect marks = marks_box(entries_[i]);
+      const double bottom = std::max(marks.bottom(), c.variant >= 0 ? c.label_box.bottom() : 0);
+      extent = std::max(extent, p.line_y * stretch + bottom);
+    }
+    const double shift = std::max(0.0, (height - extent) / 2);
+    for (size_t i : lane_members(l)) {
+      const PackPlacement& p = fit_.placements[i];
+      Entry& e = entries_[i];
+      if (!lane.fits || p.alternative < 0) {
+        e.y = -1;
+        omit(e, lane.fits ? "no room for it in its lane at the minimum text size (" +
+                                format_size(sizes_.minimum) + " pt)"
+                          : "no room for its lane at the minimum text size");
+        continue;
+      }
+      e.y = lane.top + kLanePadding + shift + p.line_y * stretch;
+      if (fit_.choices[i][static_cast<size_t>(p.alternative)].variant < 0) {
+        omit(e, "no free space for its label at the minimum text size (" +
+                    format_size(sizes_.minimum) + " pt)");
+      }
+    }
+    y += lane.height;
+  }
+}
+
+}  // namespace briefing::timeline_detail

@@ -1,0 +1,125 @@
+// Builds the timeline's display list: header, legend, lanes, marks, axis and
+// labels. Labels sit next to their marks inside their lane; lanes grow to hold
+// them, and one label size — the largest at which everything fits — is used
+// for the whole chart. Points, origin at the figure's top left, y down.
+//
+// The parts live in their own files in layout/timeline/: entries (selection),
+// legend, axis (axis, ticks, grid), lane_fit (the label size and the packing
+// of lanes), labels (label text) and drawing (lane bands, titles, marks, labels).
+#include "layout/timeline/timeline_layout.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "layout/timeline/builder.h"
+
+namespace briefing {
+
+namespace timeline_detail {
+
+namespace {
+
+Sizes sizes_for(const TimelineStyle& style, bool highlights) {
+  Sizes s{style.title_size,      style.label_size,  style.date_size,     style.tick_size,
+          style.lane_title_size, style.legend_size, style.min_text_size, style.label_max_width};
+  if (!highlights) return s;
+  const double factor = std::max(1.0, style.highlight_label_size / style.label_size);
+  const double floor = style.highlight_min_text_size;
+  auto up = [&](double v) { return std::max(v * factor, floor); };
+  s.label = std::max(style.highlight_label_size, floor);
+  s.date = up(style.date_size);
+  s.tick = up(style.tick_size);
+  s.lane_title = up(style.lane_title_size);
+  s.legend = up(style.legend_size);
+  s.minimum = std::max(style.min_text_size, floor);
+  if (s.title > 0) s.title = std::max(s.title, up(style.title_size) * 0.8);
+  s.wrap = style.label_max_width * factor;
+  return s;
+}
+
+}  // namespace
+
+void add_text(TimelineLayout& out, const TextBlockPtr& block, Point origin, Color color,
+              const std::string& kind, const std::string& item_id) {
+  out.page.items.push_back(TextShape{origin, block, color});
+  const Rect box{origin.x, origin.y, block->width(), block->height()};
+  out.elements.push_back({kind, item_id, block->text(), box, 1});
+}
+
+void add_path(TimelineLayout& out, std::vector<Point> points, Stroke stroke) {
+  PathShape path;
+  path.points = std::move(points);
+  path.stroke = std::move(stroke);
+  out.page.items.push_back(std::move(path));
+}
+
+TimelineBuilder::TimelineBuilder(const Dataset& dataset, const TimelineStyle& style,
+                                 const TimelineOptions& options)
+    : dataset_(dataset),
+      style_(style),
+      options_(options),
+      theme_(style.theme(options.theme)),
+      sizes_(sizes_for(style, options.highlights_only)),
+      width_(options.width > 0 ? options.width : style.width),
+      height_(options.height > 0 ? options.height : style.height),
+      marker_(options.highlights_only ? style.marker_size * 1.4 : style.marker_size),
+      canvas_{style.margin_left, style.margin_top, width_ - style.margin_left - style.margin_right,
+              height_ - style.margin_top - style.margin_bottom},
+      axis_(style, canvas_, marker_, sizes_.tick) {}
+
+TimelineLayout TimelineBuilder::build() {
+  result_.page.width = width_;
+  result_.page.height = height_;
+  result_.page.items.push_back(Destination{"timeline", {0, 0}});
+  result_.background = theme_.background;
+  entries_ = select_entries(dataset_, options_, result_.undated_count);
+  double top = place_title(canvas_.y);
+  if (entries_.empty()) {
+    place_empty_note(top);
+    return std::move(result_);
+  }
+  axis_.build(entries_, options_);
+  top = place_legend(top);
+  const double axis_top = axis_top_y();
+  // Lanes stop short of the axis: its break marks rise 5 pt above the line.
+  const double axis_clearance = 6;
+  plot_ = Rect{canvas_.x, top, canvas_.width, std::max(axis_top - axis_clearance - top, 1.0)};
+  lanes_ = group_into_lanes(items_in_order(entries_), dataset_, style_);
+  for (size_t l = 0; l < lanes_.size(); ++l) {
+    for (const Item* item : lanes_[l].items) entry_for(entries_, item).lane = l;
+  }
+  fit_lanes();
+  draw_backgrounds();
+  const size_t grid_index = result_.page.items.size();
+  axis_.draw(axis_top, theme_, result_);
+  draw_lane_titles();
+  draw_marks();
+  draw_labels();
+  axis_.draw_grid(plot_.y, axis_top_y(), theme_, result_, grid_index);
+  return std::move(result_);
+}
+
+double TimelineBuilder::place_title(double top) {
+  if (sizes_.title <= 0) return top;
+  auto block = std::make_shared<TextBlock>(
+      dataset_.title, TextStyle{style_.title_family, sizes_.title, true, false}, canvas_.width);
+  add_text(result_, block, {canvas_.x, top}, theme_.text, "title", "");
+  title_box_ = Rect{canvas_.x, top, block->width(), block->height()};
+  return top + block->height() + sizes_.title * 0.4;
+}
+
+void TimelineBuilder::place_empty_note(double top) {
+  auto block = std::make_shared<TextBlock>("No dated items match the selection.",
+                                           TextStyle{style_.font_family, sizes_.label, false, true},
+                                           canvas_.width);
+  add_text(result_, block, {canvas_.x, top}, theme_.muted_text, "legend", "");
+}
+
+}  // namespace timeline_detail
+
+TimelineLayout layout_timeline(const Dataset& dataset, const TimelineStyle& style,
+                               const TimelineOptions& options) {
+  return timeline_detail::TimelineBuilder(dataset, style, options).build();
+}
+
+}  // namespace briefing

@@ -1,0 +1,54 @@
+// Timeline graphics: dated items on a proportional time axis, in lanes, with
+// collision-free labels. Pure geometry: measures text, never draws.
+// Coordinates are points, origin at the figure's top left, y down.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "layout/display_list.h"
+#include "layout/layout_dump.h"
+#include "layout/timeline/timeline_style.h"
+#include "model/dataset.h"
+#include "model/partial_date.h"
+
+namespace briefing {
+
+struct TimelineOptions {
+  std::optional<PartialDate> from, to;
+  std::vector<std::string>
+      only;  // FILTERs: tag, kind or section id (an item matches if any filter matches)
+  bool highlights_only = false;
+  std::string theme = "light";  // light | dark | print
+  bool allow_omissions = false;
+  double width = 0, height = 0;  // points; 0 = the preset's size (the report passes its text width)
+  std::set<std::string> added_ids, changed_ids;  // items to mark as new / changed (may be empty)
+};
+
+struct TimelineOmission {
+  std::string item_id;
+  std::string title;
+  std::string reason;
+};
+
+struct TimelineLayout {
+  Page page;                            // one page of display items, origin top-left, points
+  std::vector<PlacedElement> elements;  // for --layout-dump (kinds: label, marker, tick-label,
+                                        // lane-title, legend, title, lane)
+  std::vector<TimelineOmission>
+      omitted;               // labels that could not be placed at the minimum text size
+  size_t undated_count = 0;  // items left out because they have no date
+  Color background;
+};
+
+/// Lays out the dated items of `dataset` that pass `options`' filters.
+TimelineLayout layout_timeline(const Dataset& dataset, const TimelineStyle& style,
+                               const TimelineOptions& options);
+
+/// True if `item` passes the filters (tag, kind or section id — a section
+/// filter also matches its sub-sections; an empty list passes everything).
+bool item_matches_filters(const Item& item, const std::vector<std::string>& only);
+
+}  // namespace briefing

@@ -1,0 +1,247 @@
+#include "regenerate/build_file.h"
+
+#include <filesystem>
+#include <set>
+
+#include "load/dataset_loader.h"
+#include "load/report_style_loader.h"
+#include "load/style_values.h"
+#include "load/table_reader.h"
+#include "load/timeline_style_loader.h"
+
+namespace briefing {
+namespace {
+
+constexpr const char* kDefaultTimelineLayout = "slide-16x9";
+constexpr const char* kDefaultReportLayout = "briefing-a4";
+constexpr const char* kDefaultFigureLayout = "report-figure";
+
+std::string extension_of(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+bool is_layout_path(const std::string& layout) {
+  return layout.find('/') != std::string::npos ||
+         (layout.size() > 5 && layout.compare(layout.size() - 5, 5, ".toml") == 0);
+}
+
+class BuildFileReader {
+ public:
+  BuildFileReader(std::string file, std::string folder, Diagnostics& diagnostics)
+      : file_(std::move(file)), folder_(std::move(folder)), diagnostics_(diagnostics) {}
+
+  BuildFile read(const toml::table& root) {
+    BuildFile build;
+    build.path = file_;
+    build.folder = folder_;
+    TableReader reader(root, "the build file", file_, diagnostics_);
+    const auto manifest = reader.string("manifest");
+    build.manifest_path =
+        join_path(folder_, manifest ? *manifest : "output/.briefing-manifest.json");
+    const auto tables = reader.tables("output", Need::required);
+    if (tables.empty() && root.contains("output")) {
+      reader.error_at(reader.key_position("output"), "the build file lists no [[output]]");
+    }
+    std::set<std::string> seen_paths;
+    for (const toml::table* table : tables) {
+      OutputSpec output = read_output(*table);
+      if (!output.path.empty() && !seen_paths.insert(output.path).second) {
+        diagnostics_.error(file_, output.position,
+                           "output '" + output.path + "' is listed twice",
+                           "each output path may appear only once");
+      }
+      build.outputs.push_back(std::move(output));
+    }
+    reader.finish();
+    return build;
+  }
+
+ private:
+  OutputSpec read_output(const toml::table& table) {
+    TableReader reader(table, "[[output]]", file_, diagnostics_);
+    OutputSpec output;
+    output.folder = folder_;
+    output.position = reader.table_position();
+
+    const auto kind = reader.string("kind", Need::required);
+    if (kind == "timeline") {
+      output.kind = OutputKind::timeline;
+    } else if (kind == "report") {
+      output.kind = OutputKind::report;
+    } else if (kind) {
+      reader.error_at(reader.value_position("kind"), "unknown output kind '" + *kind + "'",
+                      "kind is \"report\" or \"timeline\"");
+    }
+
+    if (const auto path = reader.string("path", Need::required)) {
+      const std::string ext = extension_of(*path);
+      if (ext != ".pdf" && ext != ".png" && ext != ".svg") {
+        reader.error_at(reader.value_position("path"),
+                        "cannot tell the format of '" + *path + "' from its extension",
+                        "use .pdf, .png or .svg");
+      } else if (kind == "report" && ext != ".pdf") {
+        reader.error_at(reader.value_position("path"), "a report is a PDF, not '" + ext + "'",
+                        "name the output something.pdf");
+      }
+      output.path = *path;
+    }
+    if (const auto data = reader.string("data", Need::required)) {
+      output.data = *data;
+    }
+    const auto layout = reader.string("layout");
+    if (layout && layout->empty()) {
+      reader.error_at(reader.value_position("layout"), "the layout name is empty");
+    }
+    if (layout && !layout->empty()) {
+      output.layout = *layout;
+    } else {
+      output.layout = kind == "report" ? kDefaultReportLayout : kDefaultTimelineLayout;
+    }
+    if (const auto compare = reader.string("compare_with")) {
+      output.compare_with = *compare;
+    }
+    output.compare_with_previous = reader.boolean("compare_with_previous").value_or(false);
+    if (output.compare_with_previous && !output.compare_with.empty()) {
+      reader.error_at(reader.key_position("compare_with_previous"),
+                      "'compare_with_previous' and 'compare_with' exclude each other",
+                      "keep one: a fixed older dataset, or the previous render's");
+    }
+
+    // Options of timelines only.
+    const bool timeline = kind != "report";
+    auto timeline_only = [&](const std::string& key) {
+      if (!timeline && table.contains(key)) {
+        reader.error_at(reader.key_position(key), "'" + key + "' applies only to timelines",
+                        "remove it, or make this output kind = \"timeline\"");
+      }
+    };
+    if (auto only = reader.string_array("only")) output.only = std::move(*only);
+    timeline_only("only");
+    for (const char* key : {"from", "to"}) {
+      if (const auto date = reader.string(key)) {
+        std::string error;
+        if (!PartialDate::parse(*date, &error)) {
+          reader.error_at(reader.value_position(key), error + " in date \"" + *date + "\"",
+                          "write YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+        (std::string(key) == "from" ? output.from : output.to) = *date;
+      }
+      timeline_only(key);
+    }
+    output.highlights = reader.boolean("highlights").value_or(false);
+    timeline_only("highlights");
+    if (const auto theme = reader.string("theme")) {
+      if (*theme != "light" && *theme != "dark" && *theme != "print") {
+        const std::string close = closest_match(*theme, {"light", "dark", "print"});
+        reader.error_at(reader.value_position("theme"), "unknown theme '" + *theme + "'",
+                        close.empty() ? "themes: light, dark, print"
+                                      : "did you mean '" + close + "'?");
+      }
+      output.theme = *theme;
+    }
+    timeline_only("theme");
+    if (const auto scale = reader.number("scale")) {
+      if (!(*scale > 0 && *scale <= 16)) {
+        reader.error_at(reader.value_position("scale"),
+                        "scale " + format_number(*scale) + " is out of range",
+                        "use a number above 0 and at most 16");
+      }
+      output.scale = *scale;
+    }
+    timeline_only("scale");
+    output.transparent = reader.boolean("transparent").value_or(false);
+    timeline_only("transparent");
+    output.allow_omissions = reader.boolean("allow_omissions").value_or(false);
+    timeline_only("allow_omissions");
+    reader.finish();
+    return output;
+  }
+
+  std::string file_;
+  std::string folder_;
+  Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+const char* output_kind_name(OutputKind kind) {
+  return kind == OutputKind::report ? "report" : "timeline";
+}
+
+std::string join_path(const std::string& folder, const std::string& relative) {
+  if (relative.empty() || relative[0] == '/' || folder.empty() || folder == ".") return relative;
+  return (std::filesystem::path(folder) / relative).string();
+}
+
+BuildFileLoad load_build_text(std::string_view text, const std::string& file_name) {
+  BuildFileLoad result;
+  result.source_text = std::string(text);
+  std::string folder = std::filesystem::path(file_name).parent_path().string();
+  if (folder.empty()) folder = ".";
+  const auto root = parse_toml(result.source_text, file_name, result.diagnostics);
+  if (!root) return result;
+  BuildFile build = BuildFileReader(file_name, folder, result.diagnostics).read(*root);
+  result.diagnostics.sort_by_position();
+  if (!result.diagnostics.has_errors()) result.build = std::move(build);
+  return result;
+}
+
+BuildFileLoad load_build_file(const std::string& path) {
+  const auto text = read_text_file(path);
+  if (!text) {
+    BuildFileLoad result;
+    result.diagnostics.error(path, {}, "cannot read the build file",
+                             "run `briefing build FILE` with the path of a build file");
+    return result;
+  }
+  return load_build_text(*text, path);
+}
+
+std::string OutputSpec::file(const std::string& relative) const {
+  return join_path(folder, relative);
+}
+
+std::vector<std::string> render_arguments(const OutputSpec& output, PathBase base) {
+  auto file = [&](const std::string& relative) {
+    return base == PathBase::build_file ? relative : output.file(relative);
+  };
+  std::vector<std::string> args{output_kind_name(output.kind), file(output.data), "-o",
+                                file(output.path)};
+  if (!output.layout.empty()) {
+    args.insert(args.end(),
+                {"--layout", is_layout_path(output.layout) ? file(output.layout) : output.layout});
+  }
+  if (!output.from.empty()) args.insert(args.end(), {"--from", output.from});
+  if (!output.to.empty()) args.insert(args.end(), {"--to", output.to});
+  for (const auto& filter : output.only) args.insert(args.end(), {"--only", filter});
+  if (output.highlights) args.push_back("--highlights");
+  if (!output.theme.empty()) args.insert(args.end(), {"--theme", output.theme});
+  if (output.scale) args.insert(args.end(), {"--scale", format_number(*output.scale)});
+  if (output.transparent) args.push_back("--transparent");
+  if (output.allow_omissions) args.push_back("--allow-omissions");
+  if (!output.compare_with.empty()) args.insert(args.end(), {"--compare-with", file(output.compare_with)});
+  return args;
+}
+
+std::vector<std::string> input_files(const OutputSpec& output) {
+  std::vector<std::string> files{output.file(output.data)};
+  if (!output.layout.empty()) {
+    files.push_back(is_layout_path(output.layout) ? output.file(output.layout)
+                                                  : resolve_layout_path(output.layout));
+  }
+  if (output.kind == OutputKind::report) {
+    // The report draws a timeline figure with the preset its layout names.
+    std::string figure = kDefaultFigureLayout;
+    Diagnostics ignored;  // a broken layout is the renderer's to report
+    if (const auto style = load_report_style(files.back(), ignored)) {
+      figure = style->figure ? style->figure_layout : std::string();
+    }
+    if (!figure.empty()) files.push_back(resolve_layout_path(figure));
+  }
+  if (!output.compare_with.empty()) files.push_back(output.file(output.compare_with));
+  return files;
+}
+
+}  // namespace briefing

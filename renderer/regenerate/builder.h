@@ -1,0 +1,53 @@
+// `briefing build`: renders the outputs of a build file whose inputs changed,
+// each in its own child process, several at once.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "regenerate/build_file.h"
+
+namespace briefing {
+
+enum class Verbosity { quiet, normal, verbose };
+
+struct BuildOptions {
+  bool force = false;  // render even the outputs that are up to date
+  int jobs = 0;        // renders at once; 0: the number of cores
+  Verbosity verbosity = Verbosity::normal;
+  /// The program and leading arguments that render one output; the output's
+  /// render_arguments() follow. Empty: this executable (/proc/self/exe).
+  std::vector<std::string> renderer_command;
+  /// Watch mode: don't list outputs that are up to date, one line per build.
+  bool terse = false;
+};
+
+struct BuildSummary {
+  size_t rendered = 0;
+  size_t up_to_date = 0;
+  size_t failed = 0;
+  double seconds = 0;
+
+  bool ok() const { return failed == 0; }
+  /// "6 outputs: 2 rendered, 4 up to date, 0 failed (1.23 s)".
+  std::string describe() const;
+};
+
+/// Outputs with compare_with_previous keep two snapshots of their dataset
+/// next to the manifest (.briefing-history/): the data of the last render and
+/// the one before it that differed ("base"). When the data has changed since
+/// the last render, base becomes that last render's data; the renderer then
+/// compares with base, so the change page shows the latest edit and survives
+/// --force and program updates.
+///
+/// Renders what is stale, updates the manifest after each success, and
+/// prints one line per output to `out` and every error to `err`. A failed
+/// output leaves its previous file as it was and does not stop the others.
+BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std::ostream& out,
+                       std::ostream& err);
+
+/// "0.41 s"
+std::string format_seconds(double seconds);
+
+}  // namespace briefing

@@ -1,0 +1,126 @@
+#include "regenerate/input_hash.h"
+
+#include <glib.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <tuple>
+
+#include "text/font_setup.h"
+
+namespace briefing {
+namespace {
+
+using FileIdentity = std::tuple<std::string, dev_t, ino_t, off_t, long, long>;
+
+std::string digest_of_stream(std::ifstream& in) {
+  GChecksum* checksum = g_checksum_new(G_CHECKSUM_SHA256);
+  char buffer[1 << 16];
+  while (in) {
+    in.read(buffer, sizeof buffer);
+    const std::streamsize n = in.gcount();
+    if (n > 0) g_checksum_update(checksum, reinterpret_cast<const guchar*>(buffer), n);
+  }
+  std::string digest = g_checksum_get_string(checksum);
+  g_checksum_free(checksum);
+  return digest;
+}
+
+}  // namespace
+
+InputHasher::InputHasher()
+    : checksum_(g_checksum_new(G_CHECKSUM_SHA256)) {}
+
+InputHasher::~InputHasher() {
+  if (checksum_) g_checksum_free(checksum_);
+}
+
+void InputHasher::add(std::string_view label, std::string_view value) {
+  GChecksum* checksum = checksum_;
+  for (std::string_view part : {label, value}) {
+    const std::string length = std::to_string(part.size()) + ":";
+    g_checksum_update(checksum, reinterpret_cast<const guchar*>(length.data()),
+                      static_cast<gssize>(length.size()));
+    g_checksum_update(checksum, reinterpret_cast<const guchar*>(part.data()),
+                      static_cast<gssize>(part.size()));
+  }
+}
+
+void InputHasher::add_file(const std::string& path) { add(path, file_digest(path)); }
+
+std::string InputHasher::finish() {
+  GChecksum* checksum = checksum_;
+  std::string digest = g_checksum_get_string(checksum);
+  g_checksum_free(checksum);
+  checksum_ = nullptr;
+  return digest;
+}
+
+std::string file_digest(const std::string& path) {
+  static std::mutex mutex;
+  static std::map<FileIdentity, std::string> cache;
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return "missing";
+  const FileIdentity identity{path,          info.st_dev,          info.st_ino, info.st_size,
+                              info.st_mtim.tv_sec, info.st_mtim.tv_nsec};
+  {
+    std::lock_guard lock(mutex);
+    if (const auto it = cache.find(identity); it != cache.end()) return it->second;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return "missing";
+  std::string digest = digest_of_stream(in);
+  std::lock_guard lock(mutex);
+  cache[identity] = digest;
+  return digest;
+}
+
+std::string environment_digest(const std::vector<std::string>& renderer_command) {
+  InputHasher hasher;
+  hasher.add("version", BRIEFING_VERSION);
+  // It replaces the creation date written into every PDF.
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  hasher.add("SOURCE_DATE_EPOCH", epoch ? epoch : "");
+  // A program file counts by its bytes, not its path: the same binary in
+  // another build folder renders the same files.
+  for (const auto& part : renderer_command) {
+    std::error_code error;
+    if (std::filesystem::is_regular_file(part, error)) {
+      hasher.add("renderer file", file_digest(part));
+    } else {
+      hasher.add("renderer argument", part);
+    }
+  }
+  std::vector<std::string> fonts;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(fonts_directory(), error)) {
+    if (entry.is_regular_file(error)) fonts.push_back(entry.path().string());
+  }
+  std::sort(fonts.begin(), fonts.end());
+  hasher.add("fonts", std::to_string(fonts.size()));
+  for (const auto& font : fonts) {
+    hasher.add("font", std::filesystem::path(font).filename().string());
+    hasher.add("bytes", file_digest(font));
+  }
+  return hasher.finish();
+}
+
+std::string output_fingerprint(const OutputSpec& output, const std::string& environment) {
+  InputHasher hasher;
+  hasher.add("environment", environment);
+  // Paths as written in the build file, so that the fingerprint does not
+  // depend on the directory the build runs from.
+  for (const auto& arg : render_arguments(output, PathBase::build_file)) hasher.add("arg", arg);
+  for (const auto& file : input_files(output)) hasher.add("input", file_digest(file));
+  // Not the snapshot itself: it follows from the data's history, and the
+  // render that updates it must not make the output stale.
+  if (output.compare_with_previous) hasher.add("compare with", "previous render");
+  return hasher.finish();
+}
+
+}  // namespace briefing

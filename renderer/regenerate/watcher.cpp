@@ -1,0 +1,187 @@
+#include "regenerate/watcher.h"
+
+#include <gio/gio.h>
+#include <glib-unix.h>
+
+#include <csignal>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "regenerate/build_file.h"
+#include "text/gobject_ptr.h"
+
+namespace briefing {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string absolute_path(const std::string& path) {
+  std::error_code error;
+  fs::path absolute = fs::absolute(path, error);
+  return (error ? fs::path(path) : absolute).lexically_normal().string();
+}
+
+std::string clock_time() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%H:%M:%S", &local);
+  return buffer;
+}
+
+class Watcher {
+ public:
+  Watcher(std::string build_file, const WatchOptions& options, std::ostream& out,
+          std::ostream& err)
+      : build_file_(std::move(build_file)), options_(options), out_(out), err_(err) {
+    options_.build.terse = true;
+  }
+
+  ~Watcher() {
+    if (debounce_source_) g_source_remove(debounce_source_);
+    for (auto& [folder, monitor] : monitors_) {
+      g_signal_handlers_disconnect_by_data(monitor.get(), this);
+      g_file_monitor_cancel(monitor.get());
+    }
+  }
+
+  int run() {
+    GMainLoop* loop = g_main_loop_new(nullptr, FALSE);
+    const guint int_source = g_unix_signal_add(SIGINT, on_signal, loop);
+    const guint term_source = g_unix_signal_add(SIGTERM, on_signal, loop);
+    build();
+    g_main_loop_run(loop);
+    g_source_remove(int_source);
+    g_source_remove(term_source);
+    g_main_loop_unref(loop);
+    out_ << "stopped watching" << std::endl;
+    return 0;
+  }
+
+ private:
+  static gboolean on_signal(gpointer loop) {
+    g_main_loop_quit(static_cast<GMainLoop*>(loop));
+    return G_SOURCE_CONTINUE;
+  }
+
+  static void on_changed(GFileMonitor*, GFile* file, GFile* other, GFileMonitorEvent,
+                         gpointer self) {
+    auto* watcher = static_cast<Watcher*>(self);
+    for (GFile* f : {file, other}) {
+      if (!f) continue;
+      char* path = g_file_get_path(f);
+      if (path) watcher->changed(absolute_path(path));
+      g_free(path);
+    }
+  }
+
+  static gboolean on_quiet(gpointer self) {
+    auto* watcher = static_cast<Watcher*>(self);
+    watcher->debounce_source_ = 0;
+    watcher->build();
+    return G_SOURCE_REMOVE;
+  }
+
+  void changed(const std::string& path) {
+    const auto it = watched_.find(path);
+    if (it == watched_.end()) return;  // an output, a temp file, another file in the folder
+    changed_names_.insert(it->second);
+    // Restart the quiet period: build once the burst of events is over.
+    if (debounce_source_) g_source_remove(debounce_source_);
+    debounce_source_ = g_timeout_add(options_.debounce_ms, on_quiet, this);
+  }
+
+  void build() {
+    if (!changed_names_.empty()) {
+      out_ << clock_time() << " changed:";
+      for (const auto& name : changed_names_) out_ << " " << name;
+      out_ << std::endl;
+      changed_names_.clear();
+    }
+    const BuildFileLoad load = load_build_file(build_file_);
+    if (load.ok()) {
+      run_build(*load.build, options_.build, out_, err_);
+    } else {
+      err_ << load.report() << "errors in " << build_file_
+           << "; nothing rendered, waiting for a fix" << std::endl;
+    }
+    watch(load);
+  }
+
+  /// Watches the folders of the build file and of every input it names.
+  void watch(const BuildFileLoad& load) {
+    std::vector<std::string> files{build_file_};
+    if (load.ok()) {
+      for (const auto& output : load.build->outputs) {
+        for (auto& file : input_files(output)) files.push_back(std::move(file));
+      }
+    } else if (last_good_) {
+      files = *last_good_;  // keep watching the data while the build file is broken
+    }
+    if (load.ok()) last_good_ = files;
+
+    watched_.clear();
+    std::set<std::string> folders;
+    for (const auto& file : files) {
+      const std::string absolute = absolute_path(file);
+      watched_[absolute] = file;
+      folders.insert(fs::path(absolute).parent_path().string());
+    }
+    for (auto it = monitors_.begin(); it != monitors_.end();) {
+      if (folders.count(it->first)) {
+        ++it;
+        continue;
+      }
+      g_signal_handlers_disconnect_by_data(it->second.get(), this);
+      g_file_monitor_cancel(it->second.get());
+      it = monitors_.erase(it);
+    }
+    for (const auto& folder : folders) {
+      if (monitors_.count(folder)) continue;
+      GObjectPtr<GFile> directory(g_file_new_for_path(folder.c_str()));
+      GError* error = nullptr;
+      GFileMonitor* monitor = g_file_monitor_directory(
+          directory.get(), G_FILE_MONITOR_WATCH_MOVES, nullptr, &error);
+      if (!monitor) {
+        err_ << "warning: cannot watch " << folder << ": " << (error ? error->message : "?")
+             << std::endl;
+        g_clear_error(&error);
+        continue;
+      }
+      g_file_monitor_set_rate_limit(monitor, 50);
+      g_signal_connect(monitor, "changed", G_CALLBACK(on_changed), this);
+      monitors_.emplace(folder, GObjectPtr<GFileMonitor>(monitor));
+    }
+    if (!announced_) {
+      out_ << "watching " << watched_.size() << " files in " << monitors_.size()
+           << (monitors_.size() == 1 ? " folder" : " folders") << "; press Ctrl-C to stop"
+           << std::endl;
+      announced_ = true;
+    }
+  }
+
+  std::string build_file_;
+  WatchOptions options_;
+  std::ostream& out_;
+  std::ostream& err_;
+  std::map<std::string, GObjectPtr<GFileMonitor>> monitors_;  // by absolute folder
+  std::map<std::string, std::string> watched_;  // absolute path → path as given
+  std::optional<std::vector<std::string>> last_good_;
+  std::set<std::string> changed_names_;
+  guint debounce_source_ = 0;
+  bool announced_ = false;
+};
+
+}  // namespace
+
+int run_watch(const std::string& build_file, const WatchOptions& options, std::ostream& out,
+              std::ostream& err) {
+  Watcher watcher(build_file, options, out, err);
+  return watcher.run();
+}
+
+}  // namespace briefing

@@ -1,0 +1,26 @@
+// `briefing watch`: rebuild when a dataset, layout or the build file is saved.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "regenerate/builder.h"
+
+namespace briefing {
+
+struct WatchOptions {
+  BuildOptions build;
+  /// Quiet time after the last change before building, in milliseconds:
+  /// editors save in bursts (write, rename, chmod).
+  unsigned debounce_ms = 200;
+};
+
+/// Builds once, then watches the folders of every input with GIO file
+/// monitors (folders, not files: editors save by writing a new file and
+/// renaming it over the old one) and rebuilds what changed. A broken build
+/// file or dataset prints its located errors and keeps the last good outputs;
+/// the next save that fixes it builds again. Returns 0 on SIGINT or SIGTERM.
+int run_watch(const std::string& build_file, const WatchOptions& options, std::ostream& out,
+              std::ostream& err);
+
+}  // namespace briefing
