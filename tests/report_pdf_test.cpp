@@ -7,6 +7,7 @@
 #include <map>
 #include <regex>
 
+#include "base/json.h"
 #include "layout/layout_dump.h"
 #include "text/rich_paragraph.h"
 #include "load/dataset_loader.h"

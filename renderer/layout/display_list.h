@@ -7,35 +7,11 @@
 #include <variant>
 #include <vector>
 
+#include "base/color.h"
+#include "base/geometry.h"
 #include "text/text_block.h"
 
 namespace briefing {
-
-struct Color {
-  double r = 0, g = 0, b = 0, a = 1;  // 0..1
-};
-
-/// "#rrggbb" or "#rrggbbaa"; nullopt-like failure is reported by returning false.
-bool parse_color(const std::string& text, Color& out);
-
-struct Point {
-  double x = 0, y = 0;
-};
-
-struct Rect {
-  double x = 0, y = 0, width = 0, height = 0;
-
-  double right() const { return x + width; }
-  double bottom() const { return y + height; }
-  bool intersects(const Rect& o, double margin = 0) const {
-    return x < o.right() + margin && o.x < right() + margin && y < o.bottom() + margin &&
-           o.y < bottom() + margin;
-  }
-  bool contains(const Rect& o, double tolerance = 0.01) const {
-    return o.x >= x - tolerance && o.y >= y - tolerance && o.right() <= right() + tolerance &&
-           o.bottom() <= bottom() + tolerance;
-  }
-};
 
 struct Stroke {
   Color color;

@@ -1,38 +1,13 @@
 #include "layout/layout_dump.h"
 
-#include <cstdio>
+#include "base/json.h"
 
 namespace briefing {
 namespace {
 
-std::string number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3f", value);
-  return buffer;
-}
+std::string number(double value) { return json_number(value); }
 
 }  // namespace
-
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 std::string to_json(const LayoutDump& dump) {
   std::string out = "{\n  \"source\": " + json_string(dump.source) + ",\n  \"units\": \"pt\",\n";

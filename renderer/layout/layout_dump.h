@@ -30,7 +30,5 @@ struct LayoutDump {
 ///   "elements": [{"kind", "item", "text", "x", "y", "width", "height"}]}]}
 std::string to_json(const LayoutDump& dump);
 
-/// A JSON string literal for `text` (UTF-8 passed through, controls escaped).
-std::string json_string(const std::string& text);
 
 }  // namespace briefing

@@ -1,10 +1,9 @@
 #include "load/dataset_loader.h"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
-#include <sstream>
 
+#include "base/file_io.h"
 #include "load/table_reader.h"
 
 namespace briefing {
@@ -235,23 +234,14 @@ DatasetLoad load_dataset_text(std::string_view text, const std::string& file_nam
   return result;
 }
 
-std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return buffer.str();
-}
-
 DatasetLoad load_dataset_file(const std::string& path) {
-  auto text = read_text_file(path);
-  if (!text) {
+  const FileContents file = read_file(path);
+  if (!file.ok()) {
     DatasetLoad result;
-    result.diagnostics.error(path, {}, "cannot read the file");
+    result.diagnostics.error(path, {}, "cannot read the file: " + file.error);
     return result;
   }
-  return load_dataset_text(*text, path);
+  return load_dataset_text(file.bytes, path);
 }
 
 }  // namespace briefing

@@ -26,9 +26,6 @@ DatasetLoad load_dataset_text(std::string_view text, const std::string& file_nam
 /// Reads and parses a file; an unreadable file is one diagnostic.
 DatasetLoad load_dataset_file(const std::string& path);
 
-/// Reads a whole file; nullopt if it cannot be read.
-std::optional<std::string> read_text_file(const std::string& path);
-
 /// True for an absolute http:// or https:// URL with a host and no spaces.
 bool is_web_url(std::string_view url);
 

@@ -1,3 +1,4 @@
+#include "base/file_io.h"
 #include "load/report_style_loader.h"
 
 #include <cmath>

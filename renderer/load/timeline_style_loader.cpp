@@ -1,3 +1,4 @@
+#include "base/file_io.h"
 #include "load/timeline_style_loader.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+#include "base/file_io.h"
 #include "regenerate/build_file.h"
 
 #include <filesystem>

@@ -1,3 +1,4 @@
+#include "base/file_io.h"
 #include "regenerate/builder.h"
 
 #include <chrono>

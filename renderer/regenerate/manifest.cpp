@@ -1,3 +1,4 @@
+#include "base/file_io.h"
 #include "regenerate/manifest.h"
 
 #include <sys/stat.h>
@@ -5,7 +6,7 @@
 #include <cctype>
 #include <filesystem>
 
-#include "layout/layout_dump.h"  // json_string
+#include "base/json.h"
 #include "load/dataset_loader.h"
 #include "base/atomic_file.h"
 

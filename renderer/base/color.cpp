@@ -1,4 +1,4 @@
-#include "layout/display_list.h"
+#include "base/color.h"
 
 #include <cctype>
 #include <cstdlib>
