@@ -125,7 +125,7 @@ TEST(DatasetLoader, DuplicateIds) {
 TEST(DatasetLoader, LinksMustBeWeb) {
   EXPECT_TRUE(load_should_fail(kHeader + kItem + "\n[[item.link]]\nurl = \"javascript:alert(1)\"\n",
                                20, 7,
-                               "'url' must be an http:// or https:// URL, not \"javascript:alert(1)\""));
+                               "'url' uses the scheme \"javascript:\", which is not allowed"));
 }
 
 TEST(DatasetLoader, UnknownSection) {

@@ -544,7 +544,8 @@ Dataset random_dataset(unsigned seed, int events) {
       year += 1 + pick(3);
     }
     if (pick(8) == 0) item.milestones.clear();  // undated
-    item.links.push_back({"https://example.org/" + item.id, "", 0});
+    const std::string url = "https://example.org/" + item.id;
+    item.links.push_back({url, url, "", 0});
     d.items.push_back(item);
   }
   return d;

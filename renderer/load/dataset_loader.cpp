@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "base/file_io.h"
+#include "base/url.h"
 #include "load/table_reader.h"
 
 namespace briefing {
@@ -69,14 +71,17 @@ class DatasetReader {
     return parsed;
   }
 
-  std::string web_url(TableReader& reader, const std::string& key, Need need) {
+  /// A link target: the URL as written and its normalised, encoded href
+  /// (empty after an error, which is reported where the value stands).
+  std::pair<std::string, std::string> link_url(TableReader& reader, const std::string& key,
+                                               Need need) {
     auto url = reader.string(key, need);
     if (!url) return {};
-    if (!is_web_url(*url)) {
-      reader.error_at(reader.value_position(key),
-                      "'" + key + "' must be an http:// or https:// URL, not \"" + *url + "\"");
+    const LinkUrl parsed = parse_link_url(*url);
+    if (!parsed.ok()) {
+      reader.error_at(reader.value_position(key), "'" + key + "' " + parsed.error, parsed.hint);
     }
-    return *url;
+    return {*url, parsed.href};
   }
 
   int footnote(TableReader& reader, const std::string& owner) {
@@ -171,7 +176,7 @@ class DatasetReader {
     milestone.position = reader.table_position();
     milestone.label = non_empty(reader, "label");
     auto when = date(reader, "date", Need::required);
-    milestone.source_url = web_url(reader, "source", Need::optional);
+    milestone.source_url = link_url(reader, "source", Need::optional).first;
     reader.finish();
     if (!when) return;
     milestone.date = *when;
@@ -189,7 +194,7 @@ class DatasetReader {
   void read_link(const toml::table& table, Item& item) {
     TableReader reader(table, "[[item.link]]", file_, diagnostics_);
     Link link;
-    link.url = web_url(reader, "url", Need::required);
+    std::tie(link.url, link.href) = link_url(reader, "url", Need::required);
     link.language_note = reader.string("language").value_or("");
     link.footnote = footnote(reader, item.id);
     reader.finish();
@@ -211,17 +216,6 @@ class DatasetReader {
 };
 
 }  // namespace
-
-bool is_web_url(std::string_view url) {
-  size_t scheme = 0;
-  if (url.substr(0, 8) == "https://") scheme = 8;
-  else if (url.substr(0, 7) == "http://") scheme = 7;
-  else return false;
-  if (url.size() <= scheme || url[scheme] == '/') return false;
-  return std::none_of(url.begin(), url.end(), [](char c) {
-    return c == ' ' || static_cast<unsigned char>(c) < 0x20;
-  });
-}
 
 DatasetLoad load_dataset_text(std::string_view text, const std::string& file_name) {
   DatasetLoad result;

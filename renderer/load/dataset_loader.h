@@ -26,7 +26,4 @@ DatasetLoad load_dataset_text(std::string_view text, const std::string& file_nam
 /// Reads and parses a file; an unreadable file is one diagnostic.
 DatasetLoad load_dataset_file(const std::string& path);
 
-/// True for an absolute http:// or https:// URL with a host and no spaces.
-bool is_web_url(std::string_view url);
-
 }  // namespace briefing

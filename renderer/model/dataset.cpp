@@ -4,9 +4,9 @@
 
 namespace briefing {
 
-const std::string& Item::primary_url() const {
+const std::string& Item::primary_href() const {
   static const std::string kNone;
-  return links.empty() ? kNone : links.front().url;
+  return links.empty() ? kNone : links.front().href;
 }
 
 int Section::depth() const {

@@ -25,7 +25,8 @@ struct Milestone {
 
 /// A footnote that is a link to a source.
 struct Link {
-  std::string url;
+  std::string url;            // as written in the dataset: what a reader is shown
+  std::string href;           // normalised and percent-encoded (base/url.h): what links point to
   std::string language_note;  // e.g. "Japanese only"; empty when none
   int footnote = 0;           // the source document's footnote number; 0 if none
 };
@@ -51,8 +52,8 @@ struct Item {
   SourcePosition position;
 
   bool is_dated() const { return !milestones.empty(); }
-  /// The first link's URL, or empty.
-  const std::string& primary_url() const;
+  /// The first link's target (its href), or empty.
+  const std::string& primary_href() const;
 };
 
 struct Section {

@@ -12,6 +12,8 @@
 #include "base/atomic_file.h"
 #include "paint/cairo_handles.h"
 #include "paint/painter.h"
+#include "paint/pdf_action_check.h"
+#include "paint/pdf_tag_attributes.h"
 
 namespace briefing {
 namespace {
@@ -69,7 +71,7 @@ void add_outline(cairo_surface_t* surface, const std::vector<OutlineEntry>& outl
     const size_t level = static_cast<size_t>(std::max(1, entry.level));
     parents.resize(std::min(parents.size(), level));
     while (parents.size() < level) parents.push_back(parents.back());
-    const std::string link = "dest=" + quote_tag_attribute(entry.destination);
+    const std::string link = dest_attribute(entry.destination);
     const int id = cairo_pdf_surface_add_outline(surface, parents.back(), entry.title.c_str(),
                                                  link.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
     parents.push_back(id);
@@ -113,6 +115,7 @@ std::string render_pdf(const Document& document) {
   cairo_surface_finish(surface.get());
   check_cairo(cairo_surface_status(surface.get()), "cannot write the PDF");
   add_pdf_date_prefixes(bytes);
+  check_pdf_actions(bytes);
   return bytes;
 }
 

@@ -8,6 +8,7 @@
 #include <type_traits>
 
 #include "paint/cairo_handles.h"
+#include "paint/pdf_tag_attributes.h"
 
 namespace briefing {
 namespace {
@@ -94,8 +95,8 @@ struct ItemPainter {
   }
   void operator()(const LinkArea& link) const {
     if (!options.emit_pdf_tags || link.rects.empty()) return;
-    std::string attributes = link.uri.empty() ? "dest=" + quote_tag_attribute(link.destination)
-                                              : "uri=" + quote_tag_attribute(link.uri);
+    std::string attributes =
+        link.uri.empty() ? dest_attribute(link.destination) : uri_attribute(link.uri);
     attributes += " rect=" + rect_list(link.rects);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
@@ -104,22 +105,13 @@ struct ItemPainter {
     if (!options.emit_pdf_tags) return;
     char position[96];
     std::snprintf(position, sizeof position, " x=%.3f y=%.3f", destination.at.x, destination.at.y);
-    const std::string attributes = "name=" + quote_tag_attribute(destination.name) + position;
+    const std::string attributes = name_attribute(destination.name) + position;
     cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_DEST);
   }
 };
 
 }  // namespace
-
-std::string quote_tag_attribute(const std::string& value) {
-  std::string out = "'";
-  for (char c : value) {
-    if (c == '\'' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "'";
-}
 
 void paint_page(cairo_t* cr, const Page& page, const PaintOptions& options) {
   const ItemPainter painter{cr, options};

@@ -14,7 +14,4 @@ struct PaintOptions {
 /// Paints one page in page coordinates (points); the caller sets any scale.
 void paint_page(cairo_t* cr, const Page& page, const PaintOptions& options);
 
-/// Quotes a value for a Cairo tag attribute: 'value' with ' and \ escaped.
-std::string quote_tag_attribute(const std::string& value);
-
 }  // namespace briefing

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/url.h"
 #include "text/hyphenator.h"
 
 namespace briefing {
@@ -85,10 +86,10 @@ void RichText::style(std::pair<size_t, size_t> range, StyleSpan::Kind kind, Colo
   if (range.first < range.second) styles.push_back({range.first, range.second, kind, color});
 }
 
-void RichText::append_url(const std::string& uri) {
-  const auto range = append(breakable_url(uri));
+void RichText::append_url(const std::string& shown, const std::string& href) {
+  const auto range = append(breakable_url(shown));
   style(range, StyleSpan::Kind::no_hyphens);
-  if (is_allowed_link_uri(uri)) links.push_back({range.first, range.second, uri, {}});
+  if (is_safe_link_target(href)) links.push_back({range.first, range.second, href, {}});
 }
 
 void RichText::append_marker(int footnote) {
@@ -302,7 +303,6 @@ void Paragraph::emit(Point origin, std::vector<DisplayItem>& out) const {
   out.push_back(TextShape{origin, block_, color_});
   for (const LinkSpan& link : rich_.links) {
     if (link.uri.empty() && link.destination.empty()) continue;
-    if (!link.uri.empty() && !is_allowed_link_uri(link.uri)) continue;
     auto rects = range_rects(block_->layout(), lines_, link.start, link.end, origin);
     if (!rects.empty()) out.push_back(LinkArea{std::move(rects), link.uri, link.destination});
   }

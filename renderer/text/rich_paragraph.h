@@ -46,9 +46,10 @@ struct RichText {
   /// Appends text with soft hyphens from `hyphenator` (as is when null).
   std::pair<size_t, size_t> append_hyphenated(std::string_view plain, const Hyphenator* hyphenator);
   void style(std::pair<size_t, size_t> range, StyleSpan::Kind kind, Color color = {});
-  /// Appends a URL that may break after / . - ? & = (zero-width spaces in the
-  /// shown text only) and links it to `uri`.
-  void append_url(const std::string& uri);
+  /// Appends the URL `shown` (as the dataset writes it) so that it may break
+  /// after / . - ? & = (zero-width spaces in the shown text only), linked to
+  /// `href` (its encoded form, base/url.h; not linked when unsafe).
+  void append_url(const std::string& shown, const std::string& href);
   /// Appends a superscript footnote number linked to "fn-N".
   void append_marker(int footnote);
   /// The part [from, to) with every span clipped and shifted.
@@ -64,11 +65,6 @@ std::string typographic_quotes(std::string_view text);
 
 /// `text` without soft hyphens and zero-width spaces (for dumps and tests).
 std::string visible_text(std::string_view text);
-
-inline bool is_allowed_link_uri(std::string_view uri) {
-  return uri.rfind("http://", 0) == 0 || uri.rfind("https://", 0) == 0 ||
-         uri.rfind("mailto:", 0) == 0;
-}
 
 struct ParagraphLine {
   double top = 0, height = 0;  // points, from the paragraph's top

@@ -44,7 +44,7 @@ void number_footnotes(const Typesetter& typesetter, ReportItems& items) {
       RichText rich;
       if (entry.link) {
         const auto start = rich.text.size();
-        rich.append_url(entry.link->url);
+        rich.append_url(entry.link->url, entry.link->href);
         rich.style({start, rich.text.size()}, StyleSpan::Kind::color, style.link);
         if (!entry.link->language_note.empty()) rich.append(" (" + entry.link->language_note + ")");
       } else {

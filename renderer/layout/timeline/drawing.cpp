@@ -133,8 +133,8 @@ void TimelineBuilder::draw_label(const Entry& e, const Label& label, const Rect&
   result_.page.items.push_back(TextShape{
       {line_x + label.dates_offset.x, box.y + label.dates_offset.y}, dates, theme_.muted_text});
   result_.elements.push_back({"label", e.item->id, e.item->title, box, 1});
-  if (const std::string& url = e.item->primary_url(); !url.empty()) {
-    result_.page.items.push_back(LinkArea{{box}, url, ""});
+  if (const std::string& href = e.item->primary_href(); !href.empty()) {
+    result_.page.items.push_back(LinkArea{{box}, href, ""});
   }
 }
 
