@@ -33,7 +33,7 @@ summary = "A summary."
   const DatasetLoad load = load_dataset_text(toml, "test.toml");
   if (load.ok()) return ::testing::AssertionFailure() << "loaded without errors";
   for (const auto& d : load.diagnostics.all()) {
-    if (d.position.line == line && d.position.column == column && d.message == message) {
+    if (d.range.line == line && d.range.column == column && d.message == message) {
       return ::testing::AssertionSuccess();
     }
   }
@@ -163,9 +163,11 @@ TEST(DatasetLoader, EveryMistakeInOneFileIsReported) {
       load_dataset_file(testing::repo_path("tests/data/dozen-mistakes.toml"));
   EXPECT_FALSE(load.ok());
   EXPECT_GE(load.diagnostics.error_count(), 12u) << load.report();
-  // Compiler style: file:line:col: error: message, the line, a caret.
+  // Compiler style: file:line:col: error: message, the line under a
+  // line-number gutter, the whole value underlined.
   EXPECT_NE(load.report().find("dozen-mistakes.toml:5:13: error: month 13 is out of range in date "
-                               "\"2024-13\"\n  published = \"2024-13\"\n              ^\n"),
+                               "\"2024-13\"\n 5 | published = \"2024-13\"\n   |             "
+                               "^~~~~~~~~\n"),
             std::string::npos)
       << load.report();
 }

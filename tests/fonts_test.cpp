@@ -96,13 +96,24 @@ TEST(GlyphCoverage, ReportsTheFieldThatCannotBeDrawn) {
   item.id = "a";
   item.title = "Linear B \U00010000";
   item.summary = "人間中心のAI社会原則";
-  item.position = {11, 1};
+  item.title_at = {11, 9, 11, 30};
   dataset.items.push_back(item);
-  const auto missing = find_missing_glyphs(dataset);
-  ASSERT_EQ(missing.size(), 1u);
-  EXPECT_EQ(missing[0].where, "item 'a' title");
-  EXPECT_EQ(missing[0].count, 1);
-  EXPECT_EQ(missing[0].position.line, 11);
+  const Diagnostics missing = check_glyph_coverage(dataset);
+  ASSERT_EQ(missing.all().size(), 1u);
+  EXPECT_EQ(missing.all()[0].message,
+            "the title of item 'a' holds U+10000, which no configured font can draw");
+  EXPECT_EQ(missing.all()[0].range.line, 11);
+  EXPECT_EQ(missing.all()[0].range.column, 9);
+}
+
+TEST(GlyphCoverage, CharactersThatNeedNoGlyphAreSkipped) {
+  // Joiners, variation selectors, bidi marks, soft hyphens, line breaks.
+  EXPECT_EQ(first_undrawable_character("a\u200Db\uFE0Fc\u200Fd\u00ADe\nf\tg"), 0u);
+  EXPECT_EQ(first_undrawable_character("AI事業者ガイドライン Ωмé"), 0u);
+  // An emoji ZWJ sequence: the emoji themselves are in no bundled face.
+  EXPECT_EQ(first_undrawable_character("family \U0001F468\u200D\U0001F469"), 0x1F468u);
+  // C1 control characters have no glyph.
+  EXPECT_EQ(first_undrawable_character("x\u0085y"), 0x85u);
 }
 
 TEST(GlyphCoverage, CheckCommandFailsOnUndrawableText) {
@@ -114,8 +125,8 @@ TEST(GlyphCoverage, CheckCommandFailsOnUndrawableText) {
                       "kind = \"law\"\nissuers = []\nsummary = \"ok\"\n");
   const auto result = testing::run_briefing({"check", dir + "/g.toml"});
   EXPECT_EQ(result.exit_code, 1);
-  EXPECT_NE(result.err.find("g.toml:11:1: error: item 'a' title has 1 character(s) that no "
-                            "bundled font can draw"),
+  EXPECT_NE(result.err.find("g.toml:14:9: error: the title of item 'a' holds U+10000, which no "
+                            "configured font can draw"),
             std::string::npos)
       << result.err;
 }

@@ -26,7 +26,7 @@ Rendered render(const Dataset& dataset, const std::string& layout_name) {
   Diagnostics d;
   auto style = load_report_style(resolve_layout_path(layout_name), d);
   auto figure = load_timeline_style(resolve_layout_path(style->figure_layout), d);
-  if (!style || !figure) throw std::runtime_error(format_diagnostics(d, ""));
+  if (!style || !figure) throw std::runtime_error(format_diagnostics(d));
   ReportOptions options;
   options.figure_style = &*figure;
   return {dataset, *style, layout_report(dataset, *style, options)};

@@ -14,7 +14,7 @@ TEST(ReportStyle, BundledLayoutsLoad) {
   Diagnostics d;
   auto a4 = load_report_style(testing::repo_path("layouts/briefing-a4.toml"), d);
   auto letter = load_report_style(testing::repo_path("layouts/briefing-letter.toml"), d);
-  ASSERT_TRUE(a4 && letter) << format_diagnostics(d, "");
+  ASSERT_TRUE(a4 && letter) << format_diagnostics(d);
   EXPECT_NEAR(a4->page_width, 595.276, 0.01);
   EXPECT_NEAR(a4->page_height, 841.89, 0.01);
   EXPECT_NEAR(a4->margin_left, 70.866, 0.01);  // 25 mm
@@ -29,11 +29,11 @@ TEST(ReportStyle, BundledLayoutsLoad) {
 TEST(ReportStyle, UnknownKeyIsLocatedWithHint) {
   Diagnostics d;
   EXPECT_FALSE(parse("[page]\nsize = \"a4\"\n[fonts]\nbody_sise = 11\n", d));
-  ASSERT_EQ(d.error_count(), 1u) << format_diagnostics(d, "");
+  ASSERT_EQ(d.error_count(), 1u) << format_diagnostics(d);
   const Diagnostic& e = d.all()[0];
-  EXPECT_EQ(e.position.line, 4);
-  EXPECT_EQ(e.position.column, 1);
-  EXPECT_NE(e.hint.find("body_size"), std::string::npos) << e.hint;
+  EXPECT_EQ(e.range.line, 4);
+  EXPECT_EQ(e.range.column, 1);
+  EXPECT_NE(e.hints.at(0).find("body_size"), std::string::npos) << e.hints.at(0);
 }
 
 TEST(ReportStyle, EveryBadValueIsReportedAtOnce) {
@@ -51,8 +51,8 @@ TEST(ReportStyle, EveryBadValueIsReportedAtOnce) {
       "widows = 0\n";              // 10: out of range
   EXPECT_FALSE(parse(text, d));
   std::vector<int> lines;
-  for (const auto& e : d.all()) lines.push_back(e.position.line);
-  EXPECT_EQ(lines, (std::vector<int>{2, 3, 5, 6, 8, 10})) << format_diagnostics(d, text);
+  for (const auto& e : d.all()) lines.push_back(e.range.line);
+  EXPECT_EQ(lines, (std::vector<int>{2, 3, 5, 6, 8, 10})) << format_diagnostics(d);
 }
 
 TEST(ReportStyle, MarginsThatLeaveNoRoomAreRejected) {
@@ -66,7 +66,7 @@ TEST(ReportStyle, SyntaxErrorIsLocated) {
   Diagnostics d;
   EXPECT_FALSE(parse("[page]\nsize = a4\n", d));
   ASSERT_EQ(d.error_count(), 1u);
-  EXPECT_EQ(d.all()[0].position.line, 2);
+  EXPECT_EQ(d.all()[0].range.line, 2);
 }
 
 TEST(ReportStyle, PageTableIsRequired) {

@@ -21,7 +21,7 @@ namespace {
 TimelineStyle preset(const std::string& name) {
   Diagnostics diagnostics;
   auto style = load_timeline_style(resolve_layout_path(name), diagnostics);
-  EXPECT_TRUE(style.has_value()) << format_diagnostics(diagnostics, "");
+  EXPECT_TRUE(style.has_value()) << format_diagnostics(diagnostics);
   return style.value_or(TimelineStyle{});
 }
 

@@ -12,7 +12,7 @@ TEST(TimelineStyleLoader, BundledPresetsLoad) {
   for (const std::string name : {"slide-16x9", "slide-4x3", "a4-landscape", "report-figure"}) {
     Diagnostics diagnostics;
     auto style = load_timeline_style(resolve_layout_path(name), diagnostics);
-    ASSERT_TRUE(style.has_value()) << name << "\n" << format_diagnostics(diagnostics, "");
+    ASSERT_TRUE(style.has_value()) << name << "\n" << format_diagnostics(diagnostics);
     EXPECT_EQ(style->name, name);
     EXPECT_GT(style->width, style->height);
     EXPECT_LE(style->min_text_size, style->label_size);
@@ -41,13 +41,13 @@ void expect_error(const std::string& text, int line, int column, const std::stri
   EXPECT_FALSE(style.has_value()) << text;
   bool found = false;
   for (const auto& d : diagnostics.all()) {
-    if (d.position.line == line && d.position.column == column &&
+    if (d.range.line == line && d.range.column == column &&
         d.message.find(part) != std::string::npos) {
       found = true;
     }
   }
   EXPECT_TRUE(found) << "expected " << line << ":" << column << " '" << part << "' in\n"
-                     << format_diagnostics(diagnostics, text);
+                     << format_diagnostics(diagnostics);
 }
 
 TEST(TimelineStyleLoader, ErrorsAreLocated) {
@@ -68,7 +68,7 @@ TEST(TimelineStyleLoader, HintsSuggestTheClosestKey) {
   Diagnostics diagnostics;
   load_timeline_style_text("[layout]\nwidth = 960\nheight = 540\n[axis]\nbreak = false\n",
                            "bad.toml", diagnostics);
-  const std::string report = format_diagnostics(diagnostics, "");
+  const std::string report = format_diagnostics(diagnostics);
   EXPECT_NE(report.find("bad.toml:5:1: error"), std::string::npos) << report;
   EXPECT_NE(report.find("breaks"), std::string::npos) << report;
 }
@@ -77,7 +77,7 @@ TEST(TimelineStyleLoader, MissingFileListsPresets) {
   Diagnostics diagnostics;
   EXPECT_FALSE(load_timeline_style(resolve_layout_path("no-such-preset"), diagnostics).has_value());
   ASSERT_EQ(diagnostics.all().size(), 1u);
-  EXPECT_NE(diagnostics.all()[0].hint.find("slide-16x9"), std::string::npos);
+  EXPECT_NE(diagnostics.all()[0].hints.at(0).find("slide-16x9"), std::string::npos);
 }
 
 }  // namespace

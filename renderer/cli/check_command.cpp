@@ -3,13 +3,14 @@
 
 #include "cli/command.h"
 #include "load/dataset_loader.h"
+#include "base/terminal_text.h"
 #include "text/glyph_coverage.h"
 
 namespace briefing::cli {
 namespace {
 
 std::string summary_line(const std::string& file, const Dataset& dataset) {
-  return file + ": ok: " + std::to_string(dataset.sections.size()) + " sections, " +
+  return terminal_safe(file) + ": ok: " + std::to_string(dataset.sections.size()) + " sections, " +
          std::to_string(dataset.items.size()) + " items, " +
          std::to_string(dataset.milestone_count()) + " milestones, " +
          std::to_string(dataset.link_count()) + " links, " +
@@ -24,19 +25,10 @@ int run_check(const std::vector<std::string>& args) {
   size_t errors = 0;
   for (const auto& file : args) {
     DatasetLoad load = load_dataset_file(file);
-    if (load.ok()) {
-      // Text no bundled font can draw would be painted as boxes: an error.
-      for (const MissingGlyphs& missing : find_missing_glyphs(*load.dataset)) {
-        load.diagnostics.error(file, missing.position,
-                               missing.where + " has " + std::to_string(missing.count) +
-                                   " character(s) that no bundled font can draw");
-      }
-    }
+    require_drawable_text(load);  // text no font can draw would be painted as boxes
     std::cerr << load.report();
     errors += load.diagnostics.error_count();
-    if (load.ok() && !load.diagnostics.has_errors()) {
-      std::cout << summary_line(file, *load.dataset) << "\n";
-    }
+    if (load.ok()) std::cout << summary_line(file, *load.dataset) << "\n";
   }
   if (errors > 0) {
     std::cerr << errors << (errors == 1 ? " error" : " errors") << " found\n";

@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "layout/report/report_layout.h"
 #include "load/dataset_loader.h"
+#include "text/glyph_coverage.h"
 #include "load/report_style_loader.h"
 #include "load/timeline_style_loader.h"
 #include "model/dataset_diff.h"
@@ -48,37 +49,36 @@ ReportArguments parse_arguments(const std::vector<std::string>& args) {
   return parsed;
 }
 
-int fail_with(const Diagnostics& diagnostics, const std::string& source) {
-  std::cerr << format_diagnostics(diagnostics, source);
-  const size_t errors = diagnostics.error_count();
-  std::cerr << errors << (errors == 1 ? " error" : " errors") << " found\n";
+int fail_with(const Diagnostics& diagnostics) {
+  std::cerr << format_diagnostics(diagnostics) << describe_counts(diagnostics) << "\n";
   return kExitDataError;
 }
 
 int run_report(const std::vector<std::string>& args) {
   const ReportArguments arguments = parse_arguments(args);
 
-  const DatasetLoad load = load_dataset_file(arguments.data);
-  if (!load.ok()) return fail_with(load.diagnostics, load.source_text);
+  DatasetLoad load = load_dataset_file(arguments.data);
+  require_drawable_text(load);
+  if (!load.ok()) return fail_with(load.diagnostics);
 
   Diagnostics diagnostics;
-  std::string source;
   const std::optional<ReportStyle> style =
-      load_report_style(resolve_layout_path(arguments.layout), diagnostics, &source);
-  if (!style) return fail_with(diagnostics, source);
+      load_report_style(resolve_layout_path(arguments.layout), diagnostics);
+  if (!style) return fail_with(diagnostics);
 
   std::optional<TimelineStyle> figure_style;
   if (style->figure) {
-    figure_style = load_timeline_style(resolve_layout_path(style->figure_layout), diagnostics, &source);
-    if (!figure_style) return fail_with(diagnostics, source);
+    figure_style = load_timeline_style(resolve_layout_path(style->figure_layout), diagnostics);
+    if (!figure_style) return fail_with(diagnostics);
   }
 
   ReportOptions options;
   options.figure_style = figure_style ? &*figure_style : nullptr;
   std::optional<DatasetDiff> changes;
   if (!arguments.compare_with.empty()) {
-    const DatasetLoad old = load_dataset_file(arguments.compare_with);
-    if (!old.ok()) return fail_with(old.diagnostics, old.source_text);
+    DatasetLoad old = load_dataset_file(arguments.compare_with);
+    require_drawable_text(old);
+    if (!old.ok()) return fail_with(old.diagnostics);
     changes = compare_datasets(*old.dataset, *load.dataset);
     options.changes = &*changes;
     options.changes_since = old.dataset->published;

@@ -7,6 +7,7 @@
 #include "layout/layout_dump.h"
 #include "layout/timeline/timeline_layout.h"
 #include "load/dataset_loader.h"
+#include "text/glyph_coverage.h"
 #include "load/timeline_style_loader.h"
 #include "model/dataset_diff.h"
 #include "base/atomic_file.h"
@@ -131,7 +132,8 @@ void mark_changes(const Dataset& old_data, const Dataset& new_data, TimelineOpti
 int run_timeline(const std::vector<std::string>& args) {
   Arguments a = parse_arguments(args);
 
-  const DatasetLoad load = load_dataset_file(a.data);
+  DatasetLoad load = load_dataset_file(a.data);
+  require_drawable_text(load);
   if (!load.ok()) {
     std::cerr << load.report();
     return kExitDataError;
@@ -146,11 +148,10 @@ int run_timeline(const std::vector<std::string>& args) {
   }
 
   Diagnostics diagnostics;
-  std::string layout_source;
   const std::string layout_path = resolve_layout_path(a.layout);
-  auto style = load_timeline_style(layout_path, diagnostics, &layout_source);
+  auto style = load_timeline_style(layout_path, diagnostics);
   if (!style) {
-    std::cerr << format_diagnostics(diagnostics, layout_source);
+    std::cerr << format_diagnostics(diagnostics);
     return kExitDataError;
   }
 

@@ -35,12 +35,12 @@ bool is_blank(std::string_view text) {
 
 class DatasetReader {
  public:
-  DatasetReader(std::string file, Diagnostics& diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
+  DatasetReader(SourceRef source, Diagnostics& diagnostics)
+      : source_(std::move(source)), diagnostics_(diagnostics) {}
 
   Dataset read(const toml::table& root) {
     Dataset dataset;
-    TableReader top(root, "the dataset file", file_, diagnostics_);
+    TableReader top(root, "the dataset file", source_, diagnostics_);
     if (const toml::table* header = top.table("dataset", Need::required)) {
       read_header(*header, dataset);
     }
@@ -53,13 +53,21 @@ class DatasetReader {
   }
 
  private:
-  // A required string that must hold something other than white space.
-  std::string non_empty(TableReader& reader, const std::string& key) {
+  // A required string that must hold something other than white space;
+  // `at` (if given) receives where it stands.
+  std::string non_empty(TableReader& reader, const std::string& key, SourceRange* at = nullptr) {
     auto value = reader.string(key, Need::required);
     if (value && is_blank(*value)) {
       reader.error_at(reader.value_position(key), "'" + key + "' must not be empty");
     }
+    if (at) *at = reader.value_position(key);
     return value.value_or("");
+  }
+
+  // An optional string and where it stands.
+  std::string optional_text(TableReader& reader, const std::string& key, SourceRange& at) {
+    at = reader.value_position(key);
+    return reader.string(key).value_or("");
   }
 
   std::optional<PartialDate> date(TableReader& reader, const std::string& key, Need need) {
@@ -101,9 +109,9 @@ class DatasetReader {
   }
 
   void read_header(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[dataset]", file_, diagnostics_);
-    dataset.title = non_empty(reader, "title");
-    dataset.publisher = non_empty(reader, "publisher");
+    TableReader reader(table, "[dataset]", source_, diagnostics_);
+    dataset.title = non_empty(reader, "title", &dataset.title_at);
+    dataset.publisher = non_empty(reader, "publisher", &dataset.publisher_at);
     if (auto published = date(reader, "published", Need::required)) dataset.published = *published;
     dataset.language = non_empty(reader, "language");
     dataset.source = reader.string("source").value_or("");
@@ -111,7 +119,7 @@ class DatasetReader {
   }
 
   void read_section(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[[section]]", file_, diagnostics_);
+    TableReader reader(table, "[[section]]", source_, diagnostics_);
     Section section;
     section.position = reader.table_position();
     section.id = non_empty(reader, "id");
@@ -126,14 +134,14 @@ class DatasetReader {
                       "section \"" + section.id + "\" comes before its parent section \"" +
                           section.parent_id() + "\"");
     }
-    section.title = non_empty(reader, "title");
-    section.intro = reader.string("intro").value_or("");
+    section.title = non_empty(reader, "title", &section.title_at);
+    section.intro = optional_text(reader, "intro", section.intro_at);
     reader.finish();
     dataset.sections.push_back(std::move(section));
   }
 
   void read_item(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[[item]]", file_, diagnostics_);
+    TableReader reader(table, "[[item]]", source_, diagnostics_);
     Item item;
     item.position = reader.table_position();
     item.id = non_empty(reader, "id");
@@ -155,10 +163,11 @@ class DatasetReader {
                                            : "did you mean \"" + suggestion + "\"?");
       }
     }
-    item.title = non_empty(reader, "title");
-    item.kind = non_empty(reader, "kind");
+    item.title = non_empty(reader, "title", &item.title_at);
+    item.kind = non_empty(reader, "kind", &item.kind_at);
     item.issuers = reader.string_array("issuers", Need::required).value_or(std::vector<std::string>{});
-    item.summary = non_empty(reader, "summary");
+    item.issuers_at = element_ranges(table, "issuers", item.issuers.size());
+    item.summary = non_empty(reader, "summary", &item.summary_at);
     item.tags = reader.string_array("tags").value_or(std::vector<std::string>{});
     item.highlight = reader.boolean("highlight").value_or(false);
     for (const toml::table* milestone : reader.tables("milestone")) {
@@ -171,10 +180,10 @@ class DatasetReader {
   }
 
   void read_milestone(const toml::table& table, Item& item) {
-    TableReader reader(table, "[[item.milestone]]", file_, diagnostics_);
+    TableReader reader(table, "[[item.milestone]]", source_, diagnostics_);
     Milestone milestone;
     milestone.position = reader.table_position();
-    milestone.label = non_empty(reader, "label");
+    milestone.label = non_empty(reader, "label", &milestone.label_at);
     auto when = date(reader, "date", Need::required);
     milestone.source_url = link_url(reader, "source", Need::optional).first;
     reader.finish();
@@ -192,25 +201,38 @@ class DatasetReader {
   }
 
   void read_link(const toml::table& table, Item& item) {
-    TableReader reader(table, "[[item.link]]", file_, diagnostics_);
+    TableReader reader(table, "[[item.link]]", source_, diagnostics_);
     Link link;
     std::tie(link.url, link.href) = link_url(reader, "url", Need::required);
-    link.language_note = reader.string("language").value_or("");
+    link.language_note = optional_text(reader, "language", link.language_at);
     link.footnote = footnote(reader, item.id);
     reader.finish();
     item.links.push_back(std::move(link));
   }
 
   void read_note(const toml::table& table, Item& item) {
-    TableReader reader(table, "[[item.note]]", file_, diagnostics_);
+    TableReader reader(table, "[[item.note]]", source_, diagnostics_);
     Note note;
-    note.text = non_empty(reader, "text");
+    note.text = non_empty(reader, "text", &note.text_at);
     note.footnote = footnote(reader, item.id);
     reader.finish();
     item.notes.push_back(std::move(note));
   }
 
-  std::string file_;
+  // Where each string of the array `key` stands (as many as were read).
+  static std::vector<SourceRange> element_ranges(const toml::table& table, const std::string& key,
+                                                 size_t count) {
+    std::vector<SourceRange> ranges;
+    if (const auto* array = table.get_as<toml::array>(key)) {
+      for (const toml::node& element : *array) {
+        if (element.is_string()) ranges.push_back(range_of(element));
+      }
+    }
+    ranges.resize(count);
+    return ranges;
+  }
+
+  SourceRef source_;
   Diagnostics& diagnostics_;
   std::map<int64_t, std::string> footnotes_;  // footnote number → item id
 };
@@ -219,10 +241,11 @@ class DatasetReader {
 
 DatasetLoad load_dataset_text(std::string_view text, const std::string& file_name) {
   DatasetLoad result;
-  result.source_text = std::string(text);
-  const auto root = parse_toml(result.source_text, file_name, result.diagnostics);
+  result.source = make_source(file_name, std::string(text));
+  const auto root = parse_toml(result.source, result.diagnostics);
   if (!root) return result;
-  Dataset dataset = DatasetReader(file_name, result.diagnostics).read(*root);
+  Dataset dataset = DatasetReader(result.source, result.diagnostics).read(*root);
+  dataset.file = result.source;
   result.diagnostics.sort_by_position();
   if (!result.diagnostics.has_errors()) result.dataset = std::move(dataset);
   return result;
@@ -232,7 +255,8 @@ DatasetLoad load_dataset_file(const std::string& path) {
   const FileContents file = read_file(path);
   if (!file.ok()) {
     DatasetLoad result;
-    result.diagnostics.error(path, {}, "cannot read the file: " + file.error);
+    result.source = make_source(path);
+    result.diagnostics.error(result.source, {}, "cannot read the file: " + file.error);
     return result;
   }
   return load_dataset_text(file.bytes, path);

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "load/diagnostic.h"
+#include "base/diagnostic.h"
 #include "model/dataset.h"
 
 namespace briefing {
@@ -13,11 +13,11 @@ namespace briefing {
 struct DatasetLoad {
   std::optional<Dataset> dataset;  // set only when there are no errors
   Diagnostics diagnostics;
-  std::string source_text;  // for printing the lines that diagnostics point at
+  SourceRef source;  // the file's name and text
 
   bool ok() const { return dataset.has_value(); }
-  /// Every diagnostic, compiler-style, with source lines and carets.
-  std::string report() const { return format_diagnostics(diagnostics, source_text); }
+  /// Every diagnostic, compiler-style, with source lines underlined.
+  std::string report() const { return format_diagnostics(diagnostics); }
 };
 
 /// Parses `text` as if read from `file_name` (used in messages).

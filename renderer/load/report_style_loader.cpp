@@ -23,12 +23,12 @@ const std::map<std::string, PaperSize> kPaperSizes = {
 
 class ReportStyleReader {
  public:
-  ReportStyleReader(std::string file, Diagnostics& diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
+  ReportStyleReader(SourceRef source, Diagnostics& diagnostics)
+      : source_(std::move(source)), diagnostics_(diagnostics) {}
 
   ReportStyle read(const toml::table& root) {
     ReportStyle style;
-    TableReader top(root, "the report layout", file_, diagnostics_);
+    TableReader top(root, "the report layout", source_, diagnostics_);
     if (auto name = top.string("name")) style.name = *name;
     if (const toml::table* t = top.table("page", Need::required)) read_page(*t, style);
     if (const toml::table* t = top.table("fonts")) read_fonts(*t, style);
@@ -52,7 +52,7 @@ class ReportStyleReader {
   }
 
   void read_page(const toml::table& t, ReportStyle& style) {
-    TableReader r(t, "[page]", file_, diagnostics_);
+    TableReader r(t, "[page]", source_, diagnostics_);
     if (auto size = r.string("size")) {
       std::string key = *size;
       for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -112,7 +112,7 @@ class ReportStyleReader {
   }
 
   void read_fonts(const toml::table& t, ReportStyle& style) {
-    TableReader r(t, "[fonts]", file_, diagnostics_);
+    TableReader r(t, "[fonts]", source_, diagnostics_);
     family(r, "body_family", style.body_family);
     family(r, "heading_family", style.heading_family);
     read_number(r, "body_size", style.body_size, 6, 18);
@@ -130,7 +130,7 @@ class ReportStyleReader {
   }
 
   void read_colors(const toml::table& t, ReportStyle& style) {
-    TableReader r(t, "[colors]", file_, diagnostics_);
+    TableReader r(t, "[colors]", source_, diagnostics_);
     read_color(r, "text", style.text);
     read_color(r, "muted", style.muted);
     read_color(r, "accent", style.accent);
@@ -143,7 +143,7 @@ class ReportStyleReader {
   }
 
   void read_parts(const toml::table& t, ReportStyle& style) {
-    TableReader r(t, "[parts]", file_, diagnostics_);
+    TableReader r(t, "[parts]", source_, diagnostics_);
     flag(r, "cover", style.cover);
     flag(r, "contents", style.contents);
     flag(r, "contents_items", style.contents_items);
@@ -157,7 +157,7 @@ class ReportStyleReader {
   }
 
   void read_typesetting(const toml::table& t, ReportStyle& style) {
-    TableReader r(t, "[typesetting]", file_, diagnostics_);
+    TableReader r(t, "[typesetting]", source_, diagnostics_);
     flag(r, "justify", style.justify);
     flag(r, "hyphenate", style.hyphenate);
     read_integer(r, "orphans", style.orphans, 1, 5);
@@ -166,35 +166,34 @@ class ReportStyleReader {
     r.finish();
   }
 
-  std::string file_;
+  SourceRef source_;
   Diagnostics& diagnostics_;
 };
 
 }  // namespace
 
-std::optional<ReportStyle> load_report_style_text(const std::string& text,
+std::optional<ReportStyle> load_report_style_text(std::string_view text,
                                                   const std::string& file_name,
                                                   Diagnostics& diagnostics) {
-  const auto root = parse_toml(text, file_name, diagnostics);
+  const SourceRef source = make_source(file_name, std::string(text));
+  const auto root = parse_toml(source, diagnostics);
   if (!root) return std::nullopt;
   Diagnostics local;
-  ReportStyle style = ReportStyleReader(file_name, local).read(*root);
+  ReportStyle style = ReportStyleReader(source, local).read(*root);
   local.sort_by_position();
   diagnostics.append(local);
   if (local.has_errors()) return std::nullopt;
   return style;
 }
 
-std::optional<ReportStyle> load_report_style(const std::string& path, Diagnostics& diagnostics,
-                                             std::string* source_text) {
-  auto text = read_text_file(path);
-  if (!text) {
-    diagnostics.error(path, {}, "cannot read the layout file",
+std::optional<ReportStyle> load_report_style(const std::string& path, Diagnostics& diagnostics) {
+  const FileContents file = read_file(path);
+  if (!file.ok()) {
+    diagnostics.error(make_source(path), {}, "cannot read the layout file: " + file.error,
                       "give briefing-a4, briefing-letter or the path of a .toml file");
     return std::nullopt;
   }
-  if (source_text) *source_text = *text;
-  return load_report_style_text(*text, path, diagnostics);
+  return load_report_style_text(file.bytes, path, diagnostics);
 }
 
 }  // namespace briefing

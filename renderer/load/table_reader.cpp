@@ -4,18 +4,18 @@
 
 namespace briefing {
 
-SourcePosition position_of(const toml::source_region& region) {
-  return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column)};
+SourceRange range_of(const toml::source_region& region) {
+  return {static_cast<int>(region.begin.line), static_cast<int>(region.begin.column),
+          static_cast<int>(region.end.line), static_cast<int>(region.end.column)};
 }
 
-SourcePosition position_of(const toml::node& node) { return position_of(node.source()); }
+SourceRange range_of(const toml::node& node) { return range_of(node.source()); }
 
-std::optional<toml::table> parse_toml(std::string_view text, const std::string& file_name,
-                                      Diagnostics& diagnostics) {
+std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diagnostics) {
   try {
-    return toml::parse(text, file_name);
+    return toml::parse(source->text, source->name);
   } catch (const toml::parse_error& error) {
-    diagnostics.error(file_name, position_of(error.source()), std::string(error.description()));
+    diagnostics.error(source, range_of(error.source()), std::string(error.description()));
     return std::nullopt;
   }
 }
@@ -47,23 +47,30 @@ bool has_control_characters(std::string_view text) {
   });
 }
 
-TableReader::TableReader(const toml::table& table, std::string what, std::string file,
+TableReader::TableReader(const toml::table& table, std::string what, SourceRef source,
                          Diagnostics& diagnostics)
-    : table_(table), what_(std::move(what)), file_(std::move(file)), diagnostics_(diagnostics) {}
+    : table_(table), what_(std::move(what)), source_(std::move(source)), diagnostics_(diagnostics) {}
 
-void TableReader::error_at(SourcePosition at, std::string message, std::string hint) {
-  diagnostics_.error(file_, at, std::move(message), std::move(hint));
+void TableReader::error_at(SourceRange at, std::string message, std::string hint) {
+  diagnostics_.error(source_, at, std::move(message), std::move(hint));
 }
 
-SourcePosition TableReader::key_position(const std::string& key) const {
+SourceRange TableReader::table_position() const {
+  // TOML++ places a table at its header; a point, as the header's extent is unknown.
+  SourceRange at = range_of(table_);
+  at.end_line = 0;
+  return at;
+}
+
+SourceRange TableReader::key_position(const std::string& key) const {
   for (const auto& [k, v] : table_) {
-    if (k.str() == key) return position_of(k.source());
+    if (k.str() == key) return range_of(k.source());
   }
   return table_position();
 }
 
-SourcePosition TableReader::value_position(const std::string& key) const {
-  if (const toml::node* node = table_.get(key)) return position_of(*node);
+SourceRange TableReader::value_position(const std::string& key) const {
+  if (const toml::node* node = table_.get(key)) return range_of(*node);
   return table_position();
 }
 
@@ -78,7 +85,7 @@ const toml::node* TableReader::find(const std::string& key, Need need) {
 
 void TableReader::wrong_type(const std::string& key, const toml::node& node,
                              const std::string& expected) {
-  error_at(position_of(node), "'" + key + "' must be " + expected + ", not " +
+  error_at(range_of(node), "'" + key + "' must be " + expected + ", not " +
                                   with_article(toml_type_name(node)));
 }
 
@@ -92,7 +99,7 @@ std::optional<std::string> TableReader::string(const std::string& key, Need need
   }
   const std::string& text = value->get();
   if (has_control_characters(text)) {
-    error_at(position_of(*node), "'" + key + "' contains a control character");
+    error_at(range_of(*node), "'" + key + "' contains a control character");
     return std::nullopt;
   }
   return text;
@@ -136,12 +143,12 @@ std::optional<std::vector<std::string>> TableReader::string_array(const std::str
   for (const toml::node& element : *array) {
     const auto* text = element.as_string();
     if (!text) {
-      error_at(position_of(element), "'" + key + "' must hold only strings, not " +
+      error_at(range_of(element), "'" + key + "' must hold only strings, not " +
                                          with_article(toml_type_name(element)));
       continue;
     }
     if (has_control_characters(text->get())) {
-      error_at(position_of(element), "'" + key + "' contains a control character");
+      error_at(range_of(element), "'" + key + "' contains a control character");
       continue;
     }
     values.push_back(text->get());
@@ -170,7 +177,7 @@ std::vector<const toml::table*> TableReader::tables(const std::string& key, Need
     if (const auto* table = element.as_table()) {
       result.push_back(table);
     } else {
-      error_at(position_of(element), "'" + key + "' must hold only tables, not " +
+      error_at(range_of(element), "'" + key + "' must hold only tables, not " +
                                          with_article(toml_type_name(element)));
     }
   }
@@ -182,7 +189,7 @@ void TableReader::finish() {
     const std::string name(key.str());
     if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
     const std::string suggestion = closest_match(name, known_);
-    error_at(position_of(key.source()), "unknown key '" + name + "' in " + what_,
+    error_at(range_of(key.source()), "unknown key '" + name + "' in " + what_,
              suggestion.empty() ? std::string() : "did you mean '" + suggestion + "'?");
   }
 }

@@ -9,16 +9,17 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostic.h"
+#include "base/diagnostic.h"
+#include "base/suggest.h"
 
 namespace briefing {
 
-SourcePosition position_of(const toml::source_region& region);
+/// The stretch of the file a node (or key) covers, for underlining.
+SourceRange range_of(const toml::source_region& region);
+SourceRange range_of(const toml::node& node);
 
-/// Parses a TOML document; a syntax error becomes one located diagnostic.
-std::optional<toml::table> parse_toml(std::string_view text, const std::string& file_name,
-                                      Diagnostics& diagnostics);
-SourcePosition position_of(const toml::node& node);
+/// Parses the TOML text of `source`; a syntax error becomes one located diagnostic.
+std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diagnostics);
 
 enum class Need { optional, required };
 
@@ -27,7 +28,7 @@ enum class Need { optional, required };
 class TableReader {
  public:
   /// `what` names the table in messages, e.g. "[[item]]" or "[dataset]".
-  TableReader(const toml::table& table, std::string what, std::string file,
+  TableReader(const toml::table& table, std::string what, SourceRef source,
               Diagnostics& diagnostics);
 
   std::optional<std::string> string(const std::string& key, Need need = Need::optional);
@@ -41,15 +42,17 @@ class TableReader {
   /// An array of tables (`[[key]]`); empty when absent.
   std::vector<const toml::table*> tables(const std::string& key, Need need = Need::optional);
 
-  /// Where `key` stands (the key itself), or the table's position if absent.
-  SourcePosition key_position(const std::string& key) const;
-  SourcePosition value_position(const std::string& key) const;
-  SourcePosition table_position() const { return position_of(table_); }
+  /// Where `key` stands (the key itself), or the table's header if absent.
+  SourceRange key_position(const std::string& key) const;
+  /// Where the value of `key` stands, or the table's header if absent.
+  SourceRange value_position(const std::string& key) const;
+  /// The table's header ("[[item]]"), or its first key for an inline table.
+  SourceRange table_position() const;
 
-  void error_at(SourcePosition at, std::string message, std::string hint = {});
+  void error_at(SourceRange at, std::string message, std::string hint = {});
   void finish();
 
-  const std::string& file() const { return file_; }
+  const SourceRef& source() const { return source_; }
 
  private:
   const toml::node* find(const std::string& key, Need need);
@@ -57,7 +60,7 @@ class TableReader {
 
   const toml::table& table_;
   std::string what_;
-  std::string file_;
+  SourceRef source_;
   Diagnostics& diagnostics_;
   std::vector<std::string> known_;
 };

@@ -16,12 +16,12 @@ const std::vector<std::string> kThemeNames = {"light", "dark", "print"};
 
 class StyleReader {
  public:
-  StyleReader(std::string file, Diagnostics& diagnostics)
-      : file_(std::move(file)), diagnostics_(diagnostics) {}
+  StyleReader(SourceRef source, Diagnostics& diagnostics)
+      : source_(std::move(source)), diagnostics_(diagnostics) {}
 
   TimelineStyle read(const toml::table& root) {
     TimelineStyle style;
-    TableReader top(root, "the layout file", file_, diagnostics_);
+    TableReader top(root, "the layout file", source_, diagnostics_);
     if (const toml::table* t = top.table("layout", Need::required)) read_layout(*t, style);
     if (const toml::table* t = top.table("margins")) read_margins(*t, style);
     if (const toml::table* t = top.table("fonts")) read_fonts(*t, style);
@@ -38,7 +38,7 @@ class StyleReader {
  private:
   // A number in [low, high]; keeps `target` unchanged when absent or wrong.
   void read_layout(const toml::table& t, TimelineStyle& style) {
-    TableReader r(t, "[layout]", file_, diagnostics_);
+    TableReader r(t, "[layout]", source_, diagnostics_);
     if (auto name = r.string("name")) style.name = *name;
     read_number(r, "width", style.width, 72, 14400, Need::required);
     read_number(r, "height", style.height, 72, 14400, Need::required);
@@ -48,7 +48,7 @@ class StyleReader {
   }
 
   void read_margins(const toml::table& t, TimelineStyle& style) {
-    TableReader r(t, "[margins]", file_, diagnostics_);
+    TableReader r(t, "[margins]", source_, diagnostics_);
     read_number(r, "top", style.margin_top, 0, 1000);
     read_number(r, "right", style.margin_right, 0, 1000);
     read_number(r, "bottom", style.margin_bottom, 0, 1000);
@@ -57,7 +57,7 @@ class StyleReader {
   }
 
   void read_fonts(const toml::table& t, TimelineStyle& style) {
-    TableReader r(t, "[fonts]", file_, diagnostics_);
+    TableReader r(t, "[fonts]", source_, diagnostics_);
     font(r, "family", style.font_family);
     font(r, "title_family", style.title_family);
     r.finish();
@@ -80,7 +80,7 @@ class StyleReader {
   }
 
   void read_text(const toml::table& t, TimelineStyle& style) {
-    TableReader r(t, "[text]", file_, diagnostics_);
+    TableReader r(t, "[text]", source_, diagnostics_);
     read_number(r, "title", style.title_size, 0, 200);
     read_number(r, "label", style.label_size, 1, 200);
     read_number(r, "date", style.date_size, 1, 200);
@@ -100,7 +100,7 @@ class StyleReader {
   }
 
   void read_lanes(const toml::table& t, TimelineStyle& style) {
-    TableReader r(t, "[lanes]", file_, diagnostics_);
+    TableReader r(t, "[lanes]", source_, diagnostics_);
     if (auto group = r.string("group_by")) {
       bool ok = false;
       style.lanes = parse_lane_grouping(*group, &ok);
@@ -125,7 +125,7 @@ class StyleReader {
   }
 
   void read_axis(const toml::table& t, TimelineStyle& style) {
-    TableReader r(t, "[axis]", file_, diagnostics_);
+    TableReader r(t, "[axis]", source_, diagnostics_);
     read_number(r, "min_tick_gap", style.min_tick_gap, 0, 500);
     if (auto v = r.boolean("breaks")) style.axis_breaks = *v;
     read_number(r, "break_max_event_share", style.break_max_event_share, 0, 1);
@@ -135,7 +135,7 @@ class StyleReader {
   }
 
   void read_markers(const toml::table& t, TimelineStyle& style) {
-    TableReader r(t, "[markers]", file_, diagnostics_);
+    TableReader r(t, "[markers]", source_, diagnostics_);
     read_number(r, "size", style.marker_size, 1, 100);
     r.finish();
   }
@@ -146,13 +146,13 @@ class StyleReader {
       if (std::find(kThemeNames.begin(), kThemeNames.end(), name) == kThemeNames.end()) {
         std::string hint = closest_match(name, kThemeNames);
         diagnostics_.error(
-            file_, position_of(key.source()), "unknown theme '" + name + "'",
+            source_, range_of(key.source()), "unknown theme '" + name + "'",
             hint.empty() ? "themes are light, dark and print" : "did you mean '" + hint + "'?");
         continue;
       }
       const toml::table* table = node.as_table();
       if (!table) {
-        diagnostics_.error(file_, position_of(node), "[theme." + name + "] must be a table");
+        diagnostics_.error(source_, range_of(node), "[theme." + name + "] must be a table");
         continue;
       }
       style.themes[name] = read_theme(*table, name);
@@ -161,7 +161,7 @@ class StyleReader {
 
   TimelineTheme read_theme(const toml::table& t, const std::string& name) {
     TimelineTheme theme = default_theme(name);
-    TableReader r(t, "[theme." + name + "]", file_, diagnostics_);
+    TableReader r(t, "[theme." + name + "]", source_, diagnostics_);
     read_color(r, "background", theme.background);
     read_color(r, "text", theme.text);
     read_color(r, "muted_text", theme.muted_text);
@@ -199,7 +199,7 @@ class StyleReader {
     }
   }
 
-  std::string file_;
+  SourceRef source_;
   Diagnostics& diagnostics_;
   bool show_title_ = true;
 };
@@ -229,18 +229,14 @@ std::vector<std::string> available_layouts() {
   return names;
 }
 
-std::optional<TimelineStyle> load_timeline_style_text(const std::string& text,
+std::optional<TimelineStyle> load_timeline_style_text(std::string_view text,
                                                       const std::string& file_name,
                                                       Diagnostics& diagnostics) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file_name);
-  } catch (const toml::parse_error& error) {
-    diagnostics.error(file_name, position_of(error.source()), std::string(error.description()));
-    return std::nullopt;
-  }
+  const SourceRef source = make_source(file_name, std::string(text));
+  const auto root = parse_toml(source, diagnostics);
+  if (!root) return std::nullopt;
   Diagnostics local;
-  TimelineStyle style = StyleReader(file_name, local).read(root);
+  TimelineStyle style = StyleReader(source, local).read(*root);
   local.sort_by_position();
   diagnostics.append(local);
   if (local.has_errors()) return std::nullopt;
@@ -248,20 +244,18 @@ std::optional<TimelineStyle> load_timeline_style_text(const std::string& text,
   return style;
 }
 
-std::optional<TimelineStyle> load_timeline_style(const std::string& path, Diagnostics& diagnostics,
-                                                 std::string* source_text) {
-  auto text = read_text_file(path);
-  if (!text) {
+std::optional<TimelineStyle> load_timeline_style(const std::string& path, Diagnostics& diagnostics) {
+  const FileContents file = read_file(path);
+  if (!file.ok()) {
     std::string hint;
     if (path.rfind(layouts_directory() + "/", 0) == 0) {
       hint = "presets:";
       for (const auto& name : available_layouts()) hint += " " + name;
     }
-    diagnostics.error(path, {}, "cannot read the layout file", hint);
+    diagnostics.error(make_source(path), {}, "cannot read the layout file: " + file.error, hint);
     return std::nullopt;
   }
-  if (source_text) *source_text = *text;
-  return load_timeline_style_text(*text, path, diagnostics);
+  return load_timeline_style_text(file.bytes, path, diagnostics);
 }
 
 }  // namespace briefing

@@ -3,9 +3,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "layout/timeline/timeline_style.h"
-#include "load/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace briefing {
 
@@ -19,12 +20,11 @@ std::string layouts_directory();
 std::string resolve_layout_path(const std::string& name_or_file);
 
 /// Loads a preset; on errors returns nullopt and fills `diagnostics`
-/// (located, file:line:col), and `source_text` (if given) for carets.
-std::optional<TimelineStyle> load_timeline_style(const std::string& path, Diagnostics& diagnostics,
-                                                 std::string* source_text = nullptr);
+/// (located, each with its file's text for underlining).
+std::optional<TimelineStyle> load_timeline_style(const std::string& path, Diagnostics& diagnostics);
 
 /// Parses preset text as if read from `file_name`.
-std::optional<TimelineStyle> load_timeline_style_text(const std::string& text,
+std::optional<TimelineStyle> load_timeline_style_text(std::string_view text,
                                                       const std::string& file_name,
                                                       Diagnostics& diagnostics);
 

@@ -6,21 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "base/source.h"
 #include "model/partial_date.h"
 
 namespace briefing {
 
-/// Where a value stood in its source file (1-based; 0 when unknown).
-struct SourcePosition {
-  int line = 0;
-  int column = 0;
-};
+// Every text a reader is shown keeps where it was written (`*_at`), so that
+// a problem with that one string (text no font can draw) points at it. The
+// ranges are unknown (line 0) for data made in code.
 
 struct Milestone {
   std::string label;       // "adopted", "revised", "in operation", ...
   PartialDate date;
   std::string source_url;  // required by the loader for a date the source document lacks
-  SourcePosition position;
+  SourceRange position;    // of its date
+  SourceRange label_at;
 };
 
 /// A footnote that is a link to a source.
@@ -29,12 +29,14 @@ struct Link {
   std::string href;           // normalised and percent-encoded (base/url.h): what links point to
   std::string language_note;  // e.g. "Japanese only"; empty when none
   int footnote = 0;           // the source document's footnote number; 0 if none
+  SourceRange language_at;
 };
 
 /// A footnote that is text, not a link.
 struct Note {
   std::string text;
   int footnote = 0;
+  SourceRange text_at;
 };
 
 struct Item {
@@ -49,7 +51,9 @@ struct Item {
   std::vector<Note> notes;
   std::vector<std::string> tags;
   bool highlight = false;
-  SourcePosition position;
+  SourceRange position;  // of its [[item]] header
+  SourceRange title_at, kind_at, summary_at;
+  std::vector<SourceRange> issuers_at;  // one per issuer
 
   bool is_dated() const { return !milestones.empty(); }
   /// The first link's target (its href), or empty.
@@ -60,7 +64,8 @@ struct Section {
   std::string id;  // dotted number: "1", "1.3", "1.3.2"
   std::string title;
   std::string intro;
-  SourcePosition position;
+  SourceRange position;  // of its [[section]] header
+  SourceRange title_at, intro_at;
 
   /// 1 for "1", 2 for "1.3", 3 for "1.3.2".
   int depth() const;
@@ -76,6 +81,10 @@ struct Dataset {
   std::string source;
   std::vector<Section> sections;  // document order
   std::vector<Item> items;        // document order
+  SourceRange title_at, publisher_at;
+  /// The file it was read from (null for data made in code): diagnostics
+  /// about its items point into it.
+  SourceRef file;
 
   const Section* find_section(const std::string& id) const;
   const Item* find_item(const std::string& id) const;

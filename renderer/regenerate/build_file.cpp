@@ -30,14 +30,14 @@ bool is_layout_path(const std::string& layout) {
 
 class BuildFileReader {
  public:
-  BuildFileReader(std::string file, std::string folder, Diagnostics& diagnostics)
-      : file_(std::move(file)), folder_(std::move(folder)), diagnostics_(diagnostics) {}
+  BuildFileReader(SourceRef source, std::string folder, Diagnostics& diagnostics)
+      : source_(std::move(source)), folder_(std::move(folder)), diagnostics_(diagnostics) {}
 
   BuildFile read(const toml::table& root) {
     BuildFile build;
-    build.path = file_;
+    build.path = source_->name;
     build.folder = folder_;
-    TableReader reader(root, "the build file", file_, diagnostics_);
+    TableReader reader(root, "the build file", source_, diagnostics_);
     const auto manifest = reader.string("manifest");
     build.manifest_path =
         join_path(folder_, manifest ? *manifest : "output/.briefing-manifest.json");
@@ -49,7 +49,7 @@ class BuildFileReader {
     for (const toml::table* table : tables) {
       OutputSpec output = read_output(*table);
       if (!output.path.empty() && !seen_paths.insert(output.path).second) {
-        diagnostics_.error(file_, output.position,
+        diagnostics_.error(source_, output.position,
                            "output '" + output.path + "' is listed twice",
                            "each output path may appear only once");
       }
@@ -61,7 +61,7 @@ class BuildFileReader {
 
  private:
   OutputSpec read_output(const toml::table& table) {
-    TableReader reader(table, "[[output]]", file_, diagnostics_);
+    TableReader reader(table, "[[output]]", source_, diagnostics_);
     OutputSpec output;
     output.folder = folder_;
     output.position = reader.table_position();
@@ -160,7 +160,7 @@ class BuildFileReader {
     return output;
   }
 
-  std::string file_;
+  SourceRef source_;
   std::string folder_;
   Diagnostics& diagnostics_;
 };
@@ -178,26 +178,27 @@ std::string join_path(const std::string& folder, const std::string& relative) {
 
 BuildFileLoad load_build_text(std::string_view text, const std::string& file_name) {
   BuildFileLoad result;
-  result.source_text = std::string(text);
+  result.source = make_source(file_name, std::string(text));
   std::string folder = std::filesystem::path(file_name).parent_path().string();
   if (folder.empty()) folder = ".";
-  const auto root = parse_toml(result.source_text, file_name, result.diagnostics);
+  const auto root = parse_toml(result.source, result.diagnostics);
   if (!root) return result;
-  BuildFile build = BuildFileReader(file_name, folder, result.diagnostics).read(*root);
+  BuildFile build = BuildFileReader(result.source, folder, result.diagnostics).read(*root);
   result.diagnostics.sort_by_position();
   if (!result.diagnostics.has_errors()) result.build = std::move(build);
   return result;
 }
 
 BuildFileLoad load_build_file(const std::string& path) {
-  const auto text = read_text_file(path);
-  if (!text) {
+  const FileContents file = read_file(path);
+  if (!file.ok()) {
     BuildFileLoad result;
-    result.diagnostics.error(path, {}, "cannot read the build file",
+    result.source = make_source(path);
+    result.diagnostics.error(result.source, {}, "cannot read the build file: " + file.error,
                              "run `briefing build FILE` with the path of a build file");
     return result;
   }
-  return load_build_text(*text, path);
+  return load_build_text(file.bytes, path);
 }
 
 std::string OutputSpec::file(const std::string& relative) const {

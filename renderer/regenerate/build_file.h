@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "load/diagnostic.h"
+#include "base/diagnostic.h"
 
 namespace briefing {
 
@@ -33,7 +33,7 @@ struct OutputSpec {
   /// Mark what changed since the dataset of an earlier render of this output
   /// (see builder.h); the renderer gets a snapshot as --compare-with.
   bool compare_with_previous = false;
-  SourcePosition position;   // of the [[output]] table, for messages
+  SourceRange position;   // of the [[output]] table, for messages
 
   /// `relative` (one of the paths above) joined with the build file's folder.
   std::string file(const std::string& relative) const;
@@ -50,10 +50,10 @@ struct BuildFile {
 struct BuildFileLoad {
   std::optional<BuildFile> build;  // set only when there are no errors
   Diagnostics diagnostics;
-  std::string source_text;
+  SourceRef source;
 
   bool ok() const { return build.has_value(); }
-  std::string report() const { return format_diagnostics(diagnostics, source_text); }
+  std::string report() const { return format_diagnostics(diagnostics); }
 };
 
 /// Parses `text` as the build file `file_name` (used for messages and as the

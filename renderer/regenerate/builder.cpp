@@ -10,6 +10,7 @@
 #include "regenerate/job_runner.h"
 #include "regenerate/manifest.h"
 #include "load/dataset_loader.h"
+#include "text/glyph_coverage.h"
 #include "base/atomic_file.h"
 
 namespace briefing {
@@ -37,7 +38,8 @@ std::set<std::string> check_datasets(const BuildFile& build, std::ostream& err) 
       if (relative.empty()) continue;
       const std::string file = output.file(relative);
       if (!checked.insert(file).second) continue;
-      const DatasetLoad load = load_dataset_file(file);
+      DatasetLoad load = load_dataset_file(file);
+      require_drawable_text(load);
       if (!load.ok()) {
         err << load.report();
         broken.insert(file);

@@ -102,19 +102,23 @@ PangoContext* new_text_context() {
   return context;
 }
 
-std::vector<std::string> configured_font_files() {
+void for_each_configured_font(const std::function<void(FcPattern*)>& visit) {
   font_map();
-  std::vector<std::string> files;
   for (FcSetName which : {FcSetSystem, FcSetApplication}) {
     FcFontSet* set = FcConfigGetFonts(g_config, which);
     if (!set) continue;
-    for (int i = 0; i < set->nfont; ++i) {
-      FcChar8* file = nullptr;
-      if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) == FcResultMatch) {
-        files.emplace_back(reinterpret_cast<const char*>(file));
-      }
-    }
+    for (int i = 0; i < set->nfont; ++i) visit(set->fonts[i]);
   }
+}
+
+std::vector<std::string> configured_font_files() {
+  std::vector<std::string> files;
+  for_each_configured_font([&](FcPattern* font) {
+    FcChar8* file = nullptr;
+    if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch) {
+      files.emplace_back(reinterpret_cast<const char*>(file));
+    }
+  });
   std::sort(files.begin(), files.end());
   return files;
 }

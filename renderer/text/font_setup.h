@@ -1,7 +1,10 @@
 // One font configuration per process: Fontconfig sees only the bundled fonts/.
 #pragma once
 
+#include <fontconfig/fontconfig.h>
 #include <pango/pango.h>
+
+#include <functional>
 
 #include <string>
 #include <vector>
@@ -29,5 +32,8 @@ PangoContext* new_text_context();
 
 /// Paths of every font file the configuration knows, sorted.
 std::vector<std::string> configured_font_files();
+
+/// Calls `visit` with every face the configuration knows.
+void for_each_configured_font(const std::function<void(FcPattern*)>& visit);
 
 }  // namespace briefing
