@@ -11,7 +11,7 @@ build_dir=${BRIEFING_BUILD_DIR:-build}
 packages=(
   build-essential cmake pkg-config
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libglib2.0-dev
-  libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev
+  libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev nlohmann-json3-dev
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
   bc  # tests/bench scripts
 )

@@ -41,10 +41,16 @@ std::string with_article(std::string_view noun) {
 }
 
 bool has_control_characters(std::string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return (u < 0x20 && c != '\n' && c != '\t') || u == 0x7F;
-  });
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto u = static_cast<unsigned char>(text[i]);
+    if ((u < 0x20 && u != '\n' && u != '\t') || u == 0x7F) return true;
+    // C1 controls, U+0080-U+009F: 0xC2 0x80-0x9F in UTF-8.
+    if (u == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return true;
+    }
+  }
+  return false;
 }
 
 TableReader::TableReader(const toml::table& table, std::string what, SourceRef source,

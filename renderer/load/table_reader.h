@@ -71,7 +71,8 @@ const char* toml_type_name(const toml::node& node);
 /// "an integer", "a table".
 std::string with_article(std::string_view noun);
 
-/// Rejects control characters other than tab and newline.
+/// True for text holding a control character other than tab and newline
+/// (C0, DEL or C1).
 bool has_control_characters(std::string_view text);
 
 }  // namespace briefing
