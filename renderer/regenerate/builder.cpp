@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "regenerate/build_lock.h"
 #include "regenerate/input_hash.h"
 #include "regenerate/job_runner.h"
 #include "regenerate/manifest.h"
@@ -101,6 +102,16 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   const bool verbose = options.verbosity == Verbosity::verbose;
   std::vector<std::string> renderer = options.renderer_command;
   if (renderer.empty()) renderer = {current_executable()};
+
+  // Held from the manifest's read to its last write, so that a second build
+  // decides from what the first one left, never from what it read before.
+  const BuildLock lock(build.manifest_path, [&] {
+    if (!quiet) out << "waiting for another build of " << build.manifest_path << std::endl;
+  });
+  if (!lock.held()) {
+    err << "warning: " << lock.error()
+        << "; building unlocked, a build of the same manifest at the same time may make it stale\n";
+  }
 
   BuildSummary summary;
   Manifest manifest = read_manifest(build.manifest_path);

@@ -42,8 +42,11 @@ struct BuildSummary {
 /// --force and program updates.
 ///
 /// Renders what is stale, updates the manifest after each success, and
-/// prints one line per output to `out` and every error to `err`. A failed
-/// output leaves its previous file as it was and does not stop the others.
+/// prints one line per output to `out` and every error to `err`. One build
+/// of a manifest at a time: a build that finds another one holding the
+/// manifest's lock (see build_lock.h) prints that it waits, then reads the
+/// manifest only once it holds the lock. A failed output leaves its previous
+/// file as it was and does not stop the others.
 BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std::ostream& out,
                        std::ostream& err);
 
