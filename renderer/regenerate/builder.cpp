@@ -1,4 +1,3 @@
-#include "base/file_io.h"
 #include "regenerate/builder.h"
 
 #include <chrono>
@@ -6,12 +5,14 @@
 #include <map>
 #include <set>
 
+#include "load/dataset_loader.h"
+#include "regenerate/build_lock.h"
+#include "regenerate/history.h"
 #include "regenerate/input_hash.h"
 #include "regenerate/job_runner.h"
 #include "regenerate/manifest.h"
-#include "load/dataset_loader.h"
+#include "regenerate/writable_folder.h"
 #include "text/glyph_coverage.h"
-#include "base/atomic_file.h"
 
 namespace briefing {
 namespace {
@@ -38,45 +39,47 @@ std::set<std::string> check_datasets(const BuildFile& build, std::ostream& err) 
       if (relative.empty()) continue;
       const std::string file = output.file(relative);
       if (!checked.insert(file).second) continue;
-      DatasetLoad load = load_dataset_file(file);
-      require_drawable_text(load);
-      if (!load.ok()) {
+      try {
+        DatasetLoad load = load_dataset_file(file);
+        require_drawable_text(load);
+        if (load.ok()) continue;
         err << load.report();
-        broken.insert(file);
+      } catch (const std::exception& error) {  // a bug, but one dataset's only
+        err << file << ": error: cannot load it: " << error.what() << "\n";
       }
+      broken.insert(file);
     }
   }
   return broken;
 }
 
-/// The snapshots of one output's dataset for compare_with_previous.
-struct History {
-  std::string rendered;  // the data of its last successful render
-  std::string base;      // what its change page compares with
+/// What a render needs once it has finished.
+struct PendingRender {
+  const OutputSpec* output;
+  std::string fingerprint;
+  std::string snapshot;  // compare_with_previous: the data rendered
 };
 
-History history_of(const BuildFile& build, const OutputSpec& output) {
-  std::string key = output.path;
-  for (char& c : key) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '.') c = '_';
-  }
-  const auto folder = fs::path(build.manifest_path).parent_path() / ".briefing-history";
-  return {(folder / (key + ".rendered.toml")).string(), (folder / (key + ".base.toml")).string()};
-}
+/// The job that renders one output, or why it cannot start.
+struct Preparation {
+  Job job;
+  std::string snapshot;  // compare_with_previous: the data it renders
+  std::string error;     // its folder or its history cannot be written; "" if it can start
+};
 
-/// Moves the history on if the data changed since the last render; returns
-/// the extra render arguments and, in `snapshot`, the data to record on success.
-std::vector<std::string> prepare_history(const BuildFile& build, const OutputSpec& output,
-                                         std::string& snapshot) {
-  const History history = history_of(build, output);
-  const auto current = read_text_file(output.file(output.data));
-  const auto rendered = read_text_file(history.rendered);
-  snapshot = current.value_or("");
-  if (current && rendered && *rendered != *current) {
-    write_file_atomically(history.base, *rendered);
+Preparation prepare_render(const BuildFile& build, const OutputSpec& output,
+                           const std::vector<std::string>& renderer) {
+  Preparation prepared{{renderer}, "", ""};
+  prepared.error = writable_folder_error(fs::path(output.output_file()).parent_path().string());
+  if (!prepared.error.empty()) return prepared;
+  for (auto& arg : render_arguments(output)) prepared.job.argv.push_back(std::move(arg));
+  if (output.compare_with_previous) {
+    HistoryPreparation history = prepare_history(build, output);
+    prepared.error = std::move(history.error);
+    for (auto& arg : history.render_arguments) prepared.job.argv.push_back(std::move(arg));
+    prepared.snapshot = std::move(history.snapshot);
   }
-  if (!fs::exists(history.base)) return {};
-  return {"--compare-with", history.base};
+  return prepared;
 }
 
 }  // namespace
@@ -104,15 +107,23 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   std::vector<std::string> renderer = options.renderer_command;
   if (renderer.empty()) renderer = {current_executable()};
 
+  // Held from the manifest's read to its last write, so that a second build
+  // decides from what the first one left, never from what it read before.
+  const BuildLock lock(build.manifest_path, [&] {
+    if (!quiet) out << "waiting for another build of " << build.manifest_path << std::endl;
+  });
+  if (!lock.held()) {
+    err << "warning: " << lock.error()
+        << "; building unlocked, a build of the same manifest at the same time may make it stale\n";
+  }
+
   BuildSummary summary;
   Manifest manifest = read_manifest(build.manifest_path);
   const std::string environment = environment_digest(renderer);
   const std::set<std::string> broken = check_datasets(build, err);
 
   std::vector<Job> jobs;
-  std::vector<const OutputSpec*> job_outputs;
-  std::vector<std::string> job_fingerprints;
-  std::vector<std::string> job_snapshots;  // compare_with_previous: the data rendered
+  std::vector<PendingRender> pending;
   for (const auto& output : build.outputs) {
     const std::string file = output.output_file();
     const bool data_broken = broken.count(output.file(output.data)) ||
@@ -123,51 +134,54 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
       err << "failed " << file << ": errors in its data; the previous file is kept\n";
       continue;
     }
-    const std::string fingerprint = output_fingerprint(output, environment);
-    if (!options.force && manifest.up_to_date(output.path, file, fingerprint)) {
-      ++summary.up_to_date;
-      if (!quiet && !options.terse) out << "up to date " << file << "\n";
-      continue;
+    // One output's trouble (a folder it cannot write in, a file that cannot
+    // be read) is its failure only: the others are still built.
+    std::string error;
+    try {
+      const std::string fingerprint = output_fingerprint(output, environment);
+      if (!options.force && manifest.up_to_date(output.path, file, fingerprint)) {
+        ++summary.up_to_date;
+        if (!quiet && !options.terse) out << "up to date " << file << "\n";
+        continue;
+      }
+      Preparation prepared = prepare_render(build, output, renderer);
+      if (prepared.error.empty()) {
+        jobs.push_back(std::move(prepared.job));
+        pending.push_back({&output, fingerprint, std::move(prepared.snapshot)});
+        continue;
+      }
+      error = std::move(prepared.error);
+    } catch (const std::exception& exception) {
+      error = exception.what();
     }
-    Job job{renderer};
-    for (auto& arg : render_arguments(output)) job.argv.push_back(std::move(arg));
-    std::string snapshot;
-    if (output.compare_with_previous) {
-      fs::create_directories(fs::path(history_of(build, output).base).parent_path());
-      for (auto& arg : prepare_history(build, output, snapshot)) job.argv.push_back(std::move(arg));
-    }
-    jobs.push_back(std::move(job));
-    job_outputs.push_back(&output);
-    job_fingerprints.push_back(fingerprint);
-    job_snapshots.push_back(std::move(snapshot));
+    ++summary.failed;
+    err << "failed " << file << ": " << error << "; the previous file is kept\n";
   }
   out.flush();
+  err.flush();
 
   std::map<std::string, std::string> printed_errors;  // a failed render's messages → its output
+  bool manifest_warned = false;
   const int parallel = options.jobs > 0 ? options.jobs : available_cores();
   run_jobs(
       jobs, parallel,
       [&](size_t index) {
-        const OutputSpec& output = *job_outputs[index];
-        std::error_code ignored;  // the renderer reports a folder it cannot write in
-        const auto folder = std::filesystem::path(output.output_file()).parent_path();
-        if (!folder.empty()) std::filesystem::create_directories(folder, ignored);
         if (verbose) out << "$ " << command_line(jobs[index].argv) << std::endl;
       },
       [&](size_t index, const JobResult& result) {
-        const OutputSpec& output = *job_outputs[index];
+        const OutputSpec& output = *pending[index].output;
         const std::string file = output.output_file();
-        const bool written = result.ok() && std::filesystem::exists(file);
+        std::error_code unreadable;
+        const bool written = result.ok() && fs::exists(file, unreadable);
         if (written) {
           ++summary.rendered;
-          manifest.record(output.path, file, job_fingerprints[index]);
-          try {
-            if (output.compare_with_previous) {
-              write_file_atomically(history_of(build, output).rendered, job_snapshots[index]);
+          manifest.record(output.path, file, pending[index].fingerprint);
+          if (output.compare_with_previous) {
+            const std::string error = record_history(build, output, pending[index].snapshot);
+            if (!error.empty()) {
+              err << "warning: cannot keep the data of " << file << " for its next change page: "
+                  << error << "\n";
             }
-          } catch (const std::exception& error) {
-            err << "warning: cannot keep the data of " << file << " for its next change page: "
-                << error.what() << "\n";
           }
           if (!quiet) out << "rendered " << file << "  " << format_seconds(result.seconds) << "\n";
           if (verbose) out << result.out;
@@ -194,7 +208,10 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
         try {
           write_manifest(build.manifest_path, manifest);
         } catch (const std::exception& error) {
-          err << "warning: cannot write the manifest: " << error.what() << "\n";
+          if (!manifest_warned) {
+            err << "warning: cannot write the manifest: " << error.what() << "\n";
+          }
+          manifest_warned = true;
         }
       });
 

@@ -34,16 +34,14 @@ struct BuildSummary {
   std::string describe() const;
 };
 
-/// Outputs with compare_with_previous keep two snapshots of their dataset
-/// next to the manifest (.briefing-history/): the data of the last render and
-/// the one before it that differed ("base"). When the data has changed since
-/// the last render, base becomes that last render's data; the renderer then
-/// compares with base, so the change page shows the latest edit and survives
-/// --force and program updates.
-///
 /// Renders what is stale, updates the manifest after each success, and
-/// prints one line per output to `out` and every error to `err`. A failed
-/// output leaves its previous file as it was and does not stop the others.
+/// prints one line per output to `out` and every error to `err`. One build
+/// of a manifest at a time: a build that finds another one holding the
+/// manifest's lock (see build_lock.h) prints that it waits, then reads the
+/// manifest only once it holds the lock. A failed output (bad data, a folder
+/// it cannot write in, a failed render) leaves its previous file as it was
+/// and does not stop the others. Outputs with compare_with_previous keep
+/// their data's history (see history.h).
 BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std::ostream& out,
                        std::ostream& err);
 

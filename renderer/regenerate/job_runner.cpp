@@ -13,6 +13,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "regenerate/unique_fd.h"
+
 extern char** environ;
 
 namespace briefing {
@@ -21,12 +23,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 /// An anonymous in-memory file for a child's output: no pipe to drain while
-/// it runs, no deadlock on large outputs, nothing left on disk.
-int new_capture_file(const char* name) {
-  const int fd = memfd_create(name, MFD_CLOEXEC);
-  if (fd < 0) throw std::runtime_error(std::string("memfd_create: ") + std::strerror(errno));
-  return fd;
-}
+/// it runs, no deadlock on large outputs, nothing left on disk. Empty (and
+/// errno set) when none can be made, e.g. out of file descriptors.
+UniqueFd new_capture_file(const char* name) { return UniqueFd(memfd_create(name, MFD_CLOEXEC)); }
 
 std::string read_all(int fd) {
   std::string out;
@@ -39,10 +38,17 @@ std::string read_all(int fd) {
 
 struct Running {
   size_t index;
-  int out_fd;
-  int err_fd;
+  UniqueFd out_fd;
+  UniqueFd err_fd;
   Clock::time_point start;
 };
+
+JobResult not_started(const std::string& program, const std::string& why) {
+  JobResult result;
+  result.exit_code = 127;
+  result.err = "cannot run " + program + ": " + why + "\n";
+  return result;
+}
 
 }  // namespace
 
@@ -63,11 +69,17 @@ void run_jobs(const std::vector<Job>& jobs, int parallel,
       on_start(index);
       Running job{index, new_capture_file("briefing-out"), new_capture_file("briefing-err"),
                   Clock::now()};
+      if (!job.out_fd || !job.err_fd) {
+        // This job fails; the ones running go on.
+        on_finish(index, not_started(jobs[index].argv[0],
+                                     std::string("memfd_create: ") + std::strerror(errno)));
+        continue;
+      }
       posix_spawn_file_actions_t actions;
       posix_spawn_file_actions_init(&actions);
       posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-      posix_spawn_file_actions_adddup2(&actions, job.out_fd, 1);
-      posix_spawn_file_actions_adddup2(&actions, job.err_fd, 2);
+      posix_spawn_file_actions_adddup2(&actions, job.out_fd.get(), 1);
+      posix_spawn_file_actions_adddup2(&actions, job.err_fd.get(), 2);
       std::vector<char*> argv;
       for (const auto& a : jobs[index].argv) argv.push_back(const_cast<char*>(a.c_str()));
       argv.push_back(nullptr);
@@ -75,15 +87,10 @@ void run_jobs(const std::vector<Job>& jobs, int parallel,
       const int error = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
       posix_spawn_file_actions_destroy(&actions);
       if (error != 0) {
-        JobResult result;
-        result.exit_code = 127;
-        result.err = "cannot run " + jobs[index].argv[0] + ": " + std::strerror(error) + "\n";
-        close(job.out_fd);
-        close(job.err_fd);
-        on_finish(index, result);
+        on_finish(index, not_started(jobs[index].argv[0], std::strerror(error)));
         continue;
       }
-      running[pid] = job;
+      running.emplace(pid, std::move(job));
     }
     if (running.empty()) continue;
     int status = 0;
@@ -94,16 +101,14 @@ void run_jobs(const std::vector<Job>& jobs, int parallel,
     }
     const auto it = running.find(pid);
     if (it == running.end()) continue;  // not one of ours
-    const Running job = it->second;
+    const Running job = std::move(it->second);
     running.erase(it);
     JobResult result;
     result.seconds = std::chrono::duration<double>(Clock::now() - job.start).count();
     if (WIFEXITED(status)) result.exit_code = WEXITSTATUS(status);
     if (WIFSIGNALED(status)) result.signal = WTERMSIG(status);
-    result.out = read_all(job.out_fd);
-    result.err = read_all(job.err_fd);
-    close(job.out_fd);
-    close(job.err_fd);
+    result.out = read_all(job.out_fd.get());
+    result.err = read_all(job.err_fd.get());
     on_finish(job.index, result);
   }
 }

@@ -1,14 +1,14 @@
-#include "base/file_io.h"
 #include "regenerate/manifest.h"
 
 #include <sys/stat.h>
 
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 
-#include "base/json.h"
-#include "load/dataset_loader.h"
 #include "base/atomic_file.h"
+#include "base/file_io.h"
+#include "base/json.h"
 
 namespace briefing {
 namespace {
@@ -99,25 +99,81 @@ class ManifestParser {
         continue;
       }
       if (pos_ >= text_.size()) return false;
-      const char escaped = text_[pos_++];
-      if (escaped == 'u') {
-        if (pos_ + 4 > text_.size()) return false;
-        out += static_cast<char>(std::stoi(text_.substr(pos_, 4), nullptr, 16));
-        pos_ += 4;
-      } else {
-        out += escaped;
+      switch (text_[pos_++]) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+          uint32_t code_point = 0;
+          if (!unicode_escape(code_point)) return false;
+          append_utf8(out, code_point);
+          break;
+        }
+        default: return false;
       }
     }
-    return false;
+    return false;  // unterminated
   }
 
+  /// The XXXX of \uXXXX, and a low surrogate's \uXXXX after a high one.
+  bool unicode_escape(uint32_t& code_point) {
+    uint32_t unit = 0;
+    if (!hex4(unit)) return false;
+    if (unit >= 0xDC00 && unit <= 0xDFFF) return false;  // a low surrogate alone
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      uint32_t low = 0;
+      if (text_.compare(pos_, 2, "\\u") != 0) return false;
+      pos_ += 2;
+      if (!hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
+      unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+    }
+    code_point = unit;
+    return true;
+  }
+
+  bool hex4(uint32_t& out) {
+    if (text_.size() - pos_ < 4) return false;
+    const char* first = text_.data() + pos_;
+    // from_chars would take a sign or fewer digits; JSON wants exactly four.
+    for (int i = 0; i < 4; ++i) {
+      if (!std::isxdigit(static_cast<unsigned char>(first[i]))) return false;
+    }
+    std::from_chars(first, first + 4, out, 16);
+    pos_ += 4;
+    return true;
+  }
+
+  static void append_utf8(std::string& out, uint32_t code_point) {
+    if (code_point < 0x80) {
+      out += static_cast<char>(code_point);
+    } else if (code_point < 0x800) {
+      out += static_cast<char>(0xC0 | (code_point >> 6));
+      out += static_cast<char>(0x80 | (code_point & 0x3F));
+    } else if (code_point < 0x10000) {
+      out += static_cast<char>(0xE0 | (code_point >> 12));
+      out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code_point & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (code_point >> 18));
+      out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (code_point & 0x3F));
+    }
+  }
+
+  /// A JSON integer that fits in int64_t; false (never a throw) otherwise.
   bool integer(int64_t& out) {
     skip_space();
-    const size_t start = pos_;
-    if (pos_ < text_.size() && text_[pos_] == '-') ++pos_;
-    while (pos_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
-    if (pos_ == start) return false;
-    out = std::stoll(text_.substr(start, pos_ - start));
+    const char* first = text_.data() + pos_;
+    const char* last = text_.data() + text_.size();
+    const auto [end, error] = std::from_chars(first, last, out);
+    if (error != std::errc() || end == first) return false;
+    pos_ += static_cast<size_t>(end - first);
     return true;
   }
 

@@ -27,14 +27,16 @@ struct Manifest {
   void forget(const std::string& key) { outputs.erase(key); }
 };
 
-/// Reads a manifest; a missing or unreadable manifest is an empty one (so
-/// everything is rendered), never an error.
+/// Reads a manifest; a missing, unreadable or malformed manifest (truncated,
+/// numbers out of range, bad escapes) is an empty one, so everything is
+/// rendered: never an error, never an exception.
 Manifest read_manifest(const std::string& path);
 
 /// Writes the manifest as JSON, atomically, creating its folder if needed.
 void write_manifest(const std::string& path, const Manifest& manifest);
 
-/// The JSON text of a manifest, and back (nullopt-like: empty on bad text).
+/// The JSON text of a manifest, and back: false, with `manifest` untouched,
+/// on any text that is not a manifest (it never throws).
 std::string manifest_to_json(const Manifest& manifest);
 bool manifest_from_json(const std::string& text, Manifest& manifest);
 
