@@ -96,8 +96,7 @@ ShownLine shown_line(std::string_view line, int first_column, int end_column) {
   std::vector<Piece> pieces;
   size_t at = 0;
   while (at < line.size()) {
-    const size_t next = std::min(line.size(), byte_offset_of_column(line.substr(at), 2) + at);
-    const size_t length = std::max<size_t>(1, next - at);
+    const size_t length = std::min(character_length(line, at), line.size() - at);
     const std::string safe = terminal_safe(line.substr(at, length));
     pieces.push_back({safe, terminal_width(line.substr(at, length))});
     at += length;

@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace briefing {
@@ -75,16 +76,19 @@ int terminal_width(std::string_view text) {
   return width;
 }
 
+size_t character_length(std::string_view text, size_t at) {
+  const char* start = text.data() + at;
+  const gunichar c = g_utf8_get_char_validated(start, static_cast<gssize>(text.size() - at));
+  if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) return 1;
+  return static_cast<size_t>(g_utf8_next_char(start) - start);
+}
+
 size_t byte_offset_of_column(std::string_view text, int column) {
   size_t offset = 0;
-  int seen = 1;
-  for_each_character(text, [&](long, unsigned char, size_t length) {
-    if (seen < column) {
-      offset += length;
-      ++seen;
-    }
-  });
-  return seen < column ? text.size() : offset;
+  for (int seen = 1; seen < column && offset < text.size(); ++seen) {
+    offset += character_length(text, offset);
+  }
+  return std::min(offset, text.size());
 }
 
 }  // namespace briefing

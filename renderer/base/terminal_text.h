@@ -17,6 +17,9 @@ std::string terminal_safe(std::string_view text);
 /// wide characters count 2, combining marks 0.
 int terminal_width(std::string_view text);
 
+/// Bytes of the character at byte `at` of `text` (1 for an invalid byte).
+size_t character_length(std::string_view text, size_t at);
+
 /// The byte offset in `text` where column `column` (1-based, in code points
 /// as TOML++ counts them) begins; text.size() past the end.
 size_t byte_offset_of_column(std::string_view text, int column);
