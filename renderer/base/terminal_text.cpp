@@ -52,6 +52,8 @@ std::string terminal_safe(std::string_view text) {
       out += escape_of(byte);
     } else if (c == '\t') {
       out += ' ';
+    } else if (c == '\n') {
+      out += '\n';
     } else if (needs_escape(static_cast<gunichar>(c))) {
       out += escape_of(static_cast<gunichar>(c));
     } else {

@@ -10,7 +10,8 @@ namespace briefing {
 
 /// `text` with every control character (C0, DEL, C1), bidi control and
 /// invalid UTF-8 byte replaced by a visible escape: \x1b, \x7f, \u{202e},
-/// \xff. Tabs become one space each. Everything else passes unchanged.
+/// \xff. Tabs become one space each; line breaks and everything else pass
+/// unchanged.
 std::string terminal_safe(std::string_view text);
 
 /// Columns `text` takes on a terminal once made terminal_safe: East Asian

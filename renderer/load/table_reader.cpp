@@ -80,8 +80,12 @@ SourceRange TableReader::value_position(const std::string& key) const {
   return table_position();
 }
 
-const toml::node* TableReader::find(const std::string& key, Need need) {
+void TableReader::know(const std::string& key) {
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
+}
+
+const toml::node* TableReader::find(const std::string& key, Need need) {
+  know(key);
   const toml::node* node = table_.get(key);
   if (!node && need == Need::required) {
     error_at(table_position(), what_ + " is missing the required key '" + key + "'");

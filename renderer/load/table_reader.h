@@ -50,6 +50,8 @@ class TableReader {
   SourceRange table_position() const;
 
   void error_at(SourceRange at, std::string message, std::string hint = {});
+  /// Counts `key` as known (for did-you-mean hints) without reading it.
+  void know(const std::string& key);
   void finish();
 
   const SourceRef& source() const { return source_; }

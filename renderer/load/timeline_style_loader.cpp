@@ -12,7 +12,6 @@
 namespace briefing {
 namespace {
 
-const std::vector<std::string> kThemeNames = {"light", "dark", "print"};
 
 class StyleReader {
  public:
@@ -143,8 +142,8 @@ class StyleReader {
   void read_themes(const toml::table& t, TimelineStyle& style) {
     for (const auto& [key, node] : t) {
       const std::string name(key.str());
-      if (std::find(kThemeNames.begin(), kThemeNames.end(), name) == kThemeNames.end()) {
-        std::string hint = closest_match(name, kThemeNames);
+      if (std::find(theme_names().begin(), theme_names().end(), name) == theme_names().end()) {
+        std::string hint = closest_match(name, theme_names());
         diagnostics_.error(
             source_, range_of(key.source()), "unknown theme '" + name + "'",
             hint.empty() ? "themes are light, dark and print" : "did you mean '" + hint + "'?");

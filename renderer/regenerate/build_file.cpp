@@ -8,6 +8,7 @@
 #include "load/report_style_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
+#include "load/timeline_request.h"
 #include "load/timeline_style_loader.h"
 
 namespace briefing {
@@ -110,54 +111,49 @@ class BuildFileReader {
                       "keep one: a fixed older dataset, or the previous render's");
     }
 
-    // Options of timelines only.
+    // Options of timelines only: described, parsed and checked once, in
+    // load/timeline_request, for this file and the command line alike.
     const bool timeline = kind != "report";
-    auto timeline_only = [&](const std::string& key) {
-      if (!timeline && table.contains(key)) {
-        reader.error_at(reader.key_position(key), "'" + key + "' applies only to timelines",
+    for (const TimelineOptionSpec& spec : timeline_option_specs()) {
+      reader.know(spec.key);
+      if (!table.contains(spec.key)) continue;
+      if (!timeline) {
+        reader.error_at(reader.key_position(spec.key),
+                        "'" + std::string(spec.key) + "' applies only to timelines",
                         "remove it, or make this output kind = \"timeline\"");
       }
-    };
-    if (auto only = reader.string_array("only")) output.only = std::move(*only);
-    timeline_only("only");
-    for (const char* key : {"from", "to"}) {
-      if (const auto date = reader.string(key)) {
-        std::string error;
-        if (!PartialDate::parse(*date, &error)) {
-          reader.error_at(reader.value_position(key), error + " in date \"" + *date + "\"",
-                          "write YYYY, YYYY-MM or YYYY-MM-DD");
+      for (const std::string& value : option_values(reader, spec)) {
+        if (auto problem = set_timeline_option(output.timeline, spec, value)) {
+          reader.error_at(reader.value_position(spec.key), problem->message, problem->hint);
+          break;
         }
-        (std::string(key) == "from" ? output.from : output.to) = *date;
       }
-      timeline_only(key);
     }
-    output.highlights = reader.boolean("highlights").value_or(false);
-    timeline_only("highlights");
-    if (const auto theme = reader.string("theme")) {
-      if (*theme != "light" && *theme != "dark" && *theme != "print") {
-        const std::string close = closest_match(*theme, {"light", "dark", "print"});
-        reader.error_at(reader.value_position("theme"), "unknown theme '" + *theme + "'",
-                        close.empty() ? "themes: light, dark, print"
-                                      : "did you mean '" + close + "'?");
-      }
-      output.theme = *theme;
+    if (auto problem = check_timeline_request(output.timeline)) {
+      reader.error_at(reader.value_position("to"), problem->message, problem->hint);
     }
-    timeline_only("theme");
-    if (const auto scale = reader.number("scale")) {
-      if (!(*scale > 0 && *scale <= 16)) {
-        reader.error_at(reader.value_position("scale"),
-                        "scale " + format_number(*scale) + " is out of range",
-                        "use a number above 0 and at most 16");
-      }
-      output.scale = *scale;
-    }
-    timeline_only("scale");
-    output.transparent = reader.boolean("transparent").value_or(false);
-    timeline_only("transparent");
-    output.allow_omissions = reader.boolean("allow_omissions").value_or(false);
-    timeline_only("allow_omissions");
     reader.finish();
     return output;
+  }
+
+  // The values of one option as text: a flag's "true"/"false", a number in
+  // its shortest form, each string of a list. Wrong types are reported by the reader.
+  static std::vector<std::string> option_values(TableReader& reader, const TimelineOptionSpec& spec) {
+    switch (spec.value) {
+      case OptionValue::flag:
+        if (const auto flag = reader.boolean(spec.key)) return {*flag ? "true" : "false"};
+        return {};
+      case OptionValue::list:
+        return reader.string_array(spec.key).value_or(std::vector<std::string>{});
+      case OptionValue::text:
+        break;
+    }
+    if (std::string(spec.key) == "scale") {
+      if (const auto number = reader.number(spec.key)) return {format_number(*number)};
+      return {};
+    }
+    if (const auto text = reader.string(spec.key)) return {*text};
+    return {};
   }
 
   SourceRef source_;
@@ -215,14 +211,9 @@ std::vector<std::string> render_arguments(const OutputSpec& output, PathBase bas
     args.insert(args.end(),
                 {"--layout", is_layout_path(output.layout) ? file(output.layout) : output.layout});
   }
-  if (!output.from.empty()) args.insert(args.end(), {"--from", output.from});
-  if (!output.to.empty()) args.insert(args.end(), {"--to", output.to});
-  for (const auto& filter : output.only) args.insert(args.end(), {"--only", filter});
-  if (output.highlights) args.push_back("--highlights");
-  if (!output.theme.empty()) args.insert(args.end(), {"--theme", output.theme});
-  if (output.scale) args.insert(args.end(), {"--scale", format_number(*output.scale)});
-  if (output.transparent) args.push_back("--transparent");
-  if (output.allow_omissions) args.push_back("--allow-omissions");
+  if (output.kind == OutputKind::timeline) {
+    for (auto& arg : timeline_arguments(output.timeline)) args.push_back(std::move(arg));
+  }
   if (!output.compare_with.empty()) args.insert(args.end(), {"--compare-with", file(output.compare_with)});
   return args;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "load/timeline_request.h"
 
 namespace briefing {
 
@@ -22,13 +23,7 @@ struct OutputSpec {
   std::string data;  // the dataset
   /// A preset name ("slide-16x9") or a layout file path; empty: the renderer's default.
   std::string layout;
-  std::vector<std::string> only;  // timeline filters, passed on as --only
-  std::string from, to;           // partial dates; empty when not given
-  bool highlights = false;
-  std::string theme;  // light | dark | print; empty: the layout's
-  std::optional<double> scale;
-  bool transparent = false;
-  bool allow_omissions = false;
+  TimelineRequest timeline;  // a timeline's options (load/timeline_request.h)
   std::string compare_with;  // an older dataset; empty when none
   /// Mark what changed since the dataset of an earlier render of this output
   /// (see builder.h); the renderer gets a snapshot as --compare-with.

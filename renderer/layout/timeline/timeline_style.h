@@ -72,6 +72,9 @@ struct TimelineStyle {
   const TimelineTheme& theme(const std::string& theme_name) const;
 };
 
+/// The themes every preset offers: "light", "dark", "print".
+const std::vector<std::string>& theme_names();
+
 /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 std::vector<Color> okabe_ito_palette();
 /// Built-in defaults for "light", "dark" and "print".
