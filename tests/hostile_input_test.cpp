@@ -156,8 +156,8 @@ TEST_P(HostileCorpus, BuildGivesTheSameVerdict) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, HostileCorpus, ::testing::ValuesIn(corpus_files()),
-                         [](const auto& info) {
-                           std::string name = info.param.name;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param.name;
                            for (char& ch : name) {
                              if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
                            }

@@ -109,3 +109,25 @@ std::string read_file(const std::string& path) {
 }
 
 }  // namespace briefing::testing
+
+namespace briefing::testing {
+
+::testing::AssertionResult has_error(const Diagnostics& diagnostics, int line, int column,
+                                     const std::string& message, const std::string& hint) {
+  for (const Diagnostic& d : diagnostics.all()) {
+    if (d.severity != Severity::error || d.range.line != line || d.range.column != column ||
+        d.message != message) {
+      continue;
+    }
+    if (!hint.empty() && (d.hints.empty() || d.hints.front() != hint)) {
+      return ::testing::AssertionFailure()
+             << "the error at " << line << ":" << column << " has the hint \""
+             << (d.hints.empty() ? "" : d.hints.front()) << "\", not \"" << hint << "\"";
+    }
+    return ::testing::AssertionSuccess();
+  }
+  return ::testing::AssertionFailure() << "no error " << line << ":" << column << " \"" << message
+                                       << "\"; got:\n" << format_diagnostics(diagnostics);
+}
+
+}  // namespace briefing::testing
