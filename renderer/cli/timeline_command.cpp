@@ -10,6 +10,7 @@
 #include "load/timeline_style_loader.h"
 #include "model/dataset_diff.h"
 #include "base/atomic_file.h"
+#include "base/utf8.h"
 #include "paint/document_writer.h"
 
 namespace briefing::cli {
@@ -169,10 +170,17 @@ int run_timeline(const std::vector<std::string>& args) {
     std::cerr
         << "briefing timeline: warning: no dated item matches the selection; the chart is empty\n";
   }
-  for (const auto& omission : layout.omitted) {
+  // Each omission on a line of its own, up to a screenful; titles cut short.
+  constexpr size_t kListedOmissions = 20;
+  for (size_t i = 0; i < layout.omitted.size() && i < kListedOmissions; ++i) {
+    const auto& omission = layout.omitted[i];
     std::cerr << "briefing timeline: " << (a.options.allow_omissions ? "warning" : "error")
-              << ": left out '" << omission.item_id << "' (" << omission.title
+              << ": left out '" << omission.item_id << "' (" << excerpt(omission.title)
               << "): " << omission.reason << "\n";
+  }
+  if (layout.omitted.size() > kListedOmissions) {
+    std::cerr << "briefing timeline: ... and " << layout.omitted.size() - kListedOmissions
+              << " more items left out\n";
   }
   if (!layout.omitted.empty() && !a.options.allow_omissions) {
     std::cerr

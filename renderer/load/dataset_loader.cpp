@@ -4,6 +4,8 @@
 #include <map>
 
 #include "base/file_io.h"
+#include "base/utf8.h"
+#include "load/dataset_limits.h"
 #include "load/table_reader.h"
 
 namespace briefing {
@@ -31,6 +33,16 @@ bool is_blank(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
 }
 
+// 1234567 → "1,234,567".
+std::string with_thousands(size_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
 class DatasetReader {
  public:
   DatasetReader(std::string file, Diagnostics& diagnostics)
@@ -51,13 +63,49 @@ class DatasetReader {
   }
 
  private:
-  // A required string that must hold something other than white space.
-  std::string non_empty(TableReader& reader, const std::string& key) {
+  // False, with an error at `at`, when `text` has more than `limit`
+  // characters (data/README.md, "Limits"); the value is then not used further.
+  bool within_limit(TableReader& reader, const std::string& key, const std::string& text,
+                    size_t limit, SourcePosition at) {
+    const size_t length = code_point_count(text);
+    if (length <= limit) return true;
+    reader.error_at(at,
+                    "'" + key + "' is too long: " + with_thousands(length) +
+                        " characters, at most " + with_thousands(limit) + " are allowed",
+                    "shorten it; data/README.md lists the limit of every field");
+    return false;
+  }
+
+  // A required string that must hold something other than white space, of
+  // at most `limit` characters.
+  std::string non_empty(TableReader& reader, const std::string& key, size_t limit) {
     auto value = reader.string(key, Need::required);
-    if (value && is_blank(*value)) {
+    if (!value) return "";
+    if (!within_limit(reader, key, *value, limit, reader.value_position(key))) return "";
+    if (is_blank(*value)) {
       reader.error_at(reader.value_position(key), "'" + key + "' must not be empty");
     }
-    return value.value_or("");
+    return *value;
+  }
+
+  // An optional string of at most `limit` characters; empty when absent.
+  std::string optional_text(TableReader& reader, const std::string& key, size_t limit) {
+    auto value = reader.string(key);
+    if (!value || !within_limit(reader, key, *value, limit, reader.value_position(key))) return "";
+    return *value;
+  }
+
+  // An array of strings, each of at most `limit` characters.
+  std::optional<std::vector<std::string>> texts(TableReader& reader, const std::string& key,
+                                                Need need, size_t limit) {
+    auto values = reader.string_array(key, need);
+    if (!values) return values;
+    for (size_t i = 0; i < values->size(); ++i) {
+      if (!within_limit(reader, key, (*values)[i], limit, reader.element_position(key, i))) {
+        (*values)[i].clear();
+      }
+    }
+    return values;
   }
 
   std::optional<PartialDate> date(TableReader& reader, const std::string& key, Need need) {
@@ -97,11 +145,11 @@ class DatasetReader {
 
   void read_header(const toml::table& table, Dataset& dataset) {
     TableReader reader(table, "[dataset]", file_, diagnostics_);
-    dataset.title = non_empty(reader, "title");
-    dataset.publisher = non_empty(reader, "publisher");
+    dataset.title = non_empty(reader, "title", limits::kShortText);
+    dataset.publisher = non_empty(reader, "publisher", limits::kShortText);
     if (auto published = date(reader, "published", Need::required)) dataset.published = *published;
-    dataset.language = non_empty(reader, "language");
-    dataset.source = reader.string("source").value_or("");
+    dataset.language = non_empty(reader, "language", limits::kLanguage);
+    dataset.source = optional_text(reader, "source", limits::kSourceText);
     reader.finish();
   }
 
@@ -109,10 +157,10 @@ class DatasetReader {
     TableReader reader(table, "[[section]]", file_, diagnostics_);
     Section section;
     section.position = reader.table_position();
-    section.id = non_empty(reader, "id");
+    section.id = non_empty(reader, "id", limits::kId);
     if (!section.id.empty() && !is_section_id(section.id)) {
-      reader.error_at(reader.value_position("id"),
-                      "section id \"" + section.id + "\" must be a dotted number such as \"1.3\"");
+      reader.error_at(reader.value_position("id"), "section id \"" + excerpt(section.id) +
+                                                       "\" must be a dotted number such as \"1.3\"");
     } else if (const Section* earlier = dataset.find_section(section.id)) {
       reader.error_at(reader.value_position("id"), "duplicate section id \"" + section.id + "\"",
                       "first defined on line " + std::to_string(earlier->position.line));
@@ -121,8 +169,8 @@ class DatasetReader {
                       "section \"" + section.id + "\" comes before its parent section \"" +
                           section.parent_id() + "\"");
     }
-    section.title = non_empty(reader, "title");
-    section.intro = reader.string("intro").value_or("");
+    section.title = non_empty(reader, "title", limits::kShortText);
+    section.intro = optional_text(reader, "intro", limits::kLongText);
     reader.finish();
     dataset.sections.push_back(std::move(section));
   }
@@ -131,30 +179,35 @@ class DatasetReader {
     TableReader reader(table, "[[item]]", file_, diagnostics_);
     Item item;
     item.position = reader.table_position();
-    item.id = non_empty(reader, "id");
+    item.id = non_empty(reader, "id", limits::kId);
     if (!item.id.empty() && !is_item_id(item.id)) {
       reader.error_at(reader.value_position("id"),
-                      "item id \"" + item.id + "\" may hold only a-z, 0-9 and '-'");
+                      "item id \"" + excerpt(item.id) + "\" may hold only a-z, 0-9 and '-'");
     } else if (const Item* earlier = dataset.find_item(item.id)) {
       reader.error_at(reader.value_position("id"), "duplicate item id \"" + item.id + "\"",
                       "first defined on line " + std::to_string(earlier->position.line));
     }
-    if (auto section = reader.string("section", Need::required)) {
+    if (auto section = reader.string("section", Need::required);
+        section && within_limit(reader, "section", *section, limits::kId,
+                                reader.value_position("section"))) {
       item.section = *section;
       if (!dataset.find_section(*section)) {
         std::vector<std::string> ids;
         for (const auto& s : dataset.sections) ids.push_back(s.id);
         const std::string suggestion = closest_match(*section, ids);
-        reader.error_at(reader.value_position("section"), "unknown section \"" + *section + "\"",
+        reader.error_at(reader.value_position("section"),
+                        "unknown section \"" + excerpt(*section) + "\"",
                         suggestion.empty() ? std::string()
                                            : "did you mean \"" + suggestion + "\"?");
       }
     }
-    item.title = non_empty(reader, "title");
-    item.kind = non_empty(reader, "kind");
-    item.issuers = reader.string_array("issuers", Need::required).value_or(std::vector<std::string>{});
-    item.summary = non_empty(reader, "summary");
-    item.tags = reader.string_array("tags").value_or(std::vector<std::string>{});
+    item.title = non_empty(reader, "title", limits::kShortText);
+    item.kind = non_empty(reader, "kind", limits::kShortText);
+    item.issuers = texts(reader, "issuers", Need::required, limits::kShortText)
+                       .value_or(std::vector<std::string>{});
+    item.summary = non_empty(reader, "summary", limits::kLongText);
+    item.tags =
+        texts(reader, "tags", Need::optional, limits::kShortText).value_or(std::vector<std::string>{});
     item.highlight = reader.boolean("highlight").value_or(false);
     for (const toml::table* milestone : reader.tables("milestone")) {
       read_milestone(*milestone, item);
@@ -169,7 +222,7 @@ class DatasetReader {
     TableReader reader(table, "[[item.milestone]]", file_, diagnostics_);
     Milestone milestone;
     milestone.position = reader.table_position();
-    milestone.label = non_empty(reader, "label");
+    milestone.label = non_empty(reader, "label", limits::kShortText);
     auto when = date(reader, "date", Need::required);
     milestone.source_url = web_url(reader, "source", Need::optional);
     reader.finish();
@@ -178,9 +231,10 @@ class DatasetReader {
     milestone.position = reader.value_position("date");
     if (!item.milestones.empty() && milestone.date < item.milestones.back().date) {
       reader.error_at(milestone.position,
-                      "milestone '" + milestone.label + "' (" + milestone.date.iso() +
-                          ") comes before the previous milestone '" + item.milestones.back().label +
-                          "' (" + item.milestones.back().date.iso() + ")",
+                      "milestone '" + excerpt(milestone.label) + "' (" + milestone.date.iso() +
+                          ") comes before the previous milestone '" +
+                          excerpt(item.milestones.back().label) + "' (" +
+                          item.milestones.back().date.iso() + ")",
                       "list an item's milestones in chronological order");
     }
     item.milestones.push_back(std::move(milestone));
@@ -190,7 +244,7 @@ class DatasetReader {
     TableReader reader(table, "[[item.link]]", file_, diagnostics_);
     Link link;
     link.url = web_url(reader, "url", Need::required);
-    link.language_note = reader.string("language").value_or("");
+    link.language_note = optional_text(reader, "language", limits::kShortText);
     link.footnote = footnote(reader, item.id);
     reader.finish();
     item.links.push_back(std::move(link));
@@ -199,7 +253,7 @@ class DatasetReader {
   void read_note(const toml::table& table, Item& item) {
     TableReader reader(table, "[[item.note]]", file_, diagnostics_);
     Note note;
-    note.text = non_empty(reader, "text");
+    note.text = non_empty(reader, "text", limits::kLongText);
     note.footnote = footnote(reader, item.id);
     reader.finish();
     item.notes.push_back(std::move(note));

@@ -1,6 +1,7 @@
 #include "load/diagnostic.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace briefing {
 
@@ -60,6 +61,26 @@ std::string caret_padding(std::string_view line, int column) {
   return pad;
 }
 
+// A long source line (a 1 MB summary on one line) is shown as a window
+// around the column, cut with "…", so that the message stays a few lines.
+// Returns the shown text and the column in it.
+std::pair<std::string, int> shown_line(std::string_view line, int column) {
+  constexpr int kBefore = 40, kWidth = 120;  // code points
+  std::vector<size_t> starts;  // byte offset of each code point
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) starts.push_back(i);
+  }
+  const int count = static_cast<int>(starts.size());
+  if (count <= kWidth) return {std::string(line), column};
+  const int first = std::clamp(column - 1 - kBefore, 0, count - kWidth);
+  const int last = first + kWidth;  // one past
+  const size_t from = starts[static_cast<size_t>(first)];
+  const size_t to = last < count ? starts[static_cast<size_t>(last)] : line.size();
+  std::string text = (first > 0 ? "…" : "") + std::string(line.substr(from, to - from)) +
+                     (last < count ? "…" : "");
+  return {std::move(text), column - first + (first > 0 ? 1 : 0)};
+}
+
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
@@ -72,8 +93,9 @@ std::string format_diagnostic(const Diagnostic& d, std::string_view source) {
   if (d.position.line > 0) {
     const std::string_view line = source_line(source, d.position.line);
     if (!line.empty()) {
-      out += "  " + std::string(line) + "\n";
-      out += "  " + caret_padding(line, d.position.column) + "^\n";
+      const auto [text, column] = shown_line(line, d.position.column);
+      out += "  " + text + "\n";
+      out += "  " + caret_padding(text, column) + "^\n";
     }
   }
   if (!d.hint.empty()) out += "  note: " + d.hint + "\n";

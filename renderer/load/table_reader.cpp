@@ -67,6 +67,15 @@ SourcePosition TableReader::value_position(const std::string& key) const {
   return table_position();
 }
 
+SourcePosition TableReader::element_position(const std::string& key, size_t index) const {
+  if (const toml::node* node = table_.get(key)) {
+    if (const auto* array = node->as_array(); array && index < array->size()) {
+      return position_of(*array->get(index));
+    }
+  }
+  return value_position(key);
+}
+
 const toml::node* TableReader::find(const std::string& key, Need need) {
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
   const toml::node* node = table_.get(key);

@@ -44,6 +44,8 @@ class TableReader {
   /// Where `key` stands (the key itself), or the table's position if absent.
   SourcePosition key_position(const std::string& key) const;
   SourcePosition value_position(const std::string& key) const;
+  /// Where element `index` of the array at `key` stands, or the key's value if none.
+  SourcePosition element_position(const std::string& key, size_t index) const;
   SourcePosition table_position() const { return position_of(table_); }
 
   void error_at(SourcePosition at, std::string message, std::string hint = {});
