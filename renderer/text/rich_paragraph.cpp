@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/bidi.h"
 #include "text/hyphenator.h"
 
 namespace briefing {
@@ -153,7 +154,7 @@ std::string visible_text(std::string_view text) {
       out += text[i++];
     }
   }
-  return out;
+  return without_bidi_controls(out);
 }
 
 Paragraph::Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align,

@@ -2,6 +2,7 @@
 // remaining height, placed as one block, with its caption.
 #include "layout/report/builder.h"
 #include "layout/timeline/timeline_layout.h"
+#include "text/bidi.h"
 
 namespace briefing::report_parts {
 
@@ -55,7 +56,7 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
     constexpr size_t kNamed = 10;
     std::vector<std::string> titles;
     for (size_t i = 0; i < figure.omitted.size() && i < kNamed; ++i) {
-      titles.push_back(figure.omitted[i].title);
+      titles.push_back(isolated(figure.omitted[i].title));
     }
     std::string named = join(titles, "; ");
     if (figure.omitted.size() > kNamed) {
