@@ -263,6 +263,23 @@ TEST(Bidi, ReportPagesKeepTextInkInsideItsBoxes) {
       const InkReport ink = ink_outside_boxes(report.document.pages[p]);
       EXPECT_EQ(ink.outside, 0u) << data_name << ", page " << p + 1 << ": " << ink.example;
     }
+    // Item "a"'s justified summary fills its column, right to left or not:
+    // every line but the last spans it; the last starts at its start edge.
+    if (data_name == "tests/data/bidi.toml") continue;
+    std::vector<Rect> lines;
+    for (const PlacedElement& e : report.dump.elements) {
+      if (e.kind == "line" && e.item_id == "a") lines.push_back(e.box);
+    }
+    ASSERT_GE(lines.size(), 3u) << data_name;
+    const double left = lines.front().x, right = lines.front().right();
+    EXPECT_NEAR(right - left, report_style->text_width() - (left - report_style->margin_left), 1)
+        << data_name;
+    for (size_t i = 0; i + 1 < lines.size(); ++i) {
+      EXPECT_NEAR(lines[i].x, left, 0.5) << data_name << " line " << i;
+      EXPECT_NEAR(lines[i].right(), right, 0.5) << data_name << " line " << i;
+    }
+    // Every summary here starts with a right-to-left letter (or an RLM).
+    EXPECT_NEAR(lines.back().right(), right, 0.5) << data_name;
   }
 }
 

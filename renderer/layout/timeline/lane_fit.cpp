@@ -22,11 +22,13 @@ constexpr double kSizeStep = 0.25;  // the label size is searched in steps of th
 constexpr double kWrapShares[] = {0.65, 1, 1.3, 1.7, 2.2};
 /// Lanes with more items than this get fewer packing attempts.
 constexpr size_t kCrowdedLane = 40;
-/// Without height budgets, a lane is packed only until it is this many times
-/// as tall as the plot: by then the size cannot fit (every size tried fails
-/// above the plot's height), and packing the rest of a crowded lane (2,000
-/// items on one day) costs the square of its items for nothing. Its height
-/// then counts as where packing stopped.
+/// Without height budgets, packing a lane stops once it is this many times
+/// as tall as the plot: a lane taller than the plot means the size does not
+/// fit (filling holes afterwards never wins back that much), and packing the
+/// rest of a crowded lane (2,000 items on one day) would cost the square of
+/// its items for nothing. Its height then counts as where packing stopped,
+/// which is all the budgets at the minimum size need. Data that fits never
+/// comes near this, so its output is unchanged.
 constexpr double kOverflowFactor = 3;
 
 /// Every wrap width, `base` first, then the nearest ones.
