@@ -207,6 +207,8 @@ InkReport ink_outside_boxes(const Page& page) {
   return report;
 }
 
+// Every timeline preset in layouts/, and two variants of slide-16x9: lanes
+// named in the legend instead of lane titles, and lanes by issuer.
 std::vector<std::pair<std::string, TimelineStyle>> timeline_presets() {
   std::vector<std::pair<std::string, TimelineStyle>> presets;
   for (const std::string& name : available_layouts()) {
@@ -214,6 +216,15 @@ std::vector<std::pair<std::string, TimelineStyle>> timeline_presets() {
     if (auto style = load_timeline_style(resolve_layout_path(name), ignored)) {
       presets.emplace_back(name, std::move(*style));
     }
+  }
+  for (const auto& [name, style] : std::vector(presets)) {
+    if (name != "slide-16x9") continue;
+    TimelineStyle legend = style;
+    legend.show_lane_titles = false;
+    presets.emplace_back(name + " with lanes in the legend", legend);
+    TimelineStyle issuers = style;
+    issuers.lanes = LaneGrouping::issuer;
+    presets.emplace_back(name + " with lanes by issuer", issuers);
   }
   return presets;
 }
@@ -232,7 +243,7 @@ TEST(Bidi, BundledFontsDrawHebrewAndArabic) {
 
 TEST(Bidi, EveryTimelinePresetKeepsTextInkInsideItsBoxes) {
   const auto presets = timeline_presets();
-  ASSERT_GE(presets.size(), 4u);  // slide-16x9, slide-4x3, a4-landscape, report-figure
+  ASSERT_GE(presets.size(), 6u);  // slide-16x9, slide-4x3, a4-landscape, report-figure, variants
   for (const auto& [data_name, dataset] : datasets()) {
     for (const auto& [preset, style] : presets) {
       for (bool highlights : {false, true}) {
