@@ -24,7 +24,8 @@ TEST(Fonts, SeesOnlyTheBundledFaces) {
   };
   for (const char* face : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
                            "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
-                           "ipaexg.ttf"}) {
+                           "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf",
+                           "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "ipaexg.ttf"}) {
     EXPECT_TRUE(has(face)) << face;
   }
 }

@@ -103,19 +103,25 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   if (!anything_drawn) {
     io.err << "briefing timeline: warning: no dated item matches the selection; the chart is empty\n";
   }
-  // Labels that could not be placed: located at their items.
+  // Labels that could not be placed: located at their items, up to a
+  // screenful of them.
+  constexpr size_t kListedOmissions = 20;
   Diagnostics omissions;
-  for (const auto& omission : layout.omitted) {
+  for (size_t i = 0; i < layout.omitted.size() && i < kListedOmissions; ++i) {
+    const auto& omission = layout.omitted[i];
     const Item* item = dataset.find_item(omission.item_id);
     const SourceRange at = item ? item->title_at : SourceRange{};
-    Diagnostic d{dataset.file, at, options.allow_omissions ? Severity::warning : Severity::error,
-                 "the label of item '" + omission.item_id + "' is left out: " + omission.reason,
-                 {}};
-    omissions.add(std::move(d));
+    omissions.add({dataset.file, at, options.allow_omissions ? Severity::warning : Severity::error,
+                   "the label of item '" + omission.item_id + "' is left out: " + omission.reason,
+                   {}});
   }
   io.err << format_diagnostics(omissions);
-  if (omissions.has_errors()) {
-    io.err << "briefing timeline: " << omissions.error_count()
+  if (layout.omitted.size() > kListedOmissions) {
+    io.err << "briefing timeline: ... and " << layout.omitted.size() - kListedOmissions
+           << " more items left out\n";
+  }
+  if (!layout.omitted.empty() && !options.allow_omissions) {
+    io.err << "briefing timeline: " << layout.omitted.size()
            << " item(s) could not be placed; nothing written (use a larger layout, fewer items with "
               "--only/--from/--to, or --allow-omissions)\n";
     return kExitDataError;

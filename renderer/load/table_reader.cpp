@@ -80,6 +80,15 @@ SourceRange TableReader::value_position(const std::string& key) const {
   return table_position();
 }
 
+SourceRange TableReader::element_position(const std::string& key, size_t index) const {
+  if (const toml::node* node = table_.get(key)) {
+    if (const auto* array = node->as_array(); array && index < array->size()) {
+      return range_of(*array->get(index));
+    }
+  }
+  return value_position(key);
+}
+
 void TableReader::know(const std::string& key) {
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
 }

@@ -46,6 +46,8 @@ class TableReader {
   SourceRange key_position(const std::string& key) const;
   /// Where the value of `key` stands, or the table's header if absent.
   SourceRange value_position(const std::string& key) const;
+  /// Where element `index` of the array at `key` stands, or the key's value if none.
+  SourceRange element_position(const std::string& key, size_t index) const;
   /// The table's header ("[[item]]"), or its first key for an inline table.
   SourceRange table_position() const;
 

@@ -44,14 +44,21 @@ FcConfig* build_config() {
   const std::string cache = cache_directory();
   std::error_code ignored;
   std::filesystem::create_directories(cache, ignored);
-  // Generic names resolve to the bundled faces; Japanese falls back to IPAexGothic.
+  // Generic names resolve to the bundled faces; Japanese falls back to
+  // IPAexGothic, Hebrew and Arabic to Noto Sans Hebrew and Noto Sans Arabic
+  // (after IPAexGothic, so that nothing it drew before changes face). Named
+  // families ("Noto Sans" in a layout) reach the same faces through
+  // Fontconfig's sort: the only faces that cover those scripts.
+  const std::string fallbacks =
+      "<family>IPAexGothic</family><family>Noto Sans Hebrew</family>"
+      "<family>Noto Sans Arabic</family>";
   const std::string xml =
       "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
       "<cachedir>" + xml_escape(cache) + "</cachedir>"
-      "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>"
-      "<family>IPAexGothic</family></prefer></alias>"
-      "<alias binding=\"strong\"><family>serif</family><prefer><family>Noto Serif</family>"
-      "<family>IPAexGothic</family></prefer></alias>"
+      "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>" +
+      fallbacks + "</prefer></alias>"
+      "<alias binding=\"strong\"><family>serif</family><prefer><family>Noto Serif</family>" +
+      fallbacks + "</prefer></alias>"
       "</fontconfig>";
   FcConfig* config = FcConfigCreate();
   if (!config ||

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/url.h"
+#include "text/bidi.h"
 #include "text/hyphenator.h"
 
 namespace briefing {
@@ -154,7 +155,7 @@ std::string visible_text(std::string_view text) {
       out += text[i++];
     }
   }
-  return out;
+  return without_bidi_controls(out);
 }
 
 Paragraph::Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align,

@@ -63,7 +63,8 @@ std::string breakable_url(std::string_view url);
 /// Straight quotes made typographic: "a" → “a”, it's → it’s, 'a' → ‘a’.
 std::string typographic_quotes(std::string_view text);
 
-/// `text` without soft hyphens and zero-width spaces (for dumps and tests).
+/// `text` without soft hyphens, zero-width spaces and the bidi marks of
+/// text/bidi.h (for dumps and tests).
 std::string visible_text(std::string_view text);
 
 struct ParagraphLine {

@@ -77,10 +77,64 @@ TextBlock::TextBlock(std::string_view text, const TextStyle& style, TextLayoutOp
   if (options.indent != 0) pango_layout_set_indent(layout, to_pango_units(options.indent));
   if (options.attributes) pango_layout_set_attributes(layout, options.attributes.get());
   pango_layout_set_text(layout, text_.data(), static_cast<int>(text_.size()));
-  int width = 0, height = 0;
-  pango_layout_get_size(layout, &width, &height);
-  width_ = to_points(width);
-  height_ = to_points(height);
+  if (options.align == TextAlign::right && right_to_left()) {
+    // Pango mirrors the alignment of a right-to-left paragraph (its "left"
+    // is its start, on the right); TextAlign::right means flush right on
+    // the page, which for such a paragraph is Pango's "left".
+    pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
+  }
+  PangoRectangle logical;
+  pango_layout_get_extents(layout, nullptr, &logical);
+  const bool start_aligned = options.align == TextAlign::left || options.align == TextAlign::justify;
+  if (options.wrap_width > 0 && logical.x > 0 && start_aligned) {
+    fit_right_to_left(logical, options.align == TextAlign::justify);
+  }
+  // Right-aligned and centred blocks are placed by their caller knowing the
+  // lines sit within the wrap width; their width is the widest line's.
+  width_ = to_points(start_aligned ? logical.x + logical.width : logical.width);
+  height_ = to_points(logical.height);
+}
+
+// Bidirectional text: Pango's automatic direction (on, the default) gives
+// each paragraph the direction of its first strong character (Unicode's
+// rule P2), so a Hebrew or Arabic title reads right to left, and a mixed
+// one keeps its runs in the order its first script implies. We keep that
+// rather than forcing a base direction, which would put a Hebrew title's
+// trailing "(2024)" or English words on the wrong side. The price: a
+// start-aligned right-to-left paragraph starts at the right of the wrap
+// width, not at x = 0, and pango_layout_get_size() (the logical width)
+// says nothing of that offset. Blocks are placed by their top left and
+// measured by width(), so without a correction the ink lies right of the
+// box that layout, packing and the dump use. Here `logical` has x > 0 (a
+// line that does not reach x = 0: only a right-to-left one when aligned to
+// the start).
+//   - Ragged (TextAlign::left): the wrap width shrinks to the widest line.
+//     Each line still fits, and greedy breaking finds the same breaks (a
+//     longer line did not fit the wider width either), so the lines are the
+//     same, right-aligned within the block, and the block is its ink again.
+//   - Justified: full lines already span the wrap width (x = 0); what
+//     remains is a single or last short line at the right, as right-to-left
+//     text should be. The block keeps the wrap width (width() counts from
+//     x = 0), so it fills its column like any justified paragraph.
+void TextBlock::fit_right_to_left(PangoRectangle& logical, bool justified) {
+  if (justified) return;
+  PangoLayout* layout = layout_.get();
+  const int lines = pango_layout_get_line_count(layout);
+  const int wrap = pango_layout_get_width(layout);
+  pango_layout_set_width(layout, logical.width);
+  PangoRectangle narrowed;
+  pango_layout_get_extents(layout, nullptr, &narrowed);
+  if (pango_layout_get_line_count(layout) == lines && narrowed.x >= 0) {
+    logical = narrowed;
+  } else {
+    pango_layout_set_width(layout, wrap);  // as measured first; the box then spans the wrap width
+    pango_layout_get_extents(layout, nullptr, &logical);
+  }
+}
+
+bool TextBlock::right_to_left() const {
+  PangoLayoutLine* first = pango_layout_get_line_readonly(layout_.get(), 0);
+  return first && first->resolved_dir == PANGO_DIRECTION_RTL;
 }
 
 double TextBlock::baseline() const { return to_points(pango_layout_get_baseline(layout_.get())); }

@@ -55,8 +55,13 @@ class TextBlock {
 
   const std::string& text() const { return text_; }
   const TextStyle& style() const { return style_; }
-  double width() const { return width_; }    // logical width, points
+  /// Logical width, points, from the block's left edge: the ink lies within
+  /// [0, width()] also for right-to-left text (see fit_right_to_left()).
+  double width() const { return width_; }
   double height() const { return height_; }  // logical height, points
+  /// True when the first paragraph reads right to left (its first strong
+  /// character is Hebrew, Arabic, an RLM, ...).
+  bool right_to_left() const;
   double baseline() const;                   // first baseline from the top, points
   int line_count() const;
   /// Logical extents of each line relative to the block's top left, points.
@@ -69,6 +74,8 @@ class TextBlock {
   PangoLayout* layout() const { return layout_.get(); }
 
  private:
+  void fit_right_to_left(PangoRectangle& logical, bool justified);
+
   std::string text_;
   TextStyle style_;
   GObjectPtr<PangoLayout> layout_;

@@ -28,14 +28,17 @@ TocEntry add_toc_entry(const std::string& number, const std::string& title, cons
   FlowBlock block;
   block.kind = FlowBlock::Kind::fixed;
   const double title_x = indent + (number.empty() ? 0 : hang);
-  if (!number.empty()) {
-    block.items.push_back(TextShape{{indent, 0}, typesetter.text(number, ts), style.muted});
-  }
   RichText rich;
   rich.append(typographic_quotes(title));
   Paragraph p =
       typesetter.paragraph(std::move(rich), ts, typesetter.width() - title_x - number_column,
                            TextAlign::left, style.text);
+  if (!number.empty()) {
+    // On the title's first baseline (an Arabic title's line is taller).
+    auto number_block = typesetter.text(number, ts);
+    const double drop = std::max(0.0, p.block()->baseline() - number_block->baseline());
+    block.items.push_back(TextShape{{indent, drop}, number_block, style.muted});
+  }
   p.emit({title_x, 0}, block.items);
   TocEntry entry;
   entry.block = flow.next_index();

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "layout/report/builder.h"
+#include "text/bidi.h"
 
 namespace briefing::report_parts {
 
@@ -52,7 +53,7 @@ void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& 
   std::vector<TextBlockPtr> foot;
   foot.push_back(typesetter.text(facts, typesetter.sans(style.meta_size), width));
   if (!dataset.source.empty()) {
-    foot.push_back(typesetter.text("Source: " + dataset.source,
+    foot.push_back(typesetter.text("Source: " + isolated(dataset.source),
                                    TextStyle{style.body_family, style.meta_size, false, true},
                                    width));
   }

@@ -2,6 +2,7 @@
 // remaining height, placed as one block, with its caption.
 #include "layout/report/builder.h"
 #include "layout/timeline/timeline_layout.h"
+#include "text/bidi.h"
 
 namespace briefing::report_parts {
 
@@ -50,11 +51,19 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
         " listed in the text only.");
   }
   if (!figure.omitted.empty()) {
+    // Named up to a few lines' worth: 2,000 labels left out must not make
+    // the caption pages long (the body lists every item anyway).
+    constexpr size_t kNamed = 10;
     std::vector<std::string> titles;
-    for (const TimelineOmission& o : figure.omitted) titles.push_back(o.title);
+    for (size_t i = 0; i < figure.omitted.size() && i < kNamed; ++i) {
+      titles.push_back(isolated(figure.omitted[i].title));
+    }
+    std::string named = join(titles, "; ");
+    if (figure.omitted.size() > kNamed) {
+      named += "; and " + std::to_string(figure.omitted.size() - kNamed) + " more";
+    }
     caption.append(" For lack of room the figure leaves out the " +
-                   plural(figure.omitted.size(), "label", "labels") + " of: " + join(titles, "; ") +
-                   ".");
+                   plural(figure.omitted.size(), "label", "labels") + " of: " + named + ".");
     notes.push_back("the figure leaves out " + plural(figure.omitted.size(), "label", "labels"));
   }
   flow.add_paragraph(
