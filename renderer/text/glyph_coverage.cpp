@@ -72,7 +72,7 @@ Diagnostics check_glyph_coverage(const Dataset& dataset) {
     const char32_t c = first_undrawable_character(text);
     if (c == 0) return;
     found.error(file, at, what + " holds " + describe(c) + ", which no configured font can draw",
-                "the bundled fonts cover Latin, Greek, Cyrillic and Japanese; remove the "
+                "the bundled fonts cover Latin, Greek, Cyrillic, Hebrew, Arabic and Japanese; remove the "
                 "character or use a layout whose fonts have it");
   };
   check(dataset.title, dataset.title_at, "the dataset title");
