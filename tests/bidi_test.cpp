@@ -13,6 +13,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "layout/layout_dump.h"
 #include "layout/report/report_layout.h"
 #include "layout/timeline/timeline_layout.h"
 #include "load/dataset_loader.h"
@@ -152,16 +153,18 @@ InkReport ink_outside_boxes(const Page& page) {
   text_only.width = page.width;
   text_only.height = page.height;
   std::vector<Rect> boxes;
-  for (const DisplayItem& item : page.items) {
+  // Every text, in groups too, placed where its groups put it.
+  for_each_item(page.items, [&](const DisplayItem& item, Point offset) {
     if (const auto* text = std::get_if<TextShape>(&item); text && text->block) {
       TextShape opaque = *text;
       opaque.color = Color{0, 0, 0, 1};
+      opaque.origin = {text->origin.x + offset.x, text->origin.y + offset.y};
       text_only.items.push_back(opaque);
-      const Rect b = box_of(*text);
+      const Rect b = box_of(opaque);
       boxes.push_back({b.x - kTolerance, b.y - kTolerance, b.width + 2 * kTolerance,
                        b.height + 2 * kTolerance});
     }
-  }
+  });
   const int w = static_cast<int>(std::ceil(page.width * kPixelsPerPoint));
   const int h = static_cast<int>(std::ceil(page.height * kPixelsPerPoint));
   cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
@@ -250,8 +253,8 @@ TEST(Bidi, EveryTimelinePresetKeepsTextInkInsideItsBoxes) {
         TimelineOptions options;
         options.allow_omissions = true;
         options.highlights_only = highlights;
-        const TimelineLayout layout = layout_timeline(dataset, style, options);
-        const InkReport ink = ink_outside_boxes(layout.page);
+        const LayoutResult layout = layout_timeline(dataset, style, options);
+        const InkReport ink = ink_outside_boxes(layout.document.pages.at(0));
         const std::string where = data_name + " on " + preset + (highlights ? " (highlights)" : "");
         EXPECT_GT(ink.inked, 1000u) << where;
         EXPECT_EQ(ink.outside, 0u) << where << ": " << ink.example;
@@ -268,7 +271,7 @@ TEST(Bidi, ReportPagesKeepTextInkInsideItsBoxes) {
   for (const auto& [data_name, dataset] : datasets()) {
     ReportOptions options;
     options.figure_style = &*figure_style;
-    const ReportLayout report = layout_report(dataset, *report_style, options);
+    const LayoutResult report = layout_report(dataset, *report_style, options);
     ASSERT_GE(report.document.pages.size(), 4u) << data_name;
     for (size_t p = 0; p < report.document.pages.size(); ++p) {
       const InkReport ink = ink_outside_boxes(report.document.pages[p]);
@@ -278,7 +281,7 @@ TEST(Bidi, ReportPagesKeepTextInkInsideItsBoxes) {
     // every line but the last spans it; the last starts at its start edge.
     if (data_name == "tests/data/bidi.toml") continue;
     std::vector<Rect> lines;
-    for (const PlacedElement& e : report.dump.elements) {
+    for (const PlacedElement& e : layout_dump(report.document, "report").elements) {
       if (e.kind == "line" && e.item_id == "a") lines.push_back(e.box);
     }
     ASSERT_GE(lines.size(), 3u) << data_name;
@@ -303,12 +306,13 @@ TEST(Bidi, DumpedTextBoxesAreTheTextShapesBoxes) {
   for (const auto& [data_name, dataset] : datasets()) {
     TimelineOptions options;
     options.allow_omissions = true;
-    const TimelineLayout layout = layout_timeline(dataset, *style, options);
+    const LayoutResult layout = layout_timeline(dataset, *style, options);
+    const Page& page = layout.document.pages.at(0);
     std::vector<Rect> shapes;
-    for (const DisplayItem& item : layout.page.items) {
+    for (const DisplayItem& item : page.items) {
       if (const auto* t = std::get_if<TextShape>(&item)) shapes.push_back(box_of(*t));
     }
-    for (const PlacedElement& e : layout.elements) {
+    for (const PlacedElement& e : placed_elements(page.items)) {
       if (e.kind != "title" && e.kind != "legend" && e.kind != "lane-title") continue;
       const bool found = std::any_of(shapes.begin(), shapes.end(), [&](const Rect& r) {
         return std::abs(r.x - e.box.x) < 1e-6 && std::abs(r.y - e.box.y) < 1e-6 &&
@@ -460,11 +464,11 @@ TEST(Bidi, DatesLineKeepsDatesWholeBetweenRightToLeftLabels) {
   const Dataset dataset = load(dataset_text(scripts()[0]), "hebrew");
   TimelineOptions options;
   options.allow_omissions = true;
-  const TimelineLayout layout = layout_timeline(dataset, *style, options);
+  const LayoutResult layout = layout_timeline(dataset, *style, options);
   bool found = false;
-  for (const DisplayItem& item : layout.page.items) {
+  for_each_item(layout.document.pages.at(0).items, [&](const DisplayItem& item, Point) {
     const auto* t = std::get_if<TextShape>(&item);
-    if (!t || t->block->text().find("Feb 2024") == std::string::npos) continue;
+    if (!t || t->block->text().find("Feb 2024") == std::string::npos) return;
     const std::string& text = t->block->text();
     ASSERT_EQ(text.rfind(std::string(kLeftToRightMark), 0), 0u);
     found = true;
@@ -474,7 +478,7 @@ TEST(Bidi, DatesLineKeepsDatesWholeBetweenRightToLeftLabels) {
     EXPECT_LT(jun, arrow) << text;
     EXPECT_LT(arrow, day) << text;
     EXPECT_LT(day, feb) << text;
-  }
+  });
   EXPECT_TRUE(found);
 }
 
@@ -487,11 +491,12 @@ TEST(Bidi, LaneTitleNumberStaysLeft) {
   const Dataset dataset = load(dataset_text(scripts()[1]), "arabic");
   TimelineOptions options;
   options.allow_omissions = true;
-  const TimelineLayout layout = layout_timeline(dataset, *style, options);
+  const LayoutResult layout = layout_timeline(dataset, *style, options);
+  const Page& page = layout.document.pages.at(0);
   bool found = false;
-  for (const PlacedElement& e : layout.elements) {
+  for (const PlacedElement& e : placed_elements(page.items)) {
     if (e.kind != "lane-title") continue;
-    for (const DisplayItem& item : layout.page.items) {
+    for (const DisplayItem& item : page.items) {
       const auto* t = std::get_if<TextShape>(&item);
       if (!t || t->origin.x != e.box.x || t->origin.y != e.box.y) continue;
       const std::string& text = t->block->text();

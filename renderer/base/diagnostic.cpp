@@ -174,7 +174,10 @@ std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& forma
 
 std::string format_diagnostics(const Diagnostics& diagnostics, const DiagnosticFormat& format) {
   std::string out;
-  for (const auto& d : diagnostics.all()) out += format_diagnostic(d, format);
+  const auto& all = diagnostics.all();
+  const size_t shown = format.max_shown > 0 ? std::min(format.max_shown, all.size()) : all.size();
+  for (size_t i = 0; i < shown; ++i) out += format_diagnostic(all[i], format);
+  if (shown < all.size()) out += "... and " + std::to_string(all.size() - shown) + " more\n";
   return out;
 }
 

@@ -44,7 +44,8 @@ class Diagnostics {
 };
 
 struct DiagnosticFormat {
-  bool color = false;  // ANSI colours for a terminal
+  bool color = false;     // ANSI colours for a terminal
+  size_t max_shown = 0;   // format at most this many, then "... and N more"; 0: all
 };
 
 /// `file:line:col: error: message`, then the source line under a line-number

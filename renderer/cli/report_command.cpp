@@ -5,6 +5,7 @@
 #include "base/atomic_file.h"
 #include "base/terminal_text.h"
 #include "cli/command.h"
+#include "layout/layout_dump.h"
 #include "layout/report/report_layout.h"
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
@@ -82,13 +83,14 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
     options.changes_since = old.dataset->published;
   }
 
-  const ReportLayout report = layout_report(*load.dataset, *style, options);
+  const LayoutResult report = layout_report(*load.dataset, *style, options);
   // Render both before writing either, so that a failure leaves both untouched.
   const std::string pdf = render_document(report.document, OutputFormat::pdf);
-  const std::string dump = arguments.layout_dump.empty() ? "" : to_json(report.dump);
+  const std::string dump =
+      arguments.layout_dump.empty() ? "" : to_json(layout_dump(report.document, "report"));
   write_file_atomically(arguments.output, pdf);
   if (!arguments.layout_dump.empty()) write_file_atomically(arguments.layout_dump, dump);
-  for (const std::string& note : report.notes) io.err << "note: " << terminal_safe(note) << "\n";
+  io.err << format_diagnostics(report.diagnostics);
   io.out << terminal_safe(arguments.output) << ": " << report.document.pages.size() << " pages\n";
   return kExitOk;
 }

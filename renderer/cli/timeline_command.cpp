@@ -90,53 +90,16 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   }
 
   const Dataset& dataset = *load.dataset;
-  TimelineLayout layout = layout_timeline(dataset, *style, options);
-
-  if (layout.undated_count > 0) {
-    io.err << "briefing timeline: " << layout.undated_count
-           << (layout.undated_count == 1 ? " item has" : " items have") << " no date and "
-           << (layout.undated_count == 1 ? "is" : "are") << " left out\n";
-  }
-  const bool anything_drawn =
-      std::any_of(layout.elements.begin(), layout.elements.end(),
-                  [](const PlacedElement& e) { return e.kind == "marker"; });
-  if (!anything_drawn) {
-    io.err << "briefing timeline: warning: no dated item matches the selection; the chart is empty\n";
-  }
-  // Labels that could not be placed: located at their items, up to a
-  // screenful of them.
-  constexpr size_t kListedOmissions = 20;
-  Diagnostics omissions;
-  for (size_t i = 0; i < layout.omitted.size() && i < kListedOmissions; ++i) {
-    const auto& omission = layout.omitted[i];
-    const Item* item = dataset.find_item(omission.item_id);
-    const SourceRange at = item ? item->title_at : SourceRange{};
-    omissions.add({dataset.file, at, options.allow_omissions ? Severity::warning : Severity::error,
-                   "the label of item '" + omission.item_id + "' is left out: " + omission.reason,
-                   {}});
-  }
-  io.err << format_diagnostics(omissions);
-  if (layout.omitted.size() > kListedOmissions) {
-    io.err << "briefing timeline: ... and " << layout.omitted.size() - kListedOmissions
-           << " more items left out\n";
-  }
-  if (!layout.omitted.empty() && !options.allow_omissions) {
-    io.err << "briefing timeline: " << layout.omitted.size()
+  LayoutResult layout = layout_timeline(dataset, *style, options);
+  // Labels left out, undated items: located, up to a screenful of them.
+  io.err << format_diagnostics(layout.diagnostics, {false, 20});
+  if (layout.diagnostics.has_errors()) {
+    io.err << "briefing timeline: " << layout.diagnostics.error_count()
            << " item(s) could not be placed; nothing written (use a larger layout, fewer items with "
               "--only/--from/--to, or --allow-omissions)\n";
     return kExitDataError;
   }
-
-  Document document;
-  document.info.title = dataset.title + " — timeline";
-  document.info.author = dataset.publisher;
-  document.info.subject = "Timeline of " + dataset.title;
-  document.info.creator = "briefing " BRIEFING_VERSION;
-  document.info.created = publication_time(dataset);
-  document.has_background = true;
-  document.background = layout.background;
-  document.pages.push_back(std::move(layout.page));
-  document.outline.push_back({1, dataset.title + " — timeline", "timeline"});
+  const Document& document = layout.document;
 
   RasterOptions raster;
   raster.pixels_per_point = style->pixels_per_point * a.request.scale.value_or(1);
@@ -145,11 +108,7 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   const std::string bytes = render_document(document, *format_for_path(a.output), raster);
   std::string dump_json;
   if (!a.layout_dump.empty()) {
-    LayoutDump dump;
-    dump.source = "timeline";
-    dump.page_sizes.push_back({document.pages[0].width, document.pages[0].height});
-    dump.elements = layout.elements;
-    dump_json = to_json(dump);
+    dump_json = to_json(layout_dump(document, "timeline"));
   }
   write_file_atomically(a.output, bytes);
   if (!a.layout_dump.empty()) write_file_atomically(a.layout_dump, dump_json);

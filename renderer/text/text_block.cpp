@@ -51,6 +51,7 @@ TextBlock::TextBlock(std::string_view text, const TextStyle& style, double wrap_
 TextBlock::TextBlock(std::string_view text, const TextStyle& style, TextLayoutOptions options)
     : text_(text), style_(style), layout_(pango_layout_new(shared_context())) {
   PangoLayout* layout = layout_.get();
+  wrap_width_ = options.wrap_width;
   pango_layout_set_font_description(layout, cached_font_description(style));
   if (options.wrap_width > 0) {
     pango_layout_set_width(layout, static_cast<int>(options.wrap_width * PANGO_SCALE));
@@ -152,6 +153,81 @@ std::vector<TextBox> TextBlock::line_boxes() const {
   } while (pango_layout_iter_next_line(iter));
   pango_layout_iter_free(iter);
   return boxes;
+}
+
+std::vector<std::pair<size_t, size_t>> TextBlock::line_ranges() const {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  const int count = pango_layout_get_line_count(layout_.get());
+  for (int i = 0; i < count; ++i) {
+    const PangoLayoutLine* line = pango_layout_get_line_readonly(layout_.get(), i);
+    const auto start = static_cast<size_t>(line->start_index);
+    ranges.emplace_back(start, start + static_cast<size_t>(line->length));
+  }
+  return ranges;
+}
+
+const std::vector<TextLine>& TextBlock::visible_lines() const {
+  if (!visible_lines_.empty()) return visible_lines_;  // Pango gives every layout a line
+  std::vector<TextLine>& lines = visible_lines_;
+  PangoLayout* layout = layout_.get();
+  constexpr std::string_view kSoftHyphen = "\xC2\xAD";
+  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  do {
+    PangoRectangle logical;
+    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+    const PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
+    TextLine entry;
+    entry.top = to_points(logical.y);
+    entry.left = to_points(logical.x);
+    entry.width = to_points(logical.width);
+    entry.height = to_points(logical.height);
+    entry.start = static_cast<size_t>(line->start_index);
+    entry.end = static_cast<size_t>(line->start_index + line->length);
+    lines.push_back(entry);
+  } while (pango_layout_iter_next_line(iter));
+  pango_layout_iter_free(iter);
+  // A line's height runs to the next line's top, so parts stack exactly; its
+  // width leaves out trailing spaces, which Pango counts but nobody sees.
+  for (size_t i = 0; i < lines.size(); ++i) {
+    size_t visible_end = lines[i].end;
+    while (visible_end > lines[i].start &&
+           (text_[visible_end - 1] == ' ' || text_[visible_end - 1] == '\n')) {
+      --visible_end;
+    }
+    if (visible_end > lines[i].start) {
+      int* ranges = nullptr;
+      int count = 0;
+      pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(layout, static_cast<int>(i)),
+                                     static_cast<int>(lines[i].start),
+                                     static_cast<int>(visible_end), &ranges, &count);
+      if (count > 0) {
+        int low = ranges[0], high = ranges[1];
+        for (int k = 1; k < count; ++k) {
+          low = std::min(low, ranges[2 * k]);
+          high = std::max(high, ranges[2 * k + 1]);
+        }
+        lines[i].left = to_points(low);
+        lines[i].width = to_points(high - low);
+        // A line broken at a soft hyphen: Pango 1.50 reports its extents
+        // before justification moved the hyphen in (up to one hyphen wider
+        // than drawn). It broke there because the line with its hyphen fits,
+        // so the drawn line ends at the wrap width at most.
+        const bool hyphenated =
+            visible_end >= lines[i].start + kSoftHyphen.size() &&
+            std::string_view(text_).substr(visible_end - kSoftHyphen.size(),
+                                                kSoftHyphen.size()) == kSoftHyphen;
+        lines[i].hyphenated = hyphenated;
+        if (hyphenated && wrap_width_ > 0) {
+          lines[i].width = std::min(lines[i].width, wrap_width_ - lines[i].left);
+        }
+      }
+      g_free(ranges);
+    }
+    const double next_top = i + 1 < lines.size() ? lines[i + 1].top : height_;
+    lines[i].height = std::max(lines[i].height, next_top - lines[i].top);
+    if (i + 1 == lines.size()) lines[i].end = text_.size();
+  }
+  return visible_lines_;
 }
 
 int TextBlock::unknown_glyphs() const { return pango_layout_get_unknown_glyphs_count(layout_.get()); }

@@ -19,6 +19,15 @@ struct TextBox {
   double x = 0, y = 0, width = 0, height = 0;  // points, y down
 };
 
+/// A laid-out line as a reader sees it, relative to the block's top left,
+/// points: its visible extent (no trailing spaces) and its bytes of text().
+struct TextLine {
+  double top = 0, height = 0;  // the height runs to the next line's top, so parts stack exactly
+  double left = 0, width = 0;
+  size_t start = 0, end = 0;   // the last line ends at the end of the text
+  bool hyphenated = false;     // broken at a soft hyphen
+};
+
 struct PangoAttrListUnref {
   void operator()(PangoAttrList* list) const {
     if (list) pango_attr_list_unref(list);
@@ -66,6 +75,10 @@ class TextBlock {
   int line_count() const;
   /// Logical extents of each line relative to the block's top left, points.
   std::vector<TextBox> line_boxes() const;
+  /// The bytes of text() that each line holds: [start, end).
+  std::vector<std::pair<size_t, size_t>> line_ranges() const;
+  /// Each line's visible extent and text (computed once, on first use).
+  const std::vector<TextLine>& visible_lines() const;
   /// Glyphs no bundled font could supply (drawn as boxes if painted).
   int unknown_glyphs() const;
 
@@ -79,6 +92,8 @@ class TextBlock {
   std::string text_;
   TextStyle style_;
   GObjectPtr<PangoLayout> layout_;
+  double wrap_width_ = 0;
+  mutable std::vector<TextLine> visible_lines_;  // filled by visible_lines()
   double width_ = 0;
   double height_ = 0;
 };

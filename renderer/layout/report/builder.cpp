@@ -68,20 +68,20 @@ FlowBlock& Flow::add_heading(const std::string& number, const std::string& title
     title_x = std::max(hang, number_block->width() + ts.size * 0.6);
   }
   auto title_block = typesetter_.text(typographic_quotes(title), ts, width - title_x);
+  // The heading as one group: its number, title and destination.
+  Group heading;
+  heading.tag = Tag{"heading", destination, (number.empty() ? "" : number + " ") + title_block->text()};
   if (number_block) {
     // On the title's first baseline: an Arabic title's taller line sits lower.
     const double drop = std::max(0.0, title_block->baseline() - number_block->baseline());
-    block.items.push_back(TextShape{{0, drop}, number_block, number_color});
+    heading.items.push_back(TextShape{{0, drop}, number_block, number_color});
     height = drop + number_block->height();
   }
-  block.items.push_back(TextShape{{title_x, 0}, title_block, typesetter_.style().text});
-  block.items.push_back(Destination{destination, {0, 0}});
+  heading.items.push_back(TextShape{{title_x, 0}, title_block, typesetter_.style().text});
+  heading.items.push_back(Destination{destination, {0, 0}});
   height = std::max(height, title_block->height());
+  block.items.push_back(std::move(heading));
   block.height = height;
-  block.elements.push_back({"heading",
-                            destination,
-                            (number.empty() ? "" : number + " ") + title_block->text(),
-                            {0, 0, title_x + title_block->width(), height}});
   block.anchors.push_back(destination);
   block.space_before = before;
   block.space_after = after;

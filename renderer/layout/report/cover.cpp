@@ -17,8 +17,7 @@ void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& 
   const double h = style.text_height();
   double y = h * 0.2;
   auto place = [&](TextBlockPtr b, Color color, const std::string& kind, double after) {
-    block.items.push_back(TextShape{{0, y}, b, color});
-    block.elements.push_back({kind, "", b->text(), {0, y, b->width(), b->height()}});
+    block.items.push_back(TextShape{{0, y}, b, color, Tag{kind, "", {}}});
     y += b->height() + after;
   };
   place(typesetter.text("Briefing report", typesetter.sans(style.heading2_size, true)),

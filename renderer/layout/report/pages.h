@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "layout/display_list.h"
-#include "layout/layout_dump.h"
 #include "text/rich_paragraph.h"
 
 namespace briefing {
@@ -39,9 +38,8 @@ struct FlowBlock {
 
   // fixed: shapes relative to the block's top left (the left margin)
   double height = 0;
-  std::vector<DisplayItem> items;
-  std::vector<PlacedElement> elements;  // boxes relative to the block's top left
-  std::vector<int> footnotes;           // markers inside the block
+  std::vector<DisplayItem> items;  // tagged for the dump where they stand for something
+  std::vector<int> footnotes;      // markers inside the block
 
   std::string item_id;  // for the dump
   double space_before = 0, space_after = 0;  // collapsed: the larger applies
@@ -59,7 +57,6 @@ struct Placement {
 
 struct PageContent {
   std::vector<DisplayItem> items;
-  std::vector<PlacedElement> elements;  // page field left 0; the caller numbers pages
   std::vector<int> footnotes;
 };
 
@@ -78,10 +75,13 @@ struct PageFrame {
   Color number_color;  // footnote numbers
 };
 
+/// The paragraph placed at `origin`: its text tagged `tag` (the dump lists
+/// it line by line when `per_line`), its links (footnote markers tagged
+/// "footnote-marker") and the destinations its footnote markers are.
+void emit_paragraph(const Paragraph& p, Point origin, std::vector<DisplayItem>& out,
+                    const Tag& tag = {}, bool per_line = false);
+
 Pagination paginate(const std::vector<FlowBlock>& blocks,
                     const std::map<int, Footnote>& footnotes, const PageFrame& frame);
-
-/// Moves a display item by (dx, dy).
-void translate(DisplayItem& item, double dx, double dy);
 
 }  // namespace briefing
