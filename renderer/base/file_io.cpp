@@ -1,5 +1,7 @@
 #include "base/file_io.h"
 
+#include "base/c_handles.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,14 +13,14 @@ namespace briefing {
 
 FileContents read_file(const std::string& path) {
   FileContents result;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const UniqueFd owned(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  const int fd = owned.get();
   if (fd < 0) {
     result.error = std::strerror(errno);
     return result;
   }
   struct stat info {};
   if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
-    ::close(fd);
     result.error = std::strerror(EISDIR);
     return result;
   }
@@ -34,7 +36,6 @@ FileContents read_file(const std::string& path) {
     }
     result.bytes.append(buffer, static_cast<size_t>(n));
   }
-  ::close(fd);
   return result;
 }
 

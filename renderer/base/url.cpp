@@ -1,5 +1,7 @@
 #include "base/url.h"
 
+#include "base/c_handles.h"
+
 #include <glib.h>
 #include <uriparser/Uri.h>
 
@@ -126,10 +128,9 @@ std::string ascii_host(const std::string& decoded) {
   if (!g_utf8_validate(decoded.data(), static_cast<gssize>(decoded.size()), nullptr)) return {};
   std::string ascii = decoded;
   if (std::any_of(decoded.begin(), decoded.end(), [](char c) { return c & 0x80; })) {
-    gchar* converted = g_hostname_to_ascii(decoded.c_str());
+    const GMemoryPtr<gchar> converted(g_hostname_to_ascii(decoded.c_str()));
     if (!converted) return {};
-    ascii = converted;
-    g_free(converted);
+    ascii = converted.get();
   }
   return is_host_name(ascii) ? lower(ascii) : std::string();
 }

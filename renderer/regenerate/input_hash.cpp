@@ -1,5 +1,7 @@
 #include "regenerate/input_hash.h"
 
+#include "base/c_handles.h"
+
 #include <glib.h>
 #include <sys/stat.h>
 
@@ -19,29 +21,24 @@ namespace {
 using FileIdentity = std::tuple<std::string, dev_t, ino_t, off_t, long, long>;
 
 std::string digest_of_stream(std::ifstream& in) {
-  GChecksum* checksum = g_checksum_new(G_CHECKSUM_SHA256);
+  const ChecksumPtr checksum(g_checksum_new(G_CHECKSUM_SHA256));
   char buffer[1 << 16];
   while (in) {
     in.read(buffer, sizeof buffer);
     const std::streamsize n = in.gcount();
-    if (n > 0) g_checksum_update(checksum, reinterpret_cast<const guchar*>(buffer), n);
+    if (n > 0) g_checksum_update(checksum.get(), reinterpret_cast<const guchar*>(buffer), n);
   }
-  std::string digest = g_checksum_get_string(checksum);
-  g_checksum_free(checksum);
-  return digest;
+  return g_checksum_get_string(checksum.get());
 }
 
 }  // namespace
 
-InputHasher::InputHasher()
-    : checksum_(g_checksum_new(G_CHECKSUM_SHA256)) {}
+InputHasher::InputHasher() : checksum_(g_checksum_new(G_CHECKSUM_SHA256)) {}
 
-InputHasher::~InputHasher() {
-  if (checksum_) g_checksum_free(checksum_);
-}
+InputHasher::~InputHasher() = default;
 
 void InputHasher::add(std::string_view label, std::string_view value) {
-  GChecksum* checksum = checksum_;
+  GChecksum* checksum = checksum_.get();
   for (std::string_view part : {label, value}) {
     const std::string length = std::to_string(part.size()) + ":";
     g_checksum_update(checksum, reinterpret_cast<const guchar*>(length.data()),
@@ -54,10 +51,8 @@ void InputHasher::add(std::string_view label, std::string_view value) {
 void InputHasher::add_file(const std::string& path) { add(path, file_digest(path)); }
 
 std::string InputHasher::finish() {
-  GChecksum* checksum = checksum_;
-  std::string digest = g_checksum_get_string(checksum);
-  g_checksum_free(checksum);
-  checksum_ = nullptr;
+  std::string digest = g_checksum_get_string(checksum_.get());
+  checksum_.reset();
   return digest;
 }
 

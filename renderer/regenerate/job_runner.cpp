@@ -13,7 +13,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "regenerate/unique_fd.h"
+#include "base/c_handles.h"
 
 extern char** environ;
 

@@ -1,5 +1,7 @@
 #include "text/font_setup.h"
 
+#include "base/c_handles.h"
+
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
@@ -100,11 +102,10 @@ PangoFontMap* font_map() {
 PangoContext* new_text_context() {
   PangoContext* context = pango_font_map_create_context(font_map());
   pango_cairo_context_set_resolution(context, 72.0);
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options(context, options);
-  cairo_font_options_destroy(options);
+  const FontOptionsPtr options(cairo_font_options_create());
+  cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(context, options.get());
   pango_context_set_round_glyph_positions(context, FALSE);
   return context;
 }

@@ -7,18 +7,15 @@
 #include <memory>
 #include <mutex>
 
+#include "base/c_handles.h"
 #include "text/font_setup.h"
 
 namespace briefing {
 namespace {
 
-struct CharSetDestroy {
-  void operator()(FcCharSet* set) const { FcCharSetDestroy(set); }
-};
-
 // The union of every configured face's character set, built once.
 const FcCharSet* covered_characters() {
-  static std::unique_ptr<FcCharSet, CharSetDestroy> all;
+  static CharSetPtr all;
   static std::once_flag once;
   std::call_once(once, [] {
     all.reset(FcCharSetCreate());

@@ -226,30 +226,19 @@ Paragraph Paragraph::lines_part(size_t first, size_t last) const {
 namespace {
 
 // One rectangle per line for bytes [start, end) of the layout, page coordinates.
-std::vector<Rect> range_rects(PangoLayout* layout, const std::vector<ParagraphLine>& lines,
+std::vector<Rect> range_rects(const TextBlock& block, const std::vector<ParagraphLine>& lines,
                               size_t start, size_t end, Point origin) {
   std::vector<Rect> rects;
   for (size_t i = 0; i < lines.size(); ++i) {
     const ParagraphLine& line = lines[i];
     const size_t a = std::max(start, line.start), b = std::min(end, line.end);
     if (a >= b) continue;
-    PangoLayoutLine* pango_line = pango_layout_get_line_readonly(layout, static_cast<int>(i));
-    int* ranges = nullptr;
-    int count = 0;
-    pango_layout_line_get_x_ranges(pango_line, static_cast<int>(a), static_cast<int>(b), &ranges,
-                                   &count);
-    if (count > 0) {
-      int low = ranges[0], high = ranges[1];
-      for (int k = 1; k < count; ++k) {
-        low = std::min(low, ranges[2 * k]);
-        high = std::max(high, ranges[2 * k + 1]);
-      }
-      if (high > low) {
-        rects.push_back({origin.x + points(low), origin.y + line.top, points(high - low),
-                         std::min(line.height, lines[i].height)});
+    if (const auto extent = block.x_extent(static_cast<int>(i), a, b)) {
+      if (extent->second > extent->first) {
+        rects.push_back({origin.x + extent->first, origin.y + line.top,
+                         extent->second - extent->first, std::min(line.height, lines[i].height)});
       }
     }
-    g_free(ranges);
   }
   return rects;
 }
@@ -260,7 +249,7 @@ std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> Paragraph::link_areas
   std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> areas;
   for (const LinkSpan& link : rich_.links) {
     if (link.uri.empty() && link.destination.empty()) continue;
-    auto rects = range_rects(block_->layout(), lines_, link.start, link.end, origin);
+    auto rects = range_rects(*block_, lines_, link.start, link.end, origin);
     if (!rects.empty()) areas.emplace_back(&link, std::move(rects));
   }
   return areas;
@@ -269,7 +258,7 @@ std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> Paragraph::link_areas
 std::vector<std::pair<int, Rect>> Paragraph::marker_boxes(Point origin) const {
   std::vector<std::pair<int, Rect>> boxes;
   for (const MarkerSpan& marker : rich_.markers) {
-    auto rects = range_rects(block_->layout(), lines_, marker.start, marker.end, origin);
+    auto rects = range_rects(*block_, lines_, marker.start, marker.end, origin);
     if (!rects.empty()) boxes.emplace_back(marker.footnote, rects.front());
   }
   return boxes;

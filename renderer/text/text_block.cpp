@@ -20,12 +20,7 @@ int to_pango_units(double points) { return static_cast<int>(points * PANGO_SCALE
 // The font description of a style, made once per thread rather than once per
 // block (a report makes hundreds of blocks in a handful of styles).
 const PangoFontDescription* cached_font_description(const TextStyle& style) {
-  struct Free {
-    void operator()(PangoFontDescription* d) const { pango_font_description_free(d); }
-  };
-  thread_local std::map<std::tuple<std::string, double, bool, bool>,
-                  std::unique_ptr<PangoFontDescription, Free>>
-      cache;
+  thread_local std::map<std::tuple<std::string, double, bool, bool>, FontDescriptionPtr> cache;
   auto& slot = cache[{style.family, style.size, style.bold, style.italic}];
   if (!slot) slot.reset(new_font_description(style));
   return slot.get();
@@ -142,16 +137,31 @@ double TextBlock::baseline() const { return to_points(pango_layout_get_baseline(
 
 int TextBlock::line_count() const { return pango_layout_get_line_count(layout_.get()); }
 
+std::optional<std::pair<double, double>> TextBlock::x_extent(int line, size_t start,
+                                                            size_t end) const {
+  int* raw = nullptr;
+  int count = 0;
+  pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(layout_.get(), line),
+                                 static_cast<int>(start), static_cast<int>(end), &raw, &count);
+  const GMemoryPtr<int> ranges(raw);
+  if (count <= 0) return std::nullopt;
+  int low = raw[0], high = raw[1];
+  for (int k = 1; k < count; ++k) {
+    low = std::min(low, raw[2 * k]);
+    high = std::max(high, raw[2 * k + 1]);
+  }
+  return std::make_pair(to_points(low), to_points(high));
+}
+
 std::vector<TextBox> TextBlock::line_boxes() const {
   std::vector<TextBox> boxes;
-  PangoLayoutIter* iter = pango_layout_get_iter(layout_.get());
+  const LayoutIterPtr iter(pango_layout_get_iter(layout_.get()));
   do {
     PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+    pango_layout_iter_get_line_extents(iter.get(), nullptr, &logical);
     boxes.push_back({to_points(logical.x), to_points(logical.y), to_points(logical.width),
                      to_points(logical.height)});
-  } while (pango_layout_iter_next_line(iter));
-  pango_layout_iter_free(iter);
+  } while (pango_layout_iter_next_line(iter.get()));
   return boxes;
 }
 
@@ -171,11 +181,11 @@ const std::vector<TextLine>& TextBlock::visible_lines() const {
   std::vector<TextLine>& lines = visible_lines_;
   PangoLayout* layout = layout_.get();
   constexpr std::string_view kSoftHyphen = "\xC2\xAD";
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
+  const LayoutIterPtr iter(pango_layout_get_iter(layout));
   do {
     PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-    const PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
+    pango_layout_iter_get_line_extents(iter.get(), nullptr, &logical);
+    const PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter.get());
     TextLine entry;
     entry.top = to_points(logical.y);
     entry.left = to_points(logical.x);
@@ -184,8 +194,7 @@ const std::vector<TextLine>& TextBlock::visible_lines() const {
     entry.start = static_cast<size_t>(line->start_index);
     entry.end = static_cast<size_t>(line->start_index + line->length);
     lines.push_back(entry);
-  } while (pango_layout_iter_next_line(iter));
-  pango_layout_iter_free(iter);
+  } while (pango_layout_iter_next_line(iter.get()));
   // A line's height runs to the next line's top, so parts stack exactly; its
   // width leaves out trailing spaces, which Pango counts but nobody sees.
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -195,19 +204,9 @@ const std::vector<TextLine>& TextBlock::visible_lines() const {
       --visible_end;
     }
     if (visible_end > lines[i].start) {
-      int* ranges = nullptr;
-      int count = 0;
-      pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(layout, static_cast<int>(i)),
-                                     static_cast<int>(lines[i].start),
-                                     static_cast<int>(visible_end), &ranges, &count);
-      if (count > 0) {
-        int low = ranges[0], high = ranges[1];
-        for (int k = 1; k < count; ++k) {
-          low = std::min(low, ranges[2 * k]);
-          high = std::max(high, ranges[2 * k + 1]);
-        }
-        lines[i].left = to_points(low);
-        lines[i].width = to_points(high - low);
+      if (const auto extent = x_extent(static_cast<int>(i), lines[i].start, visible_end)) {
+        lines[i].left = extent->first;
+        lines[i].width = extent->second - extent->first;
         // A line broken at a soft hyphen: Pango 1.50 reports its extents
         // before justification moved the hyphen in (up to one hyphen wider
         // than drawn). It broke there because the line with its hyphen fits,
@@ -221,7 +220,6 @@ const std::vector<TextLine>& TextBlock::visible_lines() const {
           lines[i].width = std::min(lines[i].width, wrap_width_ - lines[i].left);
         }
       }
-      g_free(ranges);
     }
     const double next_top = i + 1 < lines.size() ? lines[i + 1].top : height_;
     lines[i].height = std::max(lines[i].height, next_top - lines[i].top);

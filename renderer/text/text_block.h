@@ -4,11 +4,12 @@
 #include <pango/pango.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "text/gobject_ptr.h"
+#include "base/c_handles.h"
 #include "text/text_style.h"
 
 namespace briefing {
@@ -28,13 +29,7 @@ struct TextLine {
   bool hyphenated = false;     // broken at a soft hyphen
 };
 
-struct PangoAttrListUnref {
-  void operator()(PangoAttrList* list) const {
-    if (list) pango_attr_list_unref(list);
-  }
-};
-/// Owns one reference to a Pango attribute list.
-using AttrListPtr = std::unique_ptr<PangoAttrList, PangoAttrListUnref>;
+
 
 /// How a TextBlock is laid out, beyond its style. Everything here is applied
 /// before the text is set, so the block is shaped and measured once.
@@ -79,6 +74,10 @@ class TextBlock {
   std::vector<std::pair<size_t, size_t>> line_ranges() const;
   /// Each line's visible extent and text (computed once, on first use).
   const std::vector<TextLine>& visible_lines() const;
+  /// The horizontal extent of bytes [start, end) of text() on line `line`,
+  /// from its left to its right edge, points from the block's left; nullopt
+  /// when they show nothing there.
+  std::optional<std::pair<double, double>> x_extent(int line, size_t start, size_t end) const;
   /// Glyphs no bundled font could supply (drawn as boxes if painted).
   int unknown_glyphs() const;
 
