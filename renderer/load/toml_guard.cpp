@@ -1,0 +1,400 @@
+#include "load/toml_guard.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+
+namespace briefing {
+namespace {
+
+constexpr char32_t kEnd = 0xFFFFFFFF;  // past the last code point
+
+struct CodePoint {
+  char32_t value;
+  size_t offset;  // bytes
+  size_t length;  // bytes
+  SourcePosition at;
+};
+
+// Decodes as leniently as toml++'s reader or more so, and stops where it
+// cannot go on: toml++ throws there when it reads the block, before it
+// parses anything after it. A BOM is skipped and not counted, as toml++ does.
+std::vector<CodePoint> decode(std::string_view text) {
+  std::vector<CodePoint> out;
+  out.reserve(text.size());
+  size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  SourcePosition at{1, 1};
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
+                                            : (lead >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) break;
+    char32_t value = length == 1 ? lead : lead & (0x7Fu >> length);
+    bool whole = true;
+    for (size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      whole = whole && (next & 0xC0) == 0x80;
+      value = (value << 6) | (next & 0x3Fu);
+    }
+    if (!whole) break;
+    out.push_back({value, i, length, at});
+    if (value == U'\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      ++at.column;
+    }
+    i += length;
+  }
+  return out;
+}
+
+bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
+
+bool is_bare_key_character(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') ||
+         c == U'_' || c == U'-';
+}
+
+std::string utf8(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
+std::string hex4(char32_t c) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04X", static_cast<unsigned>(c));
+  return buffer;
+}
+
+// "'×' (U+00D7)", or a name for what has no glyph.
+std::string describe(char32_t c) {
+  if (c == U'\n' || c == U'\r') return "the end of the line";
+  if (c < 0x20 || c == 0x7F) return "U+" + hex4(c);
+  if (c < 0x80) return "'" + utf8(c) + "'";
+  return "'" + utf8(c) + "' (U+" + hex4(c) + ")";
+}
+
+// Follows toml++'s lexical states closely enough to agree with it on every
+// valid prefix of a document; after toml++'s first error it may disagree,
+// which is harmless since toml++ stops there.
+class Screen {
+ public:
+  explicit Screen(std::string_view text) : cps_(decode(text)) {}
+
+  std::vector<TomlHazard> run() {
+    for (i_ = 0; i_ < cps_.size() && !stopped_; ++i_) {
+      switch (mode_) {
+        case Mode::normal: normal(); break;
+        case Mode::comment: comment(); break;
+        case Mode::basic: basic(); break;
+        case Mode::literal: literal(); break;
+        case Mode::ml_basic: ml_basic(); break;
+        case Mode::ml_literal: ml_literal(); break;
+      }
+    }
+    return std::move(found_);
+  }
+
+ private:
+  enum class Mode { normal, comment, basic, literal, ml_basic, ml_literal };
+
+  char32_t at(size_t i) const { return i < cps_.size() ? cps_[i].value : kEnd; }
+  size_t run_of(char32_t c) const {
+    size_t n = 0;
+    while (at(i_ + n) == c) ++n;
+    return n;
+  }
+
+  void found(TomlHazardKind kind, size_t i) {
+    found_.push_back({kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value});
+    stopped_ = kind != TomlHazardKind::stand_in;
+  }
+
+  void normal() {
+    const char32_t c = at(i_);
+    if (c == U'\n') {
+      line_start_ = true;
+      return;
+    }
+    if (is_blank(c) || c == U'\r') return;
+    const bool line_start = line_start_;
+    line_start_ = false;
+    if (c == U'#') {
+      mode_ = Mode::comment;
+    } else if (c == U'"' || c == U'\'') {
+      open_string(c);
+    } else if (c == U'[' && depth_ == 0 && line_start) {
+      table_header();  // its brackets do not nest
+    } else if (c == U'[' || c == U'{') {
+      ++depth_;
+    } else if ((c == U']' || c == U'}') && depth_ > 0) {
+      --depth_;
+    } else if (is_toml_whitespace_hazard(c)) {
+      found(TomlHazardKind::stray, i_);
+    }
+  }
+
+  // As toml++'s parse_string(): three delimiters open a multi-line string,
+  // two are an empty string.
+  void open_string(char32_t delimiter) {
+    const bool basic = delimiter == U'"';
+    const size_t run = run_of(delimiter);
+    if (run >= 3) {
+      mode_ = basic ? Mode::ml_basic : Mode::ml_literal;
+      escaped_ = line_ending_ = skipping_ = false;
+      i_ += 2;
+    } else if (run == 2) {
+      i_ += 1;
+    } else {
+      mode_ = basic ? Mode::basic : Mode::literal;
+      escaped_ = false;
+    }
+  }
+
+  // toml++ skips blanks after '[', then a second '[' (if no blank came
+  // first), then blanks, and calls parse_key() on what comes next, asking of
+  // each blank-or-not whether it is white space.
+  void table_header() {
+    size_t j = i_ + 1;
+    const size_t first = j;
+    while (is_blank(at(j))) ++j;
+    if (j == first && at(j) == U'[') {
+      ++j;
+      while (is_blank(at(j))) ++j;
+    }
+    const char32_t next = at(j);
+    if (next == kEnd || next == U']' || next == U'"' || next == U'\'' ||
+        is_bare_key_character(next)) {
+      i_ = j - 1;  // the loop moves on to `next`
+    } else {
+      found(is_toml_whitespace_hazard(next) ? TomlHazardKind::stray : TomlHazardKind::table_header,
+            j);
+    }
+  }
+
+  void comment() {
+    if (at(i_) == U'\n') {
+      mode_ = Mode::normal;
+      line_start_ = true;
+    }
+  }
+
+  void basic() {
+    const char32_t c = at(i_);
+    if (escaped_) {
+      escaped_ = false;
+    } else if (c == U'\\') {
+      escaped_ = true;
+    } else if (c == U'"') {
+      mode_ = Mode::normal;
+    } else if (c == U'\n') {  // toml++ stops here
+      mode_ = Mode::normal;
+      line_start_ = true;
+    }
+  }
+
+  void literal() {
+    const char32_t c = at(i_);
+    if (c == U'\'') {
+      mode_ = Mode::normal;
+    } else if (c == U'\n') {  // toml++ stops here
+      mode_ = Mode::normal;
+      line_start_ = true;
+    }
+  }
+
+  // As toml++'s parse_basic_string(true), which asks whether a code point is
+  // white space right after a backslash, while it skips the blanks that
+  // follow a line-ending backslash, and while it trims the lines after one.
+  void ml_basic() {
+    const char32_t c = at(i_);
+    if (line_ending_) {
+      if (is_blank(c) || c == U'\r') return;
+      line_ending_ = false;
+      if (c == U'\n') {
+        skipping_ = true;
+      } else if (is_toml_whitespace_hazard(c)) {
+        found(TomlHazardKind::after_line_end, i_);
+      }
+      return;
+    }
+    if (escaped_) {
+      escaped_ = false;
+      if (is_blank(c) || c == U'\r') {
+        line_ending_ = true;
+      } else if (c == U'\n') {
+        skipping_ = true;
+      } else if (is_toml_whitespace_hazard(c)) {
+        found(TomlHazardKind::escaped, i_);
+      }
+      return;
+    }
+    if (c == U'\\') {
+      escaped_ = true;
+      skipping_ = false;
+      return;
+    }
+    if (c == U'"') {
+      close_ml_string(c);
+      skipping_ = false;
+      return;
+    }
+    if (!skipping_) return;
+    if (is_blank(c) || c == U'\n' || c == U'\r') return;
+    skipping_ = false;
+    if (is_toml_whitespace_hazard(c)) found(TomlHazardKind::stand_in, i_);
+  }
+
+  void ml_literal() {
+    if (at(i_) == U'\'') close_ml_string(U'\'');
+  }
+
+  // toml++ reads up to five delimiters: three or more end the string (the
+  // fourth and fifth are content), fewer are content.
+  void close_ml_string(char32_t delimiter) {
+    const size_t run = run_of(delimiter);
+    if (run >= 3) {
+      mode_ = Mode::normal;
+      i_ += std::min<size_t>(run, 5) - 1;
+    } else {
+      i_ += run - 1;
+    }
+  }
+
+  std::vector<CodePoint> cps_;
+  std::vector<TomlHazard> found_;
+  size_t i_ = 0;
+  Mode mode_ = Mode::normal;
+  int depth_ = 0;           // open value brackets: '[' and '{' after '='
+  bool line_start_ = true;  // only blanks so far on this line (normal mode)
+  bool escaped_ = false;    // the previous code point was a backslash
+  bool line_ending_ = false;  // in the blanks after a line-ending backslash
+  bool skipping_ = false;   // trimming white space after a line-ending backslash
+  bool stopped_ = false;
+};
+
+// A private-use code point that neither appears in `text` nor can come out
+// of an escape in it, and is not among `taken`.
+std::string free_stand_in(std::string_view text, const std::string& lowered,
+                          const std::vector<std::pair<std::string, std::string>>& taken) {
+  for (char32_t c = 0xE000; c <= 0xF8FF; ++c) {
+    std::string hex = hex4(c);
+    std::transform(hex.begin(), hex.end(), hex.begin(), [](char h) {
+      return static_cast<char>(h >= 'A' && h <= 'F' ? h - 'A' + 'a' : h);
+    });
+    const std::string bytes = utf8(c);
+    const bool used = std::any_of(taken.begin(), taken.end(),
+                                  [&](const auto& pair) { return pair.first == bytes; });
+    if (!used && text.find(bytes) == std::string_view::npos &&
+        lowered.find(hex) == std::string::npos) {
+      return bytes;
+    }
+  }
+  return {};  // the text names every one of them: the hazard becomes an error
+}
+
+}  // namespace
+
+bool is_toml_whitespace_hazard(char32_t c) {
+  // toml++ 3.3.0's is_non_ascii_horizontal_whitespace(): a 64-bit mask over
+  // blocks of 0x3FA code points from U+00A0; blocks 0, 11 and 63 hold
+  // white space but reach TOML_UNREACHABLE for every other code point.
+  if (c < 0xA0 || c > 0xFEFF) return false;
+  const uint64_t block = (static_cast<uint64_t>(c) - 0xA0) / 0x3FA;
+  if ((uint64_t{1} << block) & 0x7FFFFFFFFFFFF75Eull) return false;
+  if (c == 0xA0 || c == 0x3000 || c == 0xFEFF) return false;
+  return block != 5 && block != 7;
+}
+
+std::vector<TomlHazard> find_toml_hazards(std::string_view text) { return Screen(text).run(); }
+
+std::string TomlHazard::message() const {
+  switch (kind) {
+    case TomlHazardKind::stand_in:
+      return "cannot read " + describe(code_point) + " right after a line-ending backslash";
+    case TomlHazardKind::stray: return "unexpected character " + describe(code_point);
+    case TomlHazardKind::escaped: return describe(code_point) + " cannot follow a backslash";
+    case TomlHazardKind::after_line_end:
+      return "unexpected character " + describe(code_point) + " after a line-ending backslash";
+    case TomlHazardKind::table_header:
+      return "expected a table name after '[', saw " + describe(code_point);
+  }
+  return {};
+}
+
+std::string TomlHazard::hint() const {
+  switch (kind) {
+    case TomlHazardKind::stand_in: return "write it as \\u" + hex4(code_point);
+    case TomlHazardKind::stray:
+      return "outside quotes and comments TOML allows only ASCII; quote the key or the text";
+    case TomlHazardKind::escaped:
+      return "escapes are \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX, or a backslash that "
+             "ends the line";
+    case TomlHazardKind::after_line_end:
+      return "only spaces or tabs may follow a backslash that ends a line";
+    case TomlHazardKind::table_header:
+      return "a table header is [name] or [[name]]; quote a name that is not letters, digits, "
+             "'_' and '-'";
+  }
+  return {};
+}
+
+DefusedToml defuse_toml(std::string_view text, const std::vector<TomlHazard>& hazards) {
+  DefusedToml out;
+  std::string lowered(text);
+  std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](char c) {
+    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  });
+  size_t copied = 0;
+  for (const TomlHazard& hazard : hazards) {
+    out.text.append(text.substr(copied, hazard.offset - copied));
+    copied = hazard.offset + hazard.length;
+    std::string stand_in;
+    if (!hazard.is_error()) {
+      const std::string original(text.substr(hazard.offset, hazard.length));
+      auto known = std::find_if(out.stand_ins.begin(), out.stand_ins.end(),
+                                [&](const auto& pair) { return pair.second == original; });
+      if (known != out.stand_ins.end()) {
+        stand_in = known->first;
+      } else if (stand_in = free_stand_in(text, lowered, out.stand_ins); !stand_in.empty()) {
+        out.stand_ins.emplace_back(stand_in, original);
+      }
+    }
+    if (stand_in.empty()) {
+      // One code point that toml++ rejects at that place without asking
+      // whether it is white space: a control character (a ']' after '[',
+      // where parse_key() must not see it).
+      out.text += hazard.kind == TomlHazardKind::table_header ? "]" : "\x01";
+      out.error = hazard;
+      break;
+    }
+    out.text += stand_in;
+  }
+  out.text.append(text.substr(copied));
+  return out;
+}
+
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  if (from.empty()) return;
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
+}  // namespace briefing
