@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "load/dataset_loader.h"
+#include "load/report_style_loader.h"
+#include "load/timeline_style_loader.h"
 #include "load/toml_guard.h"
 #include "test_support.h"
 
@@ -65,6 +67,20 @@ TEST(ParserDefects, ReproducersThroughTheCheckCommand) {
       << result.err;
   EXPECT_NE(result.err.find(header + ":1:2: error: expected a table name"), std::string::npos)
       << result.err;
+}
+
+// Found by the timeline layout fuzzer: that loader called toml++ directly.
+TEST(ParserDefects, LayoutLoadersAreScreenedToo) {
+  for (const std::string text : {"[\n", "a\u00D7 = 1"}) {
+    Diagnostics timeline, report;
+    EXPECT_FALSE(load_timeline_style_text(text, "timeline.toml", timeline));
+    EXPECT_FALSE(load_report_style_text(text, "report.toml", report));
+    for (const Diagnostics* diagnostics : {&timeline, &report}) {
+      ASSERT_EQ(diagnostics->all().size(), 1u) << format_diagnostics(*diagnostics, text);
+      EXPECT_EQ(diagnostics->all()[0].position.line, 1);
+      EXPECT_EQ(diagnostics->all()[0].position.column, 2);
+    }
+  }
 }
 
 TEST(ParserDefects, OtherPlacesThatAskWhetherACharacterIsWhiteSpace) {

@@ -232,15 +232,10 @@ std::vector<std::string> available_layouts() {
 std::optional<TimelineStyle> load_timeline_style_text(const std::string& text,
                                                       const std::string& file_name,
                                                       Diagnostics& diagnostics) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file_name);
-  } catch (const toml::parse_error& error) {
-    diagnostics.error(file_name, position_of(error.source()), std::string(error.description()));
-    return std::nullopt;
-  }
+  const std::optional<toml::table> root = parse_toml(text, file_name, diagnostics);
+  if (!root) return std::nullopt;
   Diagnostics local;
-  TimelineStyle style = StyleReader(file_name, local).read(root);
+  TimelineStyle style = StyleReader(file_name, local).read(*root);
   local.sort_by_position();
   diagnostics.append(local);
   if (local.has_errors()) return std::nullopt;
