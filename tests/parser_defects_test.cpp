@@ -104,6 +104,29 @@ TEST(ParserDefects, TableHeadersThatParseKeyMustNotSee) {
   }
 }
 
+// 30,000 dotted key parts overflowed toml++'s recursion (a crash in
+// `briefing check` too); 1024 levels are the most we let through.
+TEST(ParserDefects, DeepNestingIsALocatedError) {
+  const auto parts = [](int n) {
+    std::string key = "a";
+    for (int i = 1; i < n; ++i) key += ".a";
+    return key;
+  };
+  const std::string deep = parts(30000);
+  EXPECT_TRUE(fails_at(deep + " = 1", 1, static_cast<int>(deep.size()) + 2, "tables and arrays nest"));
+  EXPECT_TRUE(fails_at("[" + deep + "]", 1, static_cast<int>(deep.size()) + 2, "tables and arrays nest"));
+  const std::string half = parts(600);
+  EXPECT_TRUE(fails_at("[" + half + "]\n" + half + " = 1", 2, static_cast<int>(half.size()) + 2,
+                       "tables and arrays nest"));
+  EXPECT_TRUE(fails_at("x = {" + half + " = {" + half + " = 1}}", 1,
+                       static_cast<int>(2 * half.size()) + 11, "tables and arrays nest"));
+  // 1000 levels are fine: the errors are about the schema, not the nesting.
+  const DatasetLoad load = load_dataset_text(parts(1000) + " = 1\n", "deep.toml");
+  for (const Diagnostic& d : load.diagnostics.all()) {
+    EXPECT_EQ(d.message.find("nest"), std::string::npos) << load.report();
+  }
+}
+
 TEST(ParserDefects, TomlsOwnEarlierErrorComesFirst) {
   EXPECT_TRUE(fails_at("a = = 1\nb\u00D7 = 2\n", 1, 5));
   EXPECT_TRUE(fails_at("a = \"unterminated\nb\u00D7 = 2\n", 1, 18));

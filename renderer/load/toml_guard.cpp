@@ -9,6 +9,11 @@ namespace {
 
 constexpr char32_t kEnd = 0xFFFFFFFF;  // past the last code point
 
+// toml++ 3.3.0 recurses once per level of tables and arrays when it finishes
+// a document (update_region_ends()) and when it frees it: 30,000 dotted key
+// parts overflow an 8 MB stack. Upstream later capped dotted keys at 1024.
+constexpr int kMaxDepth = 1024;
+
 struct CodePoint {
   char32_t value;
   size_t offset;  // bytes
@@ -129,7 +134,7 @@ class Screen {
   void normal() {
     const char32_t c = at(i_);
     if (c == U'\n') {
-      line_start_ = true;
+      new_line();
       return;
     }
     if (is_blank(c) || c == U'\r') return;
@@ -139,15 +144,50 @@ class Screen {
       mode_ = Mode::comment;
     } else if (c == U'"' || c == U'\'') {
       open_string(c);
-    } else if (c == U'[' && depth_ == 0 && line_start) {
+    } else if (c == U'[' && open_.empty() && line_start) {
       table_header();  // its brackets do not nest
+    } else if (c == U'.') {
+      if (in_key_ || in_header_) ++key_dots_;
+    } else if (c == U'=') {
+      if (in_key_) end_key();
     } else if (c == U'[' || c == U'{') {
-      ++depth_;
-    } else if ((c == U']' || c == U'}') && depth_ > 0) {
-      --depth_;
+      // A value: an element of the array around it, or that of the last key.
+      const int depth = !open_.empty() && open_.back().bracket == U'[' ? open_.back().depth + 1
+                                                                       : value_depth_;
+      open_.push_back({c, depth});
+      if (c == U'{') start_key();
+      if (depth > kMaxDepth) found(TomlHazardKind::too_deep, i_);
+    } else if (c == U']' || c == U'}') {
+      if (!open_.empty()) {
+        open_.pop_back();
+      } else if (in_header_ && c == U']') {
+        in_header_ = false;
+        header_depth_ = key_dots_ + 1;
+        if (header_depth_ > kMaxDepth) found(TomlHazardKind::too_deep, i_);
+      }
+    } else if (c == U',') {
+      if (!open_.empty() && open_.back().bracket == U'{') start_key();
     } else if (is_toml_whitespace_hazard(c)) {
       found(TomlHazardKind::stray, i_);
     }
+  }
+
+  void new_line() {
+    line_start_ = true;
+    if (open_.empty()) start_key();  // the line holds a key, a header or nothing
+  }
+
+  // Keys come at the start of a line outside brackets and after '{' or ','
+  // in an inline table; each '.' in one is a table deeper.
+  void start_key() {
+    in_key_ = true;
+    key_dots_ = 0;
+  }
+  void end_key() {
+    in_key_ = false;
+    const int base = open_.empty() ? header_depth_ : open_.back().depth;
+    value_depth_ = base + key_dots_ + 1;
+    if (value_depth_ > kMaxDepth) found(TomlHazardKind::too_deep, i_);
   }
 
   // As toml++'s parse_string(): three delimiters open a multi-line string,
@@ -182,6 +222,9 @@ class Screen {
     if (next == kEnd || next == U']' || next == U'"' || next == U'\'' ||
         is_bare_key_character(next)) {
       i_ = j - 1;  // the loop moves on to `next`
+      in_header_ = true;
+      in_key_ = false;
+      key_dots_ = 0;
     } else {
       found(is_toml_whitespace_hazard(next) ? TomlHazardKind::stray : TomlHazardKind::table_header,
             j);
@@ -191,7 +234,7 @@ class Screen {
   void comment() {
     if (at(i_) == U'\n') {
       mode_ = Mode::normal;
-      line_start_ = true;
+      new_line();
     }
   }
 
@@ -205,7 +248,7 @@ class Screen {
       mode_ = Mode::normal;
     } else if (c == U'\n') {  // toml++ stops here
       mode_ = Mode::normal;
-      line_start_ = true;
+      new_line();
     }
   }
 
@@ -215,7 +258,7 @@ class Screen {
       mode_ = Mode::normal;
     } else if (c == U'\n') {  // toml++ stops here
       mode_ = Mode::normal;
-      line_start_ = true;
+      new_line();
     }
   }
 
@@ -281,7 +324,16 @@ class Screen {
   std::vector<TomlHazard> found_;
   size_t i_ = 0;
   Mode mode_ = Mode::normal;
-  int depth_ = 0;           // open value brackets: '[' and '{' after '='
+  struct Open {
+    char32_t bracket;  // '[' or '{' of a value
+    int depth;         // of the array or inline table: the root is 0
+  };
+  std::vector<Open> open_;
+  int header_depth_ = 0;  // of the table the last header opened
+  int value_depth_ = 0;   // of the value after the last key
+  int key_dots_ = 0;      // in the key or header being read
+  bool in_key_ = true;
+  bool in_header_ = false;
   bool line_start_ = true;  // only blanks so far on this line (normal mode)
   bool escaped_ = false;    // the previous code point was a backslash
   bool line_ending_ = false;  // in the blanks after a line-ending backslash
@@ -334,6 +386,8 @@ std::string TomlHazard::message() const {
       return "unexpected character " + describe(code_point) + " after a line-ending backslash";
     case TomlHazardKind::table_header:
       return "expected a table name after '[', saw " + describe(code_point);
+    case TomlHazardKind::too_deep:
+      return "tables and arrays nest more than " + std::to_string(kMaxDepth) + " deep here";
   }
   return {};
 }
@@ -351,6 +405,7 @@ std::string TomlHazard::hint() const {
     case TomlHazardKind::table_header:
       return "a table header is [name] or [[name]]; quote a name that is not letters, digits, "
              "'_' and '-'";
+    case TomlHazardKind::too_deep: return "each '.' in a key and each bracket is one level";
   }
   return {};
 }

@@ -13,6 +13,9 @@
 // - `parse_key()` asserts that a key starts with a bare-key character or a
 //   quote; `parse_table_header()` calls it on whatever follows `[` or `[[`
 //   (`[#`). Fixed upstream by pull request 301 (commit e4bcc15).
+// - Deeply nested tables (`a.a.a…` with tens of thousands of parts)
+//   overflow the stack in its recursive post-processing. Upstream later
+//   capped dotted keys (pull request 242); we refuse more than 1024 levels.
 //
 // The screen follows toml++'s lexical states (strings, comments, table
 // headers) and finds those places; parse_toml() then hands toml++ a copy of
@@ -37,6 +40,7 @@ enum class TomlHazardKind {
   escaped,        // a code point after a backslash in a multi-line string (an error)
   after_line_end, // a code point after a line-ending backslash's blanks (an error)
   table_header,   // what follows `[` or `[[` cannot start a key (an error)
+  too_deep,       // tables nest deeper than toml++'s recursion can go (refused)
 };
 
 struct TomlHazard {
