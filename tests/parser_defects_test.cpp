@@ -92,6 +92,29 @@ TEST(ParserDefects, OtherPlacesThatAskWhetherACharacterIsWhiteSpace) {
   EXPECT_TRUE(fails_at("x = \"\"\"\\  \u00A7\n\"\"\"", 1, 11, "unexpected character"));
 }
 
+// Found by the dataset loader fuzzer: toml++ scans a number up to a value
+// terminator, and a quote there opens no string.
+TEST(ParserDefects, QuotesInsideANumberOpenNoString) {
+  // toml++'s own errors, at the quote: it never reaches the '×'.
+  EXPECT_TRUE(fails_at("height = 540'pixels\u00D7 540'\n", 1, 13, "Error while parsing"));
+  EXPECT_TRUE(fails_at("x = [1'\u00D7', 2]", 1, 7, "Error while parsing"));
+  EXPECT_TRUE(fails_at("x = 1979-05-27 07:32'\u00D7'", 1, 21, "Error while parsing"));
+  EXPECT_TRUE(fails_at("x = true\u00D7", 1, 9, "unexpected character"));
+  EXPECT_TRUE(fails_at("x = \u00D7", 1, 5, "unexpected character"));
+  // Strings after a number still are strings.
+  const DatasetLoad load = load_dataset_text("x = [1, '\u00D7', 2.5, \"\u00D7\"] # '\u00D7\n", "ok.toml");
+  for (const Diagnostic& d : load.diagnostics.all()) {
+    EXPECT_EQ(d.message.find("unexpected character"), std::string::npos) << load.report();
+  }
+}
+
+// Found by the dataset loader fuzzer (minimised): a white-space hazard right
+// after '[' is defused as ']', never as a character parse_key() would see.
+TEST(ParserDefects, HazardRightAfterATableBracket) {
+  EXPECT_TRUE(fails_at("[\u00D7", 1, 2, "unexpected character"));
+  EXPECT_TRUE(fails_at("[[ \u00D7", 1, 4, "unexpected character"));
+}
+
 TEST(ParserDefects, TableHeadersThatParseKeyMustNotSee) {
   EXPECT_TRUE(fails_at("[\n", 1, 2, "expected a table name after '[', saw the end of the line"));
   EXPECT_TRUE(fails_at("[[=", 1, 3, "expected a table name"));

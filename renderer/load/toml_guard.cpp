@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <utility>
 
 namespace briefing {
 namespace {
@@ -126,20 +127,37 @@ class Screen {
     return n;
   }
 
-  void found(TomlHazardKind kind, size_t i) {
-    found_.push_back({kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value});
+  void found(TomlHazardKind kind, size_t i, bool starts_key = false) {
+    found_.push_back({kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, starts_key});
     stopped_ = kind != TomlHazardKind::stand_in;
   }
 
   void normal() {
     const char32_t c = at(i_);
     if (c == U'\n') {
+      bare_ = value_start_ = false;
       new_line();
       return;
     }
     if (is_blank(c) || c == U'\r') return;
     const bool line_start = line_start_;
     line_start_ = false;
+    // toml++ scans a number, date or boolean up to a white space, ',', ']',
+    // '}' or '#', asking of each code point whether it is white space (and
+    // past one space for a date and time): quotes there open no string.
+    if (bare_) {
+      if (c != U',' && c != U']' && c != U'}' && c != U'#') {
+        if (is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
+        return;
+      }
+      bare_ = false;
+    }
+    if (std::exchange(value_start_, false) && c != U'"' && c != U'\'' && c != U'[' &&
+        c != U'{' && c != U',' && c != U']' && c != U'}' && c != U'#') {
+      bare_ = true;
+      if (is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
+      return;
+    }
     if (c == U'#') {
       mode_ = Mode::comment;
     } else if (c == U'"' || c == U'\'') {
@@ -156,6 +174,7 @@ class Screen {
                                                                        : value_depth_;
       open_.push_back({c, depth});
       if (c == U'{') start_key();
+      value_start_ = c == U'[';
       if (depth > kMaxDepth) found(TomlHazardKind::too_deep, i_);
     } else if (c == U']' || c == U'}') {
       if (!open_.empty()) {
@@ -167,6 +186,7 @@ class Screen {
       }
     } else if (c == U',') {
       if (!open_.empty() && open_.back().bracket == U'{') start_key();
+      value_start_ = !open_.empty() && open_.back().bracket == U'[';
     } else if (is_toml_whitespace_hazard(c)) {
       found(TomlHazardKind::stray, i_);
     }
@@ -187,6 +207,7 @@ class Screen {
     in_key_ = false;
     const int base = open_.empty() ? header_depth_ : open_.back().depth;
     value_depth_ = base + key_dots_ + 1;
+    value_start_ = true;
     if (value_depth_ > kMaxDepth) found(TomlHazardKind::too_deep, i_);
   }
 
@@ -227,7 +248,7 @@ class Screen {
       key_dots_ = 0;
     } else {
       found(is_toml_whitespace_hazard(next) ? TomlHazardKind::stray : TomlHazardKind::table_header,
-            j);
+            j, true);
     }
   }
 
@@ -334,6 +355,8 @@ class Screen {
   int key_dots_ = 0;      // in the key or header being read
   bool in_key_ = true;
   bool in_header_ = false;
+  bool value_start_ = false;  // a value may start here
+  bool bare_ = false;         // in a number, date or boolean
   bool line_start_ = true;  // only blanks so far on this line (normal mode)
   bool escaped_ = false;    // the previous code point was a backslash
   bool line_ending_ = false;  // in the blanks after a line-ending backslash
@@ -433,9 +456,9 @@ DefusedToml defuse_toml(std::string_view text, const std::vector<TomlHazard>& ha
     }
     if (stand_in.empty()) {
       // One code point that toml++ rejects at that place without asking
-      // whether it is white space: a control character (a ']' after '[',
-      // where parse_key() must not see it).
-      out.text += hazard.kind == TomlHazardKind::table_header ? "]" : "\x01";
+      // whether it is white space: a control character, or ']' where
+      // parse_key() would see it.
+      out.text += hazard.starts_key ? "]" : "\x01";
       out.error = hazard;
       break;
     }

@@ -49,6 +49,7 @@ struct TomlHazard {
   size_t length = 0;  // bytes of the offending code point
   SourcePosition at;  // as toml++ counts: 1-based line, column in code points
   char32_t code_point = 0;
+  bool starts_key = false;  // where toml++'s parse_key() would begin
 
   bool is_error() const { return kind != TomlHazardKind::stand_in; }
   std::string message() const;
