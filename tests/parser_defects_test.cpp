@@ -99,6 +99,8 @@ TEST(ParserDefects, QuotesInsideANumberOpenNoString) {
   EXPECT_TRUE(fails_at("height = 540'pixels\u00D7 540'\n", 1, 13, "Error while parsing"));
   EXPECT_TRUE(fails_at("x = [1'\u00D7', 2]", 1, 7, "Error while parsing"));
   EXPECT_TRUE(fails_at("x = 1979-05-27 07:32'\u00D7'", 1, 21, "Error while parsing"));
+  EXPECT_TRUE(fails_at("x = [\n  # a comment\n  1'\u00D7']", 3, 4, "Error while parsing"));
+  EXPECT_TRUE(fails_at("x = [\n  1'\u00D7']", 2, 4, "Error while parsing"));
   EXPECT_TRUE(fails_at("x = true\u00D7", 1, 9, "unexpected character"));
   EXPECT_TRUE(fails_at("x = \u00D7", 1, 5, "unexpected character"));
   // Strings after a number still are strings.

@@ -135,7 +135,8 @@ class Screen {
   void normal() {
     const char32_t c = at(i_);
     if (c == U'\n') {
-      bare_ = value_start_ = false;
+      bare_ = false;
+      if (open_.empty()) value_start_ = false;  // an array's value may come on a later line
       new_line();
       return;
     }
