@@ -117,6 +117,14 @@ TEST(ParserDefects, HazardRightAfterATableBracket) {
   EXPECT_TRUE(fails_at("[[ \u00D7", 1, 4, "unexpected character"));
 }
 
+// Found by the dataset loader fuzzer (63,832 runs, minimised): parse_array()
+// hands '}' to parse_value(), which asserts it is no value terminator.
+TEST(ParserDefects, BraceWhereAnArrayValueIsDue) {
+  EXPECT_TRUE(fails_at("n=[}", 1, 4, "expected a value or ']', saw '}'"));
+  EXPECT_TRUE(fails_at("n = [1,\n  # c\n  }]", 3, 3, "expected a value or ']', saw '}'"));
+  EXPECT_TRUE(fails_at("n = [1 }]", 1, 8, "Error while parsing"));  // toml++ says it itself
+}
+
 TEST(ParserDefects, TableHeadersThatParseKeyMustNotSee) {
   EXPECT_TRUE(fails_at("[\n", 1, 2, "expected a table name after '[', saw the end of the line"));
   EXPECT_TRUE(fails_at("[[=", 1, 3, "expected a table name"));

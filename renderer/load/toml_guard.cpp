@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
-#include <utility>
 
 namespace briefing {
 namespace {
@@ -127,8 +126,8 @@ class Screen {
     return n;
   }
 
-  void found(TomlHazardKind kind, size_t i, bool starts_key = false) {
-    found_.push_back({kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, starts_key});
+  void found(TomlHazardKind kind, size_t i, char defused_as = '\x01') {
+    found_.push_back({kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, defused_as});
     stopped_ = kind != TomlHazardKind::stand_in;
   }
 
@@ -153,11 +152,18 @@ class Screen {
       }
       bare_ = false;
     }
-    if (std::exchange(value_start_, false) && c != U'"' && c != U'\'' && c != U'[' &&
-        c != U'{' && c != U',' && c != U']' && c != U'}' && c != U'#') {
-      bare_ = true;
-      if (is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
-      return;
+    if (value_start_ && c != U'#') {  // a comment may come first, in an array
+      value_start_ = false;
+      if (c == U'}' && !open_.empty() && open_.back().bracket == U'[') {
+        found(TomlHazardKind::array_brace, i_, ',');
+        return;
+      }
+      if (c != U'"' && c != U'\'' && c != U'[' && c != U'{' && c != U',' && c != U']' &&
+          c != U'}') {
+        bare_ = true;
+        if (is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
+        return;
+      }
     }
     if (c == U'#') {
       mode_ = Mode::comment;
@@ -249,7 +255,7 @@ class Screen {
       key_dots_ = 0;
     } else {
       found(is_toml_whitespace_hazard(next) ? TomlHazardKind::stray : TomlHazardKind::table_header,
-            j, true);
+            j, ']');
     }
   }
 
@@ -410,6 +416,7 @@ std::string TomlHazard::message() const {
       return "unexpected character " + describe(code_point) + " after a line-ending backslash";
     case TomlHazardKind::table_header:
       return "expected a table name after '[', saw " + describe(code_point);
+    case TomlHazardKind::array_brace: return "expected a value or ']', saw '}'";
     case TomlHazardKind::too_deep:
       return "tables and arrays nest more than " + std::to_string(kMaxDepth) + " deep here";
   }
@@ -429,6 +436,7 @@ std::string TomlHazard::hint() const {
     case TomlHazardKind::table_header:
       return "a table header is [name] or [[name]]; quote a name that is not letters, digits, "
              "'_' and '-'";
+    case TomlHazardKind::array_brace: return "an array is [value, ...]; an inline table is {key = value}";
     case TomlHazardKind::too_deep: return "each '.' in a key and each bracket is one level";
   }
   return {};
@@ -457,9 +465,8 @@ DefusedToml defuse_toml(std::string_view text, const std::vector<TomlHazard>& ha
     }
     if (stand_in.empty()) {
       // One code point that toml++ rejects at that place without asking
-      // whether it is white space: a control character, or ']' where
-      // parse_key() would see it.
-      out.text += hazard.starts_key ? "]" : "\x01";
+      // whether it is white space.
+      out.text += hazard.defused_as;
       out.error = hazard;
       break;
     }

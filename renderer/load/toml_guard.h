@@ -13,6 +13,8 @@
 // - `parse_key()` asserts that a key starts with a bare-key character or a
 //   quote; `parse_table_header()` calls it on whatever follows `[` or `[[`
 //   (`[#`). Fixed upstream by pull request 301 (commit e4bcc15).
+// - `n=[}`: parse_array() hands '}' to parse_value(), which asserts that
+//   it is no value terminator (upstream's master, 1e8829b, still does).
 // - Deeply nested tables (`a.a.a…` with tens of thousands of parts)
 //   overflow the stack in its recursive post-processing. Upstream later
 //   capped dotted keys (pull request 242); we refuse more than 1024 levels.
@@ -40,6 +42,7 @@ enum class TomlHazardKind {
   escaped,        // a code point after a backslash in a multi-line string (an error)
   after_line_end, // a code point after a line-ending backslash's blanks (an error)
   table_header,   // what follows `[` or `[[` cannot start a key (an error)
+  array_brace,    // '}' where an array's value is due (an error)
   too_deep,       // tables nest deeper than toml++'s recursion can go (refused)
 };
 
@@ -49,7 +52,10 @@ struct TomlHazard {
   size_t length = 0;  // bytes of the offending code point
   SourcePosition at;  // as toml++ counts: 1-based line, column in code points
   char32_t code_point = 0;
-  bool starts_key = false;  // where toml++'s parse_key() would begin
+  // What toml++ reads instead: a character it rejects at that place without
+  // tripping: U+0001, or ']' where parse_key() would start, or ',' where
+  // parse_array() would call parse_value().
+  char defused_as = '\x01';
 
   bool is_error() const { return kind != TomlHazardKind::stand_in; }
   std::string message() const;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan, build-fuzz/ by default)
 # and runs each for SECONDS_PER_TARGET seconds (default 60), seeded from
-# data/, tests/data/ and layouts/. Exits non-zero if any target finds a crash,
+# data/, tests/data/, layouts/ and tests/fuzz/regressions/. Exits non-zero if any target finds a crash,
 # a sanitizer report, a leak or a timeout; the input is kept in
 # build-fuzz/artifacts/.
 #   tests/fuzz/run_fuzzers.sh [SECONDS_PER_TARGET]
@@ -21,7 +21,8 @@ cmake --build "$build" --target briefing_fuzzers -j 2
 export LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 # Seeds are read in place; what a run adds goes to build-fuzz/corpus/TARGET.
-seeds=("$root/data" "$root/tests/data" "$root/layouts")
+# regressions/ holds every input that once tripped a sanitizer or assertion.
+seeds=("$root/data" "$root/tests/data" "$root/layouts" "$root/tests/fuzz/regressions")
 failed=()
 for target in "${targets[@]}"; do
   corpus="$build/corpus/$target"
