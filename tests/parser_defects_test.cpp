@@ -110,6 +110,13 @@ TEST(ParserDefects, QuotesInsideANumberOpenNoString) {
   }
 }
 
+// Found by the dataset loader fuzzer (423,003 runs, minimised): toml++ scans
+// a number to its end before it reports the first '×', and reached the second.
+TEST(ParserDefects, NoHazardAfterTheFirstReachesTheParser) {
+  EXPECT_TRUE(fails_at("h=4\u00D7\u00D7", 1, 4, "unexpected character"));
+  EXPECT_TRUE(fails_at("x = 1 \u00D7 \u00D7 \"\u00D7\"\n[a\u00D7\n", 1, 7, "unexpected character"));
+}
+
 // Found by the dataset loader fuzzer (minimised): a white-space hazard right
 // after '[' is defused as ']', never as a character parse_key() would see.
 TEST(ParserDefects, HazardRightAfterATableBracket) {

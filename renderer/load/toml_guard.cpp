@@ -391,6 +391,32 @@ std::string free_stand_in(std::string_view text, const std::string& lowered,
   return {};  // the text names every one of them: the hazard becomes an error
 }
 
+// `text` with every white-space hazard replaced by U+0001 (one code point
+// for one: lines and columns stay). Malformed UTF-8 is copied as it is.
+std::string without_whitespace_hazards(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 1;
+    char32_t value = 0;
+    bool whole = i + length <= text.size() && length > 1;
+    for (size_t k = 1; whole && k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      whole = (next & 0xC0) == 0x80;
+      value = (k == 1 ? lead & (0x7Fu >> length) : value) << 6 | (next & 0x3Fu);
+    }
+    if (whole && is_toml_whitespace_hazard(value)) {
+      out += '\x01';
+      i += length;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool is_toml_whitespace_hazard(char32_t c) {
@@ -468,7 +494,10 @@ DefusedToml defuse_toml(std::string_view text, const std::vector<TomlHazard>& ha
       // whether it is white space.
       out.text += hazard.defused_as;
       out.error = hazard;
-      break;
+      // toml++ stops at or before this error, but it may scan ahead to the
+      // end of a number first: no code point after it may trip it either.
+      out.text += without_whitespace_hazards(text.substr(copied));
+      return out;
     }
     out.text += stand_in;
   }
