@@ -132,6 +132,22 @@ TEST(ParserDefects, BraceWhereAnArrayValueIsDue) {
   EXPECT_TRUE(fails_at("n = [1 }]", 1, 8, "Error while parsing"));  // toml++ says it itself
 }
 
+// Found by the dataset loader fuzzer (45,152 runs, minimised to
+// "e=1979-05-27T:"): parse_time() asserts a digit after the 'T'. Its sibling,
+// a lone digit after "date ", trips an assertion in the number scan.
+TEST(ParserDefects, DateTimesThatTripTheTimeParser) {
+  EXPECT_TRUE(fails_at("e=1979-05-27T:", 1, 14, "expected the hour after 'T', saw ':'"));
+  EXPECT_TRUE(fails_at("e=1979-05-27t", 1, 3, "Error while parsing"));  // nothing after: toml++
+  EXPECT_TRUE(fails_at("e=1979-05-27 1 ", 1, 14, "expected a two-digit hour after the date"));
+  EXPECT_TRUE(fails_at("e=[1979-05-27 1]", 1, 15, "expected a two-digit hour after the date"));
+  EXPECT_TRUE(fails_at("e=1979-05-27 1#", 1, 14, "expected a two-digit hour after the date"));
+  const DatasetLoad load = load_dataset_text(
+      "a = 1979-05-27T07:32:00Z\nb = 1979-05-27 07:32:00\nc = 1979-05-27 # c\n", "ok.toml");
+  for (const Diagnostic& d : load.diagnostics.all()) {
+    EXPECT_EQ(d.message.find("hour"), std::string::npos) << load.report();
+  }
+}
+
 TEST(ParserDefects, TableHeadersThatParseKeyMustNotSee) {
   EXPECT_TRUE(fails_at("[\n", 1, 2, "expected a table name after '[', saw the end of the line"));
   EXPECT_TRUE(fails_at("[[=", 1, 3, "expected a table name"));

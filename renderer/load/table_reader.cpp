@@ -61,7 +61,7 @@ std::optional<toml::table> parse_toml(std::string_view text, const std::string& 
     // toml++'s own error stands if it comes first: the hazard is defused as
     // a character that toml++ rejects, so it never comes later.
     const SourcePosition at = position_of(error.source());
-    if (defused.error && !before(at, defused.error->at)) {
+    if (defused.error && !before(at, defused.error->own_error_before)) {
       report_hazard();
     } else {
       diagnostics.error(file_name, at, std::string(error.description()));

@@ -127,12 +127,17 @@ class Screen {
   }
 
   void found(TomlHazardKind kind, size_t i, char defused_as = '\x01') {
-    found_.push_back({kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, defused_as});
+    found_.push_back({kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, defused_as,
+                      cps_[i].at});
     stopped_ = kind != TomlHazardKind::stand_in;
   }
 
   void normal() {
     const char32_t c = at(i_);
+    if (bare_) {
+      bare_code_point(c);
+      if (stopped_) return;
+    }
     if (c == U'\n') {
       bare_ = false;
       if (open_.empty()) value_start_ = false;  // an array's value may come on a later line
@@ -161,7 +166,9 @@ class Screen {
       if (c != U'"' && c != U'\'' && c != U'[' && c != U'{' && c != U',' && c != U']' &&
           c != U'}') {
         bare_ = true;
-        if (is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
+        bare_start_.clear();
+        bare_code_point(c);
+        if (!stopped_ && is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
         return;
       }
     }
@@ -196,6 +203,29 @@ class Screen {
       value_start_ = !open_.empty() && open_.back().bracket == U'[';
     } else if (is_toml_whitespace_hazard(c)) {
       found(TomlHazardKind::stray, i_);
+    }
+  }
+
+  // The first code points of a bare value, for the two date-time shapes that
+  // trip toml++: "YYYY-MM-DDT" and a non-digit, "YYYY-MM-DD D" and a value
+  // terminator.
+  void bare_code_point(char32_t c) {
+    if (bare_start_.size() > 12) return;
+    bare_start_ += c;
+    const auto digit = [](char32_t d) { return d >= U'0' && d <= U'9'; };
+    const std::u32string& s = bare_start_;
+    const auto is_date = [&] {
+      return digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == U'-' &&
+             digit(s[5]) && digit(s[6]) && s[7] == U'-' && digit(s[8]) && digit(s[9]);
+    };
+    if (s.size() == 12 && (s[10] == U'T' || s[10] == U't') && !digit(c) && is_date()) {
+      found(TomlHazardKind::time_after_t, i_, '0');
+      found_.back().own_error_before = cps_[i_ - 11].at;
+    } else if (s.size() == 13 && s[10] == U' ' && digit(s[11]) && is_date() &&
+               (is_blank(c) || (c >= U'\n' && c <= U'\r') || c == U',' || c == U']' ||
+                c == U'}' || c == U'#' || c >= 0x80)) {
+      found(TomlHazardKind::lone_hour, i_ - 1);
+      found_.back().own_error_before = cps_[i_ - 12].at;
     }
   }
 
@@ -364,6 +394,7 @@ class Screen {
   bool in_header_ = false;
   bool value_start_ = false;  // a value may start here
   bool bare_ = false;         // in a number, date or boolean
+  std::u32string bare_start_;  // its first 13 code points
   bool line_start_ = true;  // only blanks so far on this line (normal mode)
   bool escaped_ = false;    // the previous code point was a backslash
   bool line_ending_ = false;  // in the blanks after a line-ending backslash
@@ -443,6 +474,10 @@ std::string TomlHazard::message() const {
     case TomlHazardKind::table_header:
       return "expected a table name after '[', saw " + describe(code_point);
     case TomlHazardKind::array_brace: return "expected a value or ']', saw '}'";
+    case TomlHazardKind::time_after_t:
+      return "expected the hour after 'T', saw " + describe(code_point);
+    case TomlHazardKind::lone_hour:
+      return "expected a two-digit hour after the date, saw " + describe(code_point);
     case TomlHazardKind::too_deep:
       return "tables and arrays nest more than " + std::to_string(kMaxDepth) + " deep here";
   }
@@ -462,6 +497,8 @@ std::string TomlHazard::hint() const {
     case TomlHazardKind::table_header:
       return "a table header is [name] or [[name]]; quote a name that is not letters, digits, "
              "'_' and '-'";
+    case TomlHazardKind::time_after_t:
+    case TomlHazardKind::lone_hour: return "a date and time is 1979-05-27T07:32:00";
     case TomlHazardKind::array_brace: return "an array is [value, ...]; an inline table is {key = value}";
     case TomlHazardKind::too_deep: return "each '.' in a key and each bracket is one level";
   }

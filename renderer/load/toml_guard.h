@@ -15,6 +15,9 @@
 //   (`[#`). Fixed upstream by pull request 301 (commit e4bcc15).
 // - `n=[}`: parse_array() hands '}' to parse_value(), which asserts that
 //   it is no value terminator (upstream's master, 1e8829b, still does).
+// - `1979-05-27T:` and `1979-05-27 1 `: parse_time() asserts that a digit
+//   follows the 'T', and the number scan that none of its own terminators
+//   follows the lone digit (upstream's master still does both).
 // - Deeply nested tables (`a.a.a…` with tens of thousands of parts)
 //   overflow the stack in its recursive post-processing. Upstream later
 //   capped dotted keys (pull request 242); we refuse more than 1024 levels.
@@ -43,6 +46,8 @@ enum class TomlHazardKind {
   after_line_end, // a code point after a line-ending backslash's blanks (an error)
   table_header,   // what follows `[` or `[[` cannot start a key (an error)
   array_brace,    // '}' where an array's value is due (an error)
+  time_after_t,   // no digit after a date's 'T' (an error)
+  lone_hour,      // a date, a space and one digit (an error)
   too_deep,       // tables nest deeper than toml++'s recursion can go (refused)
 };
 
@@ -53,9 +58,12 @@ struct TomlHazard {
   SourcePosition at;  // as toml++ counts: 1-based line, column in code points
   char32_t code_point = 0;
   // What toml++ reads instead: a character it rejects at that place without
-  // tripping: U+0001, or ']' where parse_key() would start, or ',' where
-  // parse_array() would call parse_value().
+  // tripping: U+0001, or ']' where parse_key() would start, ',' where
+  // parse_array() would call parse_value(), '0' after a date's 'T'.
   char defused_as = '\x01';
+  // toml++'s own error comes first only if it is before this: the hazard,
+  // or for a date the value's start, where toml++ reports its confusion.
+  SourcePosition own_error_before;
 
   bool is_error() const { return kind != TomlHazardKind::stand_in; }
   std::string message() const;
