@@ -167,6 +167,9 @@ class Screen {
           c != U'}') {
         bare_ = true;
         bare_start_.clear();
+        date_chars_.clear();
+        date_scan_ = DateScan::chars;
+        bare_at_ = cps_[i_].at;
         bare_code_point(c);
         if (!stopped_ && is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
         return;
@@ -206,26 +209,48 @@ class Screen {
     }
   }
 
-  // The first code points of a bare value, for the two date-time shapes that
-  // trip toml++: "YYYY-MM-DDT" and a non-digit, "YYYY-MM-DD D" and a value
-  // terminator.
+  // Two date-time shapes trip toml++. "YYYY-MM-DDT" and a non-digit: the
+  // first code points as they are. And ten stored characters (its number
+  // scan skips '_' and checks only that the first is a digit and the fifth
+  // and eighth are '-'), a space, one digit and a value terminator.
   void bare_code_point(char32_t c) {
-    if (bare_start_.size() > 12) return;
-    bare_start_ += c;
     const auto digit = [](char32_t d) { return d >= U'0' && d <= U'9'; };
-    const std::u32string& s = bare_start_;
-    const auto is_date = [&] {
-      return digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == U'-' &&
-             digit(s[5]) && digit(s[6]) && s[7] == U'-' && digit(s[8]) && digit(s[9]);
-    };
-    if (s.size() == 12 && (s[10] == U'T' || s[10] == U't') && !digit(c) && is_date()) {
-      found(TomlHazardKind::time_after_t, i_, '0');
-      found_.back().own_error_before = cps_[i_ - 11].at;
-    } else if (s.size() == 13 && s[10] == U' ' && digit(s[11]) && is_date() &&
-               (is_blank(c) || (c >= U'\n' && c <= U'\r') || c == U',' || c == U']' ||
-                c == U'}' || c == U'#' || c >= 0x80)) {
-      found(TomlHazardKind::lone_hour, i_ - 1);
-      found_.back().own_error_before = cps_[i_ - 12].at;
+    if (bare_start_.size() < 12) {
+      bare_start_ += c;
+      const std::u32string& s = bare_start_;
+      if (s.size() == 12 && (s[10] == U'T' || s[10] == U't') && !digit(c) && digit(s[0]) &&
+          digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == U'-' && digit(s[5]) &&
+          digit(s[6]) && s[7] == U'-' && digit(s[8]) && digit(s[9])) {
+        found(TomlHazardKind::time_after_t, i_, '0');
+        found_.back().own_error_before = cps_[i_ - 11].at;
+        return;
+      }
+    }
+    const bool terminator = is_blank(c) || (c >= U'\n' && c <= U'\r') || c == U',' ||
+                            c == U']' || c == U'}' || c == U'#' || c >= 0x80;
+    switch (date_scan_) {
+      case DateScan::chars:
+        if (c == U'_') return;
+        if (!terminator) {
+          if (date_chars_.size() < 11) date_chars_ += c;
+          return;
+        }
+        date_scan_ = c == U' ' && date_chars_.size() == 10 && digit(date_chars_[0]) &&
+                             date_chars_[4] == U'-' && date_chars_[7] == U'-'
+                         ? DateScan::space
+                         : DateScan::done;
+        return;
+      case DateScan::space:
+        date_scan_ = digit(c) ? DateScan::hour : DateScan::done;
+        return;
+      case DateScan::hour:
+        date_scan_ = DateScan::done;
+        if (terminator) {
+          found(TomlHazardKind::lone_hour, i_ - 1);
+          found_.back().own_error_before = bare_at_;
+        }
+        return;
+      case DateScan::done: return;
     }
   }
 
@@ -394,7 +419,11 @@ class Screen {
   bool in_header_ = false;
   bool value_start_ = false;  // a value may start here
   bool bare_ = false;         // in a number, date or boolean
-  std::u32string bare_start_;  // its first 13 code points
+  std::u32string bare_start_;  // its first 12 code points
+  enum class DateScan { chars, space, hour, done };
+  DateScan date_scan_ = DateScan::done;
+  std::u32string date_chars_;  // as toml++'s number scan stores them
+  SourcePosition bare_at_;     // where the bare value starts
   bool line_start_ = true;  // only blanks so far on this line (normal mode)
   bool escaped_ = false;    // the previous code point was a backslash
   bool line_ending_ = false;  // in the blanks after a line-ending backslash
