@@ -56,6 +56,13 @@ std::vector<CodePoint> decode(std::string_view text) {
 
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 
+// The non-ASCII code points toml++ 3.3.0 counts as horizontal white space;
+// it trims them after a line-ending backslash as it does blanks.
+bool is_unicode_blank(char32_t c) {
+  return c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200B) ||
+         c == 0x202F || c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+}
+
 bool is_bare_key_character(char32_t c) {
   return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') ||
          c == U'_' || c == U'-';
@@ -382,7 +389,7 @@ class Screen {
       return;
     }
     if (!skipping_) return;
-    if (is_blank(c) || c == U'\n' || c == U'\r') return;
+    if (is_blank(c) || c == U'\n' || c == U'\r' || is_unicode_blank(c)) return;
     skipping_ = false;
     if (is_toml_whitespace_hazard(c)) found(TomlHazardKind::stand_in, i_);
   }
