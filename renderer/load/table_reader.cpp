@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "load/toml_guard.h"
+
 namespace briefing {
 
 SourceRange range_of(const toml::source_region& region) {
@@ -11,11 +13,59 @@ SourceRange range_of(const toml::source_region& region) {
 
 SourceRange range_of(const toml::node& node) { return range_of(node.source()); }
 
+namespace {
+
+bool before(SourceRange a, SourceRange b) {
+  return a.line != b.line ? a.line < b.line : a.column < b.column;
+}
+
+// Puts back what stand-ins replaced, in every string of the tree. Walks with
+// a stack: dotted keys can nest tables deeper than the call stack goes.
+void restore_stand_ins(toml::table& root, const DefusedToml& defused) {
+  std::vector<toml::node*> pending{&root};
+  while (!pending.empty()) {
+    toml::node* node = pending.back();
+    pending.pop_back();
+    if (auto* table = node->as_table()) {
+      for (auto& entry : *table) pending.push_back(&entry.second);
+    } else if (auto* array = node->as_array()) {
+      for (auto& element : *array) pending.push_back(&element);
+    } else if (auto* string = node->as_string()) {
+      for (const auto& [stand_in, original] : defused.stand_ins) {
+        replace_all(string->get(), stand_in, original);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diagnostics) {
+  const std::string_view text = source->text;
+  // toml++ 3.3.0 never sees what would trip it (load/toml_guard.h).
+  const std::vector<TomlHazard> hazards = find_toml_hazards(text);
+  const DefusedToml defused = hazards.empty() ? DefusedToml{} : defuse_toml(text, hazards);
+  const auto report_hazard = [&] {
+    diagnostics.error(source, defused.error->at, defused.error->message(), defused.error->hint());
+  };
   try {
-    return toml::parse(source->text, source->name);
+    toml::table root =
+        toml::parse(hazards.empty() ? text : std::string_view(defused.text), source->name);
+    if (defused.error) {
+      report_hazard();
+      return std::nullopt;
+    }
+    if (!defused.stand_ins.empty()) restore_stand_ins(root, defused);
+    return root;
   } catch (const toml::parse_error& error) {
-    diagnostics.error(source, range_of(error.source()), std::string(error.description()));
+    // toml++'s own error stands if it comes first: the hazard is defused as
+    // a character that toml++ rejects, so it never comes later.
+    const SourceRange at = range_of(error.source());
+    if (defused.error && !before(at, defused.error->own_error_before)) {
+      report_hazard();
+    } else {
+      diagnostics.error(source, at, std::string(error.description()));
+    }
     return std::nullopt;
   }
 }

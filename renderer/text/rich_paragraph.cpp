@@ -11,7 +11,6 @@ namespace {
 
 constexpr std::string_view kZeroWidthSpace = "\xE2\x80\x8B";
 
-double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 int pango_units(double pts) { return static_cast<int>(pts * PANGO_SCALE + 0.5); }
 guint16 channel(double v) { return static_cast<guint16>(std::clamp(v, 0.0, 1.0) * 65535 + 0.5); }
 
