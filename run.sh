@@ -15,6 +15,7 @@ packages=(
   libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev nlohmann-json3-dev
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
   bc  # tests/bench scripts
+  clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan
 )
 
@@ -32,9 +33,10 @@ install_missing_packages() {
 }
 
 build() {
-  if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-    cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  fi
+  # Tests build with warnings as errors; a plain render does not need to.
+  local werror=OFF
+  [ "$mode" = test ] && werror=ON
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBRIEFING_WERROR=$werror >/dev/null
   cmake --build "$build_dir" -j "$(nproc)"
 }
 

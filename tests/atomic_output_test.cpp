@@ -34,7 +34,9 @@ std::string generated_dataset(int count) {
     text += "\n[[item]]\nid = \"item-" + n + "\"\nsection = \"1\"\ntitle = \"Generated guideline " +
             n + " on the safe use of systems\"\nkind = \"guideline\"\nissuers = [\"Body " + n +
             "\"]\nsummary = \"A paragraph long enough to be broken into several lines, so that "
-            "the report has real work to do for item " + n + ", page after page.\"\n"
+            "the report has real work to do for item " +
+            n +
+            ", page after page.\"\n"
             "\n[[item.milestone]]\nlabel = \"published\"\ndate = \"" +
             std::to_string(2000 + i % 25) + "-" + (i % 12 < 9 ? "0" : "") +
             std::to_string(i % 12 + 1) + "\"\n";
@@ -139,9 +141,11 @@ TEST(AtomicOutput, InterruptedRenderLeavesThePreviousFile) {
 TEST(AtomicOutput, DataErrorLeavesThePreviousFile) {
   const std::string dir = make_temp_dir();
   const std::string out = dir + "/briefing.pdf";
-  ASSERT_EQ(run_briefing({"report", repo_path("tests/data/diff-old.toml"), "-o", out}).exit_code, 0);
+  ASSERT_EQ(run_briefing({"report", repo_path("tests/data/diff-old.toml"), "-o", out}).exit_code,
+            0);
   const std::string previous = read_file(out);
-  const auto result = run_briefing({"report", repo_path("tests/data/dozen-mistakes.toml"), "-o", out});
+  const auto result =
+      run_briefing({"report", repo_path("tests/data/dozen-mistakes.toml"), "-o", out});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_EQ(read_file(out), previous);
   EXPECT_EQ(folder_entries(dir), std::vector<std::string>{"briefing.pdf"});

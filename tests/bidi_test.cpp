@@ -5,9 +5,10 @@
 // are painted at 3 px per point and every inked pixel must lie inside the
 // union of the boxes, grown by 2 pt. Right-to-left paragraphs read right to
 // left inside their box; justified ones fill the report's column.
-#include <gtest/gtest.h>
+#include "text/bidi.h"
 
 #include <cairo.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +22,6 @@
 #include "load/timeline_style_loader.h"
 #include "paint/painter.h"
 #include "test_support.h"
-#include "text/bidi.h"
 #include "text/rich_paragraph.h"
 #include "text/text_block.h"
 
@@ -35,39 +35,42 @@ constexpr double kTolerance = 2;  // points around each box
 
 struct Script {
   std::string name;
-  std::string title;     // the dataset's
-  std::string section;   // a section title, so a lane title
-  std::string item;      // an item title
-  std::string long_item; // an item title that wraps
-  std::string label;     // a milestone label
-  std::string summary;   // long enough to wrap and justify
+  std::string title;      // the dataset's
+  std::string section;    // a section title, so a lane title
+  std::string item;       // an item title
+  std::string long_item;  // an item title that wraps
+  std::string label;      // a milestone label
+  std::string summary;    // long enough to wrap and justify
 };
 
 const std::string kRlm = "\xE2\x80\x8F";
 
 std::vector<Script> scripts() {
   return {
-      {"hebrew", "מדיניות בינה מלאכותית 2019–2024", "חקיקה ורגולציה",
-       "חוק הבינה המלאכותית (טיוטה)",
-       "הנחיות לשימוש אחראי בבינה מלאכותית במגזר הציבורי, כולל רכש, הערכת סיכונים ושקיפות כלפי הציבור",
+      {"hebrew", "מדיניות בינה מלאכותית 2019–2024", "חקיקה ורגולציה", "חוק הבינה המלאכותית (טיוטה)",
+       "הנחיות לשימוש אחראי בבינה מלאכותית במגזר הציבורי, כולל רכש, הערכת סיכונים ושקיפות כלפי "
+       "הציבור",
        "פורסם להערות הציבור",
        "טיוטת חוק המסדירה את השימוש במערכות בינה מלאכותית בסיכון גבוה, עם חובות שקיפות, תיעוד "
        "והערכת סיכונים לפני הפעלה. החוק קובע גם מנגנון פיקוח ועיצומים כספיים על הפרות, ומחייב "
        "רישום של מערכות מסוימות במאגר ציבורי."},
       {"arabic", "سياسات الذكاء الاصطناعي 2019–2024", "السياسات والاستراتيجيات الوطنية",
        "الاستراتيجية الوطنية للذكاء الاصطناعي",
-       "مبادئ أخلاقيات الذكاء الاصطناعي في القطاع العام، بما في ذلك المشتريات وتقييم المخاطر والشفافية",
+       "مبادئ أخلاقيات الذكاء الاصطناعي في القطاع العام، بما في ذلك المشتريات وتقييم المخاطر "
+       "والشفافية",
        "نشرت",
        "استراتيجية وطنية تحدد أولويات البحث والتطوير وبناء القدرات في مجال الذكاء الاصطناعي، مع "
        "خطة تنفيذ على مدى خمس سنوات. وتتضمن الاستراتيجية برامج للتعليم والتدريب، وإطاراً لحوكمة "
        "البيانات، ومبادئ أخلاقية لاستخدام الأنظمة الذكية في الخدمات العامة."},
       {"rlm-first", kRlm + "AI policy timeline 2019–2024", kRlm + "Institutions and bodies",
        kRlm + "AI Safety Institute opens",
-       kRlm + "Guidelines for the responsible use of AI in the public sector, with procurement rules",
+       kRlm +
+           "Guidelines for the responsible use of AI in the public sector, with procurement rules",
        kRlm + "established",
-       kRlm + "A new institute for the evaluation of advanced AI systems, with a mandate to publish "
-              "test methods, to run evaluations before deployment and to report to parliament on "
-              "what it finds in each year of its operation."},
+       kRlm +
+           "A new institute for the evaluation of advanced AI systems, with a mandate to publish "
+           "test methods, to run evaluations before deployment and to report to parliament on "
+           "what it finds in each year of its operation."},
       {"mixed", "EU AI Act — חוק הבינה המלאכותית 2024", "Mixed: AI Act — חוק הבינה",
        "חוק הבינה המלאכותית של האיחוד האירופי (EU AI Act) 2024",
        "EU AI Act: גרסה עברית רשמית (Official Hebrew translation) with a glossary of 2024 terms",
@@ -379,7 +382,8 @@ TEST(Bidi, WrappedRightToLeftTextStartsAtTheBoxAndReadsRightToLeft) {
         // The first character is right of the last one.
         const size_t last = s.long_item.size() - 1;
         size_t last_start = last;
-        while (last_start > 0 && (static_cast<unsigned char>(s.long_item[last_start]) & 0xC0) == 0x80)
+        while (last_start > 0 &&
+               (static_cast<unsigned char>(s.long_item[last_start]) & 0xC0) == 0x80)
           --last_start;
         if (block->line_count() == 1) {
           EXPECT_GT(x_of(*block, 0), x_of(*block, last_start)) << s.name;
@@ -419,7 +423,8 @@ TEST(Bidi, JustifiedRightToLeftParagraphFillsItsColumn) {
 
 TEST(Bidi, RightAlignedMeansFlushRightForEitherDirection) {
   for (const std::string& text :
-       {std::string("חוק הבינה המלאכותית של האיחוד האירופי"), std::string("The EU AI Act in full, as published in the Official Journal")}) {
+       {std::string("חוק הבינה המלאכותית של האיחוד האירופי"),
+        std::string("The EU AI Act in full, as published in the Official Journal")}) {
     const TextBlock measured(text, kSans, 120);
     ASSERT_GT(measured.line_count(), 1) << text;
     TextBlock right(text, kSans, measured.width() + 0.5, TextAlign::right);
@@ -444,13 +449,13 @@ TEST(Bidi, LeftToRightTextIsMeasuredAsBefore) {
 
 TEST(Bidi, PhrasesIsolateRightToLeftUserText) {
   EXPECT_FALSE(has_right_to_left("Plain text, 2024 — 人工知能"));
-  EXPECT_TRUE(has_right_to_left("x \xD7\x90"));         // Hebrew alef
-  EXPECT_TRUE(has_right_to_left("\xD8\xA7"));            // Arabic alef
+  EXPECT_TRUE(has_right_to_left("x \xD7\x90"));  // Hebrew alef
+  EXPECT_TRUE(has_right_to_left("\xD8\xA7"));    // Arabic alef
   EXPECT_TRUE(has_right_to_left(kRlm + "Latin after RLM"));
   EXPECT_EQ(isolated("revised"), "revised");
   EXPECT_EQ(left_to_right_phrase("Jun 2023 revised"), "Jun 2023 revised");
-  EXPECT_EQ(isolated("פורסם"), std::string(kFirstStrongIsolate) + "פורסם" +
-                                   std::string(kPopDirectionalIsolate));
+  EXPECT_EQ(isolated("פורסם"),
+            std::string(kFirstStrongIsolate) + "פורסם" + std::string(kPopDirectionalIsolate));
   EXPECT_EQ(without_bidi_controls(left_to_right_phrase("1 " + isolated("פורסם"))), "1 פורסם");
   EXPECT_EQ(visible_text(left_to_right_phrase("1 " + isolated("פורסם"))), "1 פורסם");
 }

@@ -34,12 +34,15 @@ class BuildEndToEnd : public ::testing::Test {
     write_build_file("");
   }
   void write_build_file(const std::string& extra) {
-    write_file(dir_ + "/briefing.toml",
-               "[[output]]\npath = \"output/a.svg\"\nkind = \"timeline\"\ndata = \"data/a.toml\"\n"
-               "layout = \"layouts/mine.toml\"\n\n"
-               "[[output]]\npath = \"output/b.svg\"\nkind = \"timeline\"\ndata = \"data/b.toml\"\n"
-               "layout = \"slide-4x3\"\n" + extra + "\n"
-               "[[output]]\npath = \"output/b.pdf\"\nkind = \"report\"\ndata = \"data/b.toml\"\n");
+    write_file(
+        dir_ + "/briefing.toml",
+        "[[output]]\npath = \"output/a.svg\"\nkind = \"timeline\"\ndata = \"data/a.toml\"\n"
+        "layout = \"layouts/mine.toml\"\n\n"
+        "[[output]]\npath = \"output/b.svg\"\nkind = \"timeline\"\ndata = \"data/b.toml\"\n"
+        "layout = \"slide-4x3\"\n" +
+            extra +
+            "\n"
+            "[[output]]\npath = \"output/b.pdf\"\nkind = \"report\"\ndata = \"data/b.toml\"\n");
   }
   testing::CommandResult build(std::vector<std::string> extra = {}) {
     std::vector<std::string> argv{binary_, "build", dir_ + "/briefing.toml"};

@@ -98,7 +98,8 @@ TEST(CostLimits, MegabyteSummaryIsALocatedError) {
                            item("huge", "A huge item", summary, "2024-03-01") +
                            item("small", "A small item", "Short.", "2024-06-01");
   const Case c = write_case(dir, "summary", text, "\"Words of a summary");
-  expect_located_refusal(c, "'summary' is too long: 1,048,575 characters, at most 20,000 are allowed");
+  expect_located_refusal(c,
+                         "'summary' is too long: 1,048,575 characters, at most 20,000 are allowed");
 }
 
 TEST(CostLimits, TenThousandCharacterTitleIsALocatedError) {
@@ -113,7 +114,8 @@ TEST(CostLimits, LimitsCountCharactersNotBytes) {
   // 500 Hebrew letters are 1,000 bytes: still within the title's limit.
   std::string title;
   for (int i = 0; i < 500; ++i) title += "\xD7\x90";  // U+05D0
-  const std::string at_limit = header("Limits") + item("a", title, std::string(limits::kLongText, 's'), "2024");
+  const std::string at_limit =
+      header("Limits") + item("a", title, std::string(limits::kLongText, 's'), "2024");
   auto load = load_dataset_text(at_limit, "limits.toml");
   EXPECT_TRUE(load.ok()) << load.report();
   const std::string over = header("Limits") + item("a", title + "x", "S.", "2024");
@@ -130,17 +132,20 @@ TEST(CostLimits, EveryTextFieldHasALimit) {
     std::string key;
     size_t limit;
   };
-  const std::string base_item = "\n[[item]]\nid = \"a\"\nsection = \"1\"\ntitle = \"T\"\nkind = \"law\"\n";
+  const std::string base_item =
+      "\n[[item]]\nid = \"a\"\nsection = \"1\"\ntitle = \"T\"\nkind = \"law\"\n";
   const std::vector<Field> fields = {
       {"[dataset]\ntitle = \"X\"\npublisher = \"P\"\npublished = \"2024\"\nlanguage = \"en\"\n"
-       "[[section]]\nid = \"1\"\ntitle = \"S\"\n" + base_item + "issuers = []\nsummary = \"S\"\n",
+       "[[section]]\nid = \"1\"\ntitle = \"S\"\n" +
+           base_item + "issuers = []\nsummary = \"S\"\n",
        "title", limits::kShortText},
       {"[dataset]\ntitle = \"T\"\npublisher = \"X\"\npublished = \"2024\"\nlanguage = \"en\"\n"
-       "[[section]]\nid = \"1\"\ntitle = \"S\"\n" + base_item + "issuers = []\nsummary = \"S\"\n",
+       "[[section]]\nid = \"1\"\ntitle = \"S\"\n" +
+           base_item + "issuers = []\nsummary = \"S\"\n",
        "publisher", limits::kShortText},
       {"[dataset]\ntitle = \"T\"\npublisher = \"P\"\npublished = \"2024\"\nlanguage = \"en\"\n"
-       "source = \"X\"\n[[section]]\nid = \"1\"\ntitle = \"S\"\n" + base_item +
-           "issuers = []\nsummary = \"S\"\n",
+       "source = \"X\"\n[[section]]\nid = \"1\"\ntitle = \"S\"\n" +
+           base_item + "issuers = []\nsummary = \"S\"\n",
        "source", limits::kSourceText},
       {header("T") + "intro = \"X\"\n" + base_item + "issuers = []\nsummary = \"S\"\n", "intro",
        limits::kLongText},
@@ -148,13 +153,15 @@ TEST(CostLimits, EveryTextFieldHasALimit) {
        limits::kShortText},
       {header("T") + base_item + "issuers = []\nsummary = \"S\"\ntags = [\"X\"]\n", "tags",
        limits::kShortText},
-      {header("T") + base_item + "issuers = []\nsummary = \"S\"\n\n[[item.milestone]]\n"
-                                 "label = \"X\"\ndate = \"2024\"\n",
+      {header("T") + base_item +
+           "issuers = []\nsummary = \"S\"\n\n[[item.milestone]]\n"
+           "label = \"X\"\ndate = \"2024\"\n",
        "label", limits::kShortText},
       {header("T") + base_item + "issuers = []\nsummary = \"S\"\n\n[[item.note]]\ntext = \"X\"\n",
        "text", limits::kLongText},
-      {header("T") + base_item + "issuers = []\nsummary = \"S\"\n\n[[item.link]]\n"
-                                 "url = \"https://example.org/\"\nlanguage = \"X\"\n",
+      {header("T") + base_item +
+           "issuers = []\nsummary = \"S\"\n\n[[item.link]]\n"
+           "url = \"https://example.org/\"\nlanguage = \"X\"\n",
        "language", limits::kShortText},
   };
   for (const Field& field : fields) {
@@ -324,8 +331,7 @@ TEST(CostLimits, StackedHeightBoundsAPileOnOneDay) {
   for (const Rect& m : marks) items.push_back({{{{m}, 0}}});
   std::vector<size_t> order(items.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  EXPECT_GE(pack_lane(items, order, {}, settings).height + 1e-6,
-            stacked_height(marks, settings));
+  EXPECT_GE(pack_lane(items, order, {}, settings).height + 1e-6, stacked_height(marks, settings));
 }
 
 TEST(CostLimits, PackingStopsWhenALaneOverflows) {

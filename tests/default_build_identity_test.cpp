@@ -45,8 +45,10 @@ TEST(DefaultBuild, OutputsAreByteIdenticalToTheRecordedOnes) {
   for (const auto& [name, hash] : hashes_in(sums.out)) {
     listing += hash + "  " + fs::path(name).filename().string() + "\n";
   }
-  const std::string recorded_path = std::string(BRIEFING_TEST_DIR) + "/reference/default-outputs.sha256";
-  if (const char* update = std::getenv("BRIEFING_UPDATE_REFERENCES"); update && std::string(update) == "1") {
+  const std::string recorded_path =
+      std::string(BRIEFING_TEST_DIR) + "/reference/default-outputs.sha256";
+  if (const char* update = std::getenv("BRIEFING_UPDATE_REFERENCES");
+      update && std::string(update) == "1") {
     testing::write_file(recorded_path, listing);
     GTEST_SKIP() << "updated " << recorded_path;
   }

@@ -55,7 +55,8 @@ std::vector<Case> corpus_files() {
     const std::string text = testing::read_file(entry.path());
     cases.push_back({entry.path().stem().string(), entry.path().string(), expectations_in(text)});
   }
-  std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.name < b.name; });
+  std::sort(cases.begin(), cases.end(),
+            [](const Case& a, const Case& b) { return a.name < b.name; });
   return cases;
 }
 
@@ -89,12 +90,13 @@ TEST_P(HostileCorpus, CheckGivesLocatedErrorsOrOk) {
   for (const Expectation& e : c.errors) {
     const std::string located = c.path + ":" + std::to_string(e.line) + ":" +
                                 std::to_string(e.column) + ": error: " + e.message + "\n";
-    EXPECT_NE(result.err.find(located), std::string::npos)
-        << "expected: " << located << "got:\n" << result.err;
+    EXPECT_NE(result.err.find(located), std::string::npos) << "expected: " << located << "got:\n"
+                                                           << result.err;
   }
   if (!c.errors.empty()) {
     EXPECT_NE(result.err.find(std::to_string(c.errors.size()) + " error"), std::string::npos)
-        << "every error once:\n" << result.err;
+        << "every error once:\n"
+        << result.err;
   }
 }
 
@@ -137,10 +139,11 @@ TEST_P(HostileCorpus, BuildGivesTheSameVerdict) {
   const Case& c = GetParam();
   const std::string dir = testing::make_temp_dir();
   fs::copy_file(c.path, dir + "/data.toml");
-  testing::write_file(dir + "/briefing.toml",
-                      "[[output]]\npath = \"out/r.pdf\"\nkind = \"report\"\ndata = \"data.toml\"\n\n"
-                      "[[output]]\npath = \"out/t.pdf\"\nkind = \"timeline\"\ndata = \"data.toml\"\n"
-                      "allow_omissions = true\n");
+  testing::write_file(
+      dir + "/briefing.toml",
+      "[[output]]\npath = \"out/r.pdf\"\nkind = \"report\"\ndata = \"data.toml\"\n\n"
+      "[[output]]\npath = \"out/t.pdf\"\nkind = \"timeline\"\ndata = \"data.toml\"\n"
+      "allow_omissions = true\n");
   const auto result = testing::run_briefing({"build", dir + "/briefing.toml"});
   expect_clean_terminal_output(result, "build");
   EXPECT_EQ(result.exit_code, c.errors.empty() ? 0 : 1) << result.out << result.err;
@@ -200,7 +203,8 @@ TEST(HostileBytes, BidiControlsCannotReorderTheTerminal) {
 }
 
 TEST(HostileBytes, InvalidUtf8IsALocatedError) {
-  const auto result = check_bytes(kValidHeader + "\n[[item]]\nid = \"a\"\ntitle = \"bad \xC3\x28 \xFF\"\n");
+  const auto result =
+      check_bytes(kValidHeader + "\n[[item]]\nid = \"a\"\ntitle = \"bad \xC3\x28 \xFF\"\n");
   EXPECT_EQ(result.exit_code, 1);
   expect_clean_terminal_output(result, "check");
   EXPECT_NE(result.err.find("x.toml:13:"), std::string::npos) << result.err;

@@ -43,8 +43,8 @@ section = "1"
 title = "Item A"
 kind = "law"
 issuers = ["Diet"]
-summary = )" + summary +
-         "\n";
+summary = )" +
+         summary + "\n";
 }
 
 // The two reproducers of issue #8: UB (TOML_UNREACHABLE) and a failed assertion.
@@ -84,7 +84,7 @@ TEST(ParserDefects, LayoutLoadersAreScreenedToo) {
 }
 
 TEST(ParserDefects, OtherPlacesThatAskWhetherACharacterIsWhiteSpace) {
-  EXPECT_TRUE(fails_at("x = 1 \u00E9", 1, 7, "unexpected character"));       // after a value
+  EXPECT_TRUE(fails_at("x = 1 \u00E9", 1, 7, "unexpected character"));      // after a value
   EXPECT_TRUE(fails_at("\n\n  \u3042 = 1", 3, 3, "unexpected character"));  // hiragana
   EXPECT_TRUE(fails_at("x = [1, \uFB30]", 1, 9, "unexpected character"));   // in an array
   EXPECT_TRUE(fails_at("[\u00A7]", 1, 2, "unexpected character"));          // after '['
@@ -104,7 +104,8 @@ TEST(ParserDefects, QuotesInsideANumberOpenNoString) {
   EXPECT_TRUE(fails_at("x = true\u00D7", 1, 9, "unexpected character"));
   EXPECT_TRUE(fails_at("x = \u00D7", 1, 5, "unexpected character"));
   // Strings after a number still are strings.
-  const DatasetLoad load = load_dataset_text("x = [1, '\u00D7', 2.5, \"\u00D7\"] # '\u00D7\n", "ok.toml");
+  const DatasetLoad load =
+      load_dataset_text("x = [1, '\u00D7', 2.5, \"\u00D7\"] # '\u00D7\n", "ok.toml");
   for (const Diagnostic& d : load.diagnostics.all()) {
     EXPECT_EQ(d.message.find("unexpected character"), std::string::npos) << load.report();
   }
@@ -172,8 +173,10 @@ TEST(ParserDefects, DeepNestingIsALocatedError) {
     return key;
   };
   const std::string deep = parts(30000);
-  EXPECT_TRUE(fails_at(deep + " = 1", 1, static_cast<int>(deep.size()) + 2, "tables and arrays nest"));
-  EXPECT_TRUE(fails_at("[" + deep + "]", 1, static_cast<int>(deep.size()) + 2, "tables and arrays nest"));
+  EXPECT_TRUE(
+      fails_at(deep + " = 1", 1, static_cast<int>(deep.size()) + 2, "tables and arrays nest"));
+  EXPECT_TRUE(
+      fails_at("[" + deep + "]", 1, static_cast<int>(deep.size()) + 2, "tables and arrays nest"));
   const std::string half = parts(600);
   EXPECT_TRUE(fails_at("[" + half + "]\n" + half + " = 1", 2, static_cast<int>(half.size()) + 2,
                        "tables and arrays nest"));
@@ -211,8 +214,8 @@ TEST(ParserDefects, CharacterAfterALineEndingBackslashLoads) {
 // Found by the dataset loader fuzzer (246,190 runs, minimised): toml++ trims
 // its Unicode white space (here U+FEFF) after a line-ending backslash too.
 TEST(ParserDefects, StandInAfterUnicodeWhiteSpaceLoads) {
-  const DatasetLoad load = load_dataset_text(
-      dataset_with_summary("\"\"\"\\\n\uFEFF\u3000\u00A7\"\"\""), "ok.toml");
+  const DatasetLoad load =
+      load_dataset_text(dataset_with_summary("\"\"\"\\\n\uFEFF\u3000\u00A7\"\"\""), "ok.toml");
   ASSERT_TRUE(load.ok()) << load.report();
   EXPECT_EQ(load.dataset->items.at(0).summary, "\u00A7");
 }
@@ -226,8 +229,8 @@ TEST(ParserDefects, StandInsNeverCollideWithTheText) {
 }
 
 TEST(ParserDefects, PositionsAfterAStandInAreUnchanged) {
-  const DatasetLoad load = load_dataset_text(
-      dataset_with_summary("\"\"\"\\\n\u00A7\"\"\"\nbogus = 1"), "bogus.toml");
+  const DatasetLoad load =
+      load_dataset_text(dataset_with_summary("\"\"\"\\\n\u00A7\"\"\"\nbogus = 1"), "bogus.toml");
   ASSERT_EQ(load.diagnostics.all().size(), 1u) << load.report();
   EXPECT_EQ(load.diagnostics.all()[0].range.line, 19) << load.report();
   EXPECT_EQ(load.diagnostics.all()[0].range.column, 1) << load.report();
@@ -235,7 +238,7 @@ TEST(ParserDefects, PositionsAfterAStandInAreUnchanged) {
 
 TEST(ParserDefects, WhiteSpaceHazardsMatchTheLibrarysTable) {
   EXPECT_FALSE(is_toml_whitespace_hazard(U'a'));
-  EXPECT_FALSE(is_toml_whitespace_hazard(0xA0));    // no-break space: white space to toml++
+  EXPECT_FALSE(is_toml_whitespace_hazard(0xA0));  // no-break space: white space to toml++
   EXPECT_TRUE(is_toml_whitespace_hazard(0xA1));
   EXPECT_TRUE(is_toml_whitespace_hazard(0x499));
   EXPECT_FALSE(is_toml_whitespace_hazard(0x49A));

@@ -1,18 +1,19 @@
 // The report's geometry, checked on the layout dump and the display list
 // (no drawing): margins, contents numbers, footnote placement, keep-with-next,
 // widows and orphans, and glyph coverage.
+#include "layout/report/report_layout.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 
 #include "layout/layout_dump.h"
-#include "layout/report/report_layout.h"
-#include "text/rich_paragraph.h"
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
 #include "load/timeline_style_loader.h"
 #include "test_support.h"
+#include "text/rich_paragraph.h"
 
 namespace briefing {
 namespace {
@@ -198,10 +199,12 @@ TEST_F(ReportLayoutTest, HeadingsStayWithWhatFollows) {
       if (elements[i].kind != "heading") continue;
       // The next body element (not the header, footer or a footnote) is on the same page.
       size_t j = i + 1;
-      while (j < elements.size() && (is_running(elements[j]) || elements[j].kind == "footnote")) ++j;
+      while (j < elements.size() && (is_running(elements[j]) || elements[j].kind == "footnote"))
+        ++j;
       ASSERT_LT(j, elements.size());
       EXPECT_EQ(elements[j].page, elements[i].page)
-          << r->style.name << ": heading '" << elements[i].text << "' ends page " << elements[i].page;
+          << r->style.name << ": heading '" << elements[i].text << "' ends page "
+          << elements[i].page;
     }
     // An item's heading, its dates and the first two lines of its summary share a page.
     const auto meta = line_pages(*r, "meta");
@@ -303,7 +306,8 @@ TEST_F(ReportLayoutTest, NoMissingGlyphs) {
     for (const Page& page : r->layout.document.pages) {
       for (const DisplayItem& item : flattened(page.items)) {
         if (const auto* t = std::get_if<TextShape>(&item)) {
-          EXPECT_EQ(pango_layout_get_unknown_glyphs_count(t->block->layout()), 0) << t->block->text();
+          EXPECT_EQ(pango_layout_get_unknown_glyphs_count(t->block->layout()), 0)
+              << t->block->text();
         }
       }
     }
@@ -337,7 +341,8 @@ TEST_F(ReportLayoutTest, FrontMatterIsRomanAndTheRestCountsFromOne) {
     const std::vector<std::string> roman = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii"};
     for (size_t i = 0; i < labels.size(); ++i) {
       const int number = static_cast<int>(i) + 1;
-      const std::string expected = number < figure_page ? roman.at(i) : std::to_string(number - figure_page + 1);
+      const std::string expected =
+          number < figure_page ? roman.at(i) : std::to_string(number - figure_page + 1);
       EXPECT_EQ(labels[i], expected) << r->style.name << " page " << number;
       EXPECT_EQ(r->layout.document.pages[i].label, labels[i]);
     }
@@ -349,7 +354,8 @@ TEST_F(ReportLayoutTest, FrontMatterIsRomanAndTheRestCountsFromOne) {
     EXPECT_EQ(footer.count(1), 0u) << "no footer on the cover";
     for (const auto& [page, text] : footer) {
       const std::string& label = labels.at(static_cast<size_t>(page - 1));
-      EXPECT_EQ(text, page < figure_page ? "Page " + label : "Page " + label + " of " + labels.back());
+      EXPECT_EQ(text,
+                page < figure_page ? "Page " + label : "Page " + label + " of " + labels.back());
     }
   }
 }
@@ -373,7 +379,8 @@ TEST_F(ReportLayoutTest, MetaLinesHangAndKeepDatesWhole) {
     if (issuer_lines > 1) {
       ++hanging;
       const std::string first_issuer = item.issuers.front();
-      const std::string kind_prefix = lines.front()->text.substr(0, lines.front()->text.find(first_issuer));
+      const std::string kind_prefix =
+          lines.front()->text.substr(0, lines.front()->text.find(first_issuer));
       EXPECT_FALSE(kind_prefix.empty());
       for (size_t k = 1; k < issuer_lines; ++k) EXPECT_NEAR(lines[k]->box.x, lines[1]->box.x, 0.01);
     }
@@ -406,7 +413,9 @@ TEST_F(ReportLayoutTest, NoPageEndsInAHyphenatedWord) {
       // The next line of the same paragraph, if it is on a later page.
       size_t j = i + 1;
       while (j < elements.size() && elements[j].kind != "line") ++j;
-      if (j == elements.size() || elements[j].item_id != last.item_id || elements[j].page == last.page) continue;
+      if (j == elements.size() || elements[j].item_id != last.item_id ||
+          elements[j].page == last.page)
+        continue;
       ++breaks;
       if (last.text.empty() || last.text.back() != '-') continue;
       // With only the fewest lines allowed at a page's foot, none can move.
@@ -420,7 +429,8 @@ TEST_F(ReportLayoutTest, NoPageEndsInAHyphenatedWord) {
       const std::string head = last.text.substr(last.text.find_last_of(' ') + 1);
       const std::string tail = elements[j].text.substr(0, elements[j].text.find(' '));
       EXPECT_NE(typographic_quotes(item->summary).find(head + tail), std::string::npos)
-          << r->style.name << " page " << last.page << " ends in '" << head << "' + '" << tail << "'";
+          << r->style.name << " page " << last.page << " ends in '" << head << "' + '" << tail
+          << "'";
     }
     EXPECT_GT(breaks, 0u) << r->style.name << ": some paragraph should cross a page";
   }

@@ -38,15 +38,15 @@ TEST(ReportStyle, EveryBadValueIsReportedAtOnce) {
   Diagnostics d;
   const std::string text =
       "[page]\n"
-      "size = \"a3x\"\n"           // 2: unknown paper
-      "margin_left_mm = 300\n"     // 3: out of range
+      "size = \"a3x\"\n"        // 2: unknown paper
+      "margin_left_mm = 300\n"  // 3: out of range
       "[fonts]\n"
       "body_family = \"Arial\"\n"  // 5: not bundled
       "body_size = \"big\"\n"      // 6: wrong type
       "[colors]\n"
-      "accent = \"blue\"\n"        // 8: not a colour
+      "accent = \"blue\"\n"  // 8: not a colour
       "[typesetting]\n"
-      "widows = 0\n";              // 10: out of range
+      "widows = 0\n";  // 10: out of range
   EXPECT_FALSE(parse(text, d));
   EXPECT_EQ(d.error_count(), 6u) << format_diagnostics(d);
   EXPECT_TRUE(testing::has_error(d, 2, 8, "unknown paper size \"a3x\"", "did you mean 'a4'?"));

@@ -97,7 +97,8 @@ std::string one_item_dataset(const std::string& date) {
          "language = \"en\"\n\n[[section]]\nid = \"1\"\ntitle = \"Laws\"\n\n"
          "[[item]]\nid = \"an-act\"\nsection = \"1\"\ntitle = \"An Act\"\nkind = \"law\"\n"
          "issuers = [\"Diet\"]\nsummary = \"An act.\"\nhighlight = true\n\n"
-         "[[item.milestone]]\nlabel = \"enacted\"\ndate = \"" + date + "\"\n";
+         "[[item.milestone]]\nlabel = \"enacted\"\ndate = \"" +
+         date + "\"\n";
 }
 
 std::string read_file(const std::string& path) {
@@ -126,8 +127,9 @@ namespace briefing::testing {
     }
     return ::testing::AssertionSuccess();
   }
-  return ::testing::AssertionFailure() << "no error " << line << ":" << column << " \"" << message
-                                       << "\"; got:\n" << format_diagnostics(diagnostics);
+  return ::testing::AssertionFailure()
+         << "no error " << line << ":" << column << " \"" << message << "\"; got:\n"
+         << format_diagnostics(diagnostics);
 }
 
 }  // namespace briefing::testing

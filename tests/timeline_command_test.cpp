@@ -176,8 +176,8 @@ TEST(TimelineCommand, CompareWithMarksNewAndChangedItems) {
   older.replace(item_at, std::string("id = \"oecd-ai-principles\"").size(),
                 "id = \"oecd-ai-principles-old\"");
   testing::write_file(dir + "/older.toml", older);
-  result = run_briefing({"timeline", data(), "-o", dir + "/n.pdf", "--highlights",
-                         "--compare-with", dir + "/older.toml"});
+  result = run_briefing({"timeline", data(), "-o", dir + "/n.pdf", "--highlights", "--compare-with",
+                         dir + "/older.toml"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   words = run_program({"/usr/bin/pdftotext", dir + "/n.pdf", "-"});
   EXPECT_NE(words.out.find("NEW"), std::string::npos) << words.out;

@@ -52,10 +52,10 @@ TEST(TimelinePacking, ItemsTakeTheHighestFreeLineAndTheLowestAlternative) {
     return PackAlternative{{Rect{x0, -4, x1 - x0, 8}, Rect{x0, 5, width, 10}}, 1};
   };
   std::vector<PackItem> items = {
-      {{beside(0, 100, 50)}},                       // line 5: top at 0
-      {{beside(50, 60, 40)}},                       // overlaps the first: the next free line
+      {{beside(0, 100, 50)}},                          // line 5: top at 0
+      {{beside(50, 60, 40)}},                          // overlaps the first: the next free line
       {{beside(300, 310, 500), below(300, 310, 50)}},  // the one reaching least far down
-      {{beside(200, 240, 20)}},                     // free on the first line
+      {{beside(200, 240, 20)}},                        // free on the first line
   };
   PackSettings settings;
   settings.gap_x = 4;
@@ -64,7 +64,7 @@ TEST(TimelinePacking, ItemsTakeTheHighestFreeLineAndTheLowestAlternative) {
   EXPECT_EQ(packing.placements[0].alternative, 0);
   EXPECT_DOUBLE_EQ(packing.placements[0].line_y, 5);
   EXPECT_DOUBLE_EQ(packing.placements[1].line_y, 5 + 10 + 2);  // below the first, with the gap
-  EXPECT_EQ(packing.placements[2].alternative, 0);              // beside reaches less far down
+  EXPECT_EQ(packing.placements[2].alternative, 0);             // beside reaches less far down
   EXPECT_DOUBLE_EQ(packing.placements[2].line_y, 5);
   EXPECT_DOUBLE_EQ(packing.placements[3].line_y, 5);
   EXPECT_DOUBLE_EQ(packing.height, 17 + 5);
@@ -72,7 +72,7 @@ TEST(TimelinePacking, ItemsTakeTheHighestFreeLineAndTheLowestAlternative) {
   settings.max_height = 30;
   const LanePacking limited = pack_lane(items, {0, 1, 2, 3}, {Rect{0, 0, 30, 12}}, settings);
   EXPECT_DOUBLE_EQ(limited.placements[0].line_y, 12 + 2 + 4);  // its mark under the title
-  EXPECT_DOUBLE_EQ(limited.placements[1].line_y, 5);  // clear of the title: the first line
+  EXPECT_DOUBLE_EQ(limited.placements[1].line_y, 5);           // clear of the title: the first line
   EXPECT_LE(limited.height, 30);
   settings.max_height = 20;
   const LanePacking tight = pack_lane(items, {0, 1, 2, 3}, {Rect{0, 0, 30, 12}}, settings);

@@ -42,8 +42,10 @@ TEST(TimelineLayout, FactSheetHasNoOmissionsInAnyPreset) {
     std::string preset;
     double width = 0, height = 0;
   };
-  const std::vector<Case> cases = {{"slide-16x9"},        {"slide-4x3"},
-                                   {"a4-landscape"},      {"report-figure"},
+  const std::vector<Case> cases = {{"slide-16x9"},
+                                   {"slide-4x3"},
+                                   {"a4-landscape"},
+                                   {"report-figure"},
                                    {"report-figure", 453.5, 426.4},  // A4: 25 mm margins
                                    {"report-figure", 468, 440}};     // Letter: 1 in margins
   for (const Case& c : cases) {

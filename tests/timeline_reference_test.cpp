@@ -7,8 +7,8 @@
 
 #include <filesystem>
 
-#include "reference/image_compare.h"
 #include "paint/document_writer.h"
+#include "reference/image_compare.h"
 #include "test_support.h"
 #include "timeline_test_support.h"
 
@@ -29,11 +29,8 @@ TEST_P(TimelineReference, MatchesTheReferenceImage) {
   const Case& c = GetParam();
   const std::string dir = testing::make_temp_dir();
   const std::string png = dir + "/" + c.name + ".png";
-  std::vector<std::string> args = {"timeline",
-                                   testing::repo_path("data/ai-safety-japan-2024.toml"),
-                                   "-o",
-                                   png,
-                                   "--allow-omissions"};
+  std::vector<std::string> args = {"timeline", testing::repo_path("data/ai-safety-japan-2024.toml"),
+                                   "-o", png, "--allow-omissions"};
   args.insert(args.end(), c.arguments.begin(), c.arguments.end());
   auto result = testing::run_briefing(args);
   ASSERT_EQ(result.exit_code, 0) << result.err;
@@ -57,8 +54,8 @@ TEST(TimelineReferenceComparison, DetectsALabelMovedByOnePoint) {
   const std::string dir = testing::make_temp_dir();
   auto render = [&](const std::string& name) {
     const std::string png = dir + "/" + name + ".png";
-    testing::write_file(png, render_document(layout.document, OutputFormat::png,
-                                             {style.pixels_per_point, false}));
+    testing::write_file(
+        png, render_document(layout.document, OutputFormat::png, {style.pixels_per_point, false}));
     return testing::compare_with_reference(png, reference, dir + "/diffs/" + name + ".png");
   };
   const auto unchanged = render("unchanged");

@@ -1,4 +1,5 @@
-// The timeline's time scale and ticks: proportional, compressed where sparse, labels that never collide.
+// The timeline's time scale and ticks: proportional, compressed where sparse, labels that never
+// collide.
 #include <gtest/gtest.h>
 
 #include <map>

@@ -197,5 +197,4 @@ Dataset random_dataset(unsigned seed, int events) {
   return d;
 }
 
-
 }  // namespace briefing::testing

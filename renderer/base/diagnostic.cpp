@@ -105,7 +105,8 @@ ShownLine shown_line(std::string_view line, int first_column, int end_column) {
   const int last = std::max(first + 1, end_column > 0 ? end_column - 1 : first + 1);
   auto columns_before = [&](int index) {
     int width = 0;
-    for (int i = 0; i < index && i < static_cast<int>(pieces.size()); ++i) width += pieces[static_cast<size_t>(i)].width;
+    for (int i = 0; i < index && i < static_cast<int>(pieces.size()); ++i)
+      width += pieces[static_cast<size_t>(i)].width;
     return width;
   };
   ShownLine shown;
@@ -132,7 +133,8 @@ ShownLine shown_line(std::string_view line, int first_column, int end_column) {
     shown.text += pieces[i].text;
     column += pieces[i].width;
   }
-  if (first >= static_cast<int>(pieces.size())) shown.underline_at = column;  // at the end of the line
+  if (first >= static_cast<int>(pieces.size()))
+    shown.underline_at = column;  // at the end of the line
   const int end_width = std::min(columns_before(last), window_end);
   shown.underline_width = std::max(1, end_width - std::max(start_width, window_start));
   return shown;
@@ -155,7 +157,7 @@ std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& forma
   if (d.range.known()) {
     const std::string_view line = source_line(d.source->text, d.range.line);
     if (!line.empty()) {
-      const int end_column = d.range.end_line == d.range.line ? d.range.end_column
+      const int end_column = d.range.end_line == d.range.line  ? d.range.end_column
                              : d.range.end_line > d.range.line ? static_cast<int>(line.size()) + 1
                                                                : 0;
       const ShownLine shown = shown_line(line, d.range.column, end_column);
@@ -166,8 +168,8 @@ std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& forma
     }
   }
   for (const std::string& hint : d.hints) {
-    out += indent + p.gutter + "=" + p.reset + " " + p.help + "help" +
-           p.reset + ": " + terminal_safe(hint) + "\n";
+    out += indent + p.gutter + "=" + p.reset + " " + p.help + "help" + p.reset + ": " +
+           terminal_safe(hint) + "\n";
   }
   return out;
 }
@@ -187,7 +189,9 @@ std::string describe_counts(const Diagnostics& diagnostics) {
   auto count = [](size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
-  if (errors && warnings) return count(errors, "error", "errors") + " and " + count(warnings, "warning", "warnings") + " found";
+  if (errors && warnings)
+    return count(errors, "error", "errors") + " and " + count(warnings, "warning", "warnings") +
+           " found";
   if (errors) return count(errors, "error", "errors") + " found";
   if (warnings) return count(warnings, "warning", "warnings") + " found";
   return {};

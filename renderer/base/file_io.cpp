@@ -1,13 +1,13 @@
 #include "base/file_io.h"
 
-#include "base/c_handles.h"
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+
+#include "base/c_handles.h"
 
 namespace briefing {
 

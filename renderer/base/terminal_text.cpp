@@ -17,8 +17,10 @@ bool needs_escape(gunichar c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F) || i
 
 std::string escape_of(gunichar c) {
   char buffer[16];
-  if (c < 0x100) std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
-  else std::snprintf(buffer, sizeof buffer, "\\u{%x}", c);
+  if (c < 0x100)
+    std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+  else
+    std::snprintf(buffer, sizeof buffer, "\\u{%x}", c);
   return buffer;
 }
 
@@ -67,12 +69,18 @@ std::string terminal_safe(std::string_view text) {
 int terminal_width(std::string_view text) {
   int width = 0;
   for_each_character(text, [&](long c, unsigned char byte, size_t) {
-    if (c < 0) width += 4;  // \xff
-    else if (c == '\t') width += 1;
-    else if (needs_escape(static_cast<gunichar>(c))) width += static_cast<int>(escape_of(static_cast<gunichar>(c)).size());
-    else if (g_unichar_iszerowidth(static_cast<gunichar>(c))) width += 0;
-    else if (g_unichar_iswide(static_cast<gunichar>(c))) width += 2;
-    else width += 1;
+    if (c < 0)
+      width += 4;  // \xff
+    else if (c == '\t')
+      width += 1;
+    else if (needs_escape(static_cast<gunichar>(c)))
+      width += static_cast<int>(escape_of(static_cast<gunichar>(c)).size());
+    else if (g_unichar_iszerowidth(static_cast<gunichar>(c)))
+      width += 0;
+    else if (g_unichar_iswide(static_cast<gunichar>(c)))
+      width += 2;
+    else
+      width += 1;
     (void)byte;
   });
   return width;

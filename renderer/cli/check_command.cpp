@@ -13,8 +13,8 @@ std::string summary_line(const std::string& file, const Dataset& dataset) {
   return terminal_safe(file) + ": ok: " + std::to_string(dataset.sections.size()) + " sections, " +
          std::to_string(dataset.items.size()) + " items, " +
          std::to_string(dataset.milestone_count()) + " milestones, " +
-         std::to_string(dataset.link_count()) + " links, " +
-         std::to_string(dataset.note_count()) + " notes";
+         std::to_string(dataset.link_count()) + " links, " + std::to_string(dataset.note_count()) +
+         " notes";
 }
 
 int run_check(const ParsedOptions& options, CommandIo& io) {

@@ -22,9 +22,10 @@ std::string program_help() {
     std::snprintf(line, sizeof line, "  %-10s %s\n", command.name.c_str(), command.summary.c_str());
     out += line;
   }
-  out += "\nOptions:\n  -h, --help     show this help (or a command's: briefing help COMMAND)\n"
-         "  --version      show the version\n\n"
-         "Exit status: 0 success, 1 errors in the data or a failed render, 2 bad usage.\n";
+  out +=
+      "\nOptions:\n  -h, --help     show this help (or a command's: briefing help COMMAND)\n"
+      "  --version      show the version\n\n"
+      "Exit status: 0 success, 1 errors in the data or a failed render, 2 bad usage.\n";
   return out;
 }
 
@@ -63,8 +64,8 @@ std::string command_help(const Command& command) {
   std::vector<OptionSpec> options = command.options;
   options.push_back(kHelpOption);
   return "Usage: briefing " + command.name + " " + command.synopsis + "\n\n" + command.summary +
-         ".\n" + (command.description.empty() ? "" : "\n" + command.description) +
-         "\nOptions:\n" + describe_options(options);
+         ".\n" + (command.description.empty() ? "" : "\n" + command.description) + "\nOptions:\n" +
+         describe_options(options);
 }
 
 int run_cli(const std::vector<std::string>& args_in, CommandIo& io) {

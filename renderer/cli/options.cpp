@@ -66,7 +66,8 @@ ParsedOptions parse_options(const std::vector<OptionSpec>& options,
     }
     if (arg[1] == '-') {
       const size_t equals = arg.find('=');
-      const std::string name = arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+      const std::string name =
+          arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
       const OptionSpec* option = find_long(options, name);
       if (!option) unknown_option(options, arg);
       if (option->value_name.empty()) {
@@ -75,7 +76,8 @@ ParsedOptions parse_options(const std::vector<OptionSpec>& options,
       } else if (equals != std::string::npos) {
         take(*option, arg.substr(equals + 1));
       } else {
-        if (i + 1 >= args.size()) throw UsageError("--" + name + " needs a value (" + option->value_name + ")");
+        if (i + 1 >= args.size())
+          throw UsageError("--" + name + " needs a value (" + option->value_name + ")");
         take(*option, args[++i]);
       }
       continue;
@@ -89,7 +91,8 @@ ParsedOptions parse_options(const std::vector<OptionSpec>& options,
       take(*option, arg.substr(arg[2] == '=' ? 3 : 2));
     } else {
       if (i + 1 >= args.size()) {
-        throw UsageError("-" + std::string(1, arg[1]) + " needs a value (" + option->value_name + ")");
+        throw UsageError("-" + std::string(1, arg[1]) + " needs a value (" + option->value_name +
+                         ")");
       }
       take(*option, args[++i]);
     }

@@ -10,11 +10,11 @@
 namespace briefing::cli {
 
 struct OptionSpec {
-  std::string name;        // long name without dashes: "output"
-  char short_name = 0;     // 'o' for -o; 0 for none
-  std::string value_name;  // "FILE"; empty for a flag that takes no value
-  std::string help;        // one line
-  bool repeatable = false; // may be given more than once (values are collected)
+  std::string name;         // long name without dashes: "output"
+  char short_name = 0;      // 'o' for -o; 0 for none
+  std::string value_name;   // "FILE"; empty for a flag that takes no value
+  std::string help;         // one line
+  bool repeatable = false;  // may be given more than once (values are collected)
 };
 
 /// What the command line asked for: option values by long name, in order,
@@ -28,7 +28,9 @@ class ParsedOptions {
   const std::vector<std::string>& values(const std::string& name) const;
   const std::vector<std::string>& positional() const { return positional_; }
 
-  void add(const std::string& name, std::string value) { values_[name].push_back(std::move(value)); }
+  void add(const std::string& name, std::string value) {
+    values_[name].push_back(std::move(value));
+  }
   void add_positional(std::string value) { positional_.push_back(std::move(value)); }
 
  private:

@@ -39,7 +39,8 @@ ReportArguments report_arguments(const ParsedOptions& parsed) {
   a.compare_with = parsed.value("compare-with");
   if (a.output.empty()) throw UsageError("no output file given (-o OUT.pdf)");
   if (format_for_path(a.output) != OutputFormat::pdf) {
-    throw UsageError("the report is a PDF: give an output file ending in .pdf, not '" + a.output + "'");
+    throw UsageError("the report is a PDF: give an output file ending in .pdf, not '" + a.output +
+                     "'");
   }
   if (a.layout.empty()) throw UsageError("--layout needs a preset name or a file");
   if (a.output == a.data || (!a.layout_dump.empty() && a.layout_dump == a.data)) {

@@ -94,9 +94,10 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   // Labels left out, undated items: located, up to a screenful of them.
   io.err << format_diagnostics(layout.diagnostics, {false, 20});
   if (layout.diagnostics.has_errors()) {
-    io.err << "briefing timeline: " << layout.diagnostics.error_count()
-           << " item(s) could not be placed; nothing written (use a larger layout, fewer items with "
-              "--only/--from/--to, or --allow-omissions)\n";
+    io.err
+        << "briefing timeline: " << layout.diagnostics.error_count()
+        << " item(s) could not be placed; nothing written (use a larger layout, fewer items with "
+           "--only/--from/--to, or --allow-omissions)\n";
     return kExitDataError;
   }
   const Document& document = layout.document;

@@ -23,11 +23,15 @@ double first_text_size(const std::vector<DisplayItem>& items) {
 }
 
 const Tag* tag_of(const DisplayItem& item) {
-  return std::visit([](const auto& shape) -> const Tag* {
-    using T = std::decay_t<decltype(shape)>;
-    if constexpr (std::is_same_v<T, Destination>) return nullptr;
-    else return &shape.tag;
-  }, item);
+  return std::visit(
+      [](const auto& shape) -> const Tag* {
+        using T = std::decay_t<decltype(shape)>;
+        if constexpr (std::is_same_v<T, Destination>)
+          return nullptr;
+        else
+          return &shape.tag;
+      },
+      item);
 }
 
 // A line of a paragraph as a reader sees it: no soft hyphens, zero-width
@@ -51,8 +55,9 @@ std::vector<PlacedElement> placed_elements(const std::vector<DisplayItem>& items
       const Point origin{text->origin.x + offset.x, text->origin.y + offset.y};
       for (const TextLine& line : text->block->visible_lines()) {
         const Rect box{origin.x + line.left, origin.y + line.top, line.width, line.height};
-        elements.push_back({tag->kind, tag->item_id, shown_line(*text->block, {line.start, line.end}),
-                            box, page, text->block->style().size});
+        elements.push_back({tag->kind, tag->item_id,
+                            shown_line(*text->block, {line.start, line.end}), box, page,
+                            text->block->style().size});
       }
       return;
     }
@@ -88,16 +93,16 @@ std::string to_json(const LayoutDump& dump) {
   out += "  \"pages\": [";
   for (size_t p = 0; p < dump.page_sizes.size(); ++p) {
     out += p ? ",\n    {" : "\n    {";
-    out += "\"number\": " + std::to_string(p + 1) + ", \"width\": " +
-           number(dump.page_sizes[p].first) + ", \"height\": " +
-           number(dump.page_sizes[p].second) + ", \"elements\": [";
+    out += "\"number\": " + std::to_string(p + 1) +
+           ", \"width\": " + number(dump.page_sizes[p].first) +
+           ", \"height\": " + number(dump.page_sizes[p].second) + ", \"elements\": [";
     bool first = true;
     for (const PlacedElement& e : dump.elements) {
       if (e.page != static_cast<int>(p + 1)) continue;
       out += first ? "\n      " : ",\n      ";
       first = false;
-      out += "{\"kind\": " + json_string(e.kind) + ", \"item\": " +
-             (e.item_id.empty() ? std::string("null") : json_string(e.item_id)) +
+      out += "{\"kind\": " + json_string(e.kind) +
+             ", \"item\": " + (e.item_id.empty() ? std::string("null") : json_string(e.item_id)) +
              ", \"text\": " + json_string(e.text) + ", \"x\": " + number(e.box.x) +
              ", \"y\": " + number(e.box.y) + ", \"width\": " + number(e.box.width) +
              ", \"height\": " + number(e.box.height) +

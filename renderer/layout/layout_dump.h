@@ -18,12 +18,12 @@ struct PlacedElement {
   std::string item_id;  // empty when the element belongs to no item
   std::string text;     // empty for shapes
   Rect box;
-  int page = 1;       // 1-based
-  double size = 0;    // font size in points for text (a group: its first text's); 0 for shapes
+  int page = 1;     // 1-based
+  double size = 0;  // font size in points for text (a group: its first text's); 0 for shapes
 };
 
 struct LayoutDump {
-  std::string source;  // e.g. "timeline" or "report"
+  std::string source;                                 // e.g. "timeline" or "report"
   std::vector<std::pair<double, double>> page_sizes;  // points, one per page
   std::vector<PlacedElement> elements;                // in paint order
 };

@@ -32,7 +32,8 @@ bool is_item_id(std::string_view id) {
 }
 
 bool is_blank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
 }
 
 // 1234567 → "1,234,567".
@@ -145,9 +146,9 @@ class DatasetReader {
     }
     auto [it, inserted] = footnotes_.emplace(*number, owner);
     if (!inserted) {
-      reader.error_at(reader.value_position("footnote"),
-                      "footnote " + std::to_string(*number) + " is already used by item '" +
-                          it->second + "'");
+      reader.error_at(
+          reader.value_position("footnote"),
+          "footnote " + std::to_string(*number) + " is already used by item '" + it->second + "'");
     }
     return static_cast<int>(*number);
   }
@@ -169,15 +170,16 @@ class DatasetReader {
     section.position = reader.table_position();
     section.id = non_empty(reader, "id", limits::kId);
     if (!section.id.empty() && !is_section_id(section.id)) {
-      reader.error_at(reader.value_position("id"), "section id \"" + excerpt(section.id) +
-                                                       "\" must be a dotted number such as \"1.3\"");
+      reader.error_at(
+          reader.value_position("id"),
+          "section id \"" + excerpt(section.id) + "\" must be a dotted number such as \"1.3\"");
     } else if (const Section* earlier = dataset.find_section(section.id)) {
       reader.error_at(reader.value_position("id"), "duplicate section id \"" + section.id + "\"",
                       "first defined on line " + std::to_string(earlier->position.line));
     } else if (!section.parent_id().empty() && !dataset.find_section(section.parent_id())) {
-      reader.error_at(reader.value_position("id"),
-                      "section \"" + section.id + "\" comes before its parent section \"" +
-                          section.parent_id() + "\"");
+      reader.error_at(reader.value_position("id"), "section \"" + section.id +
+                                                       "\" comes before its parent section \"" +
+                                                       section.parent_id() + "\"");
     }
     section.title = non_empty(reader, "title", limits::kShortText, &section.title_at);
     section.intro = optional_text(reader, "intro", limits::kLongText, section.intro_at);
@@ -198,17 +200,16 @@ class DatasetReader {
                       "first defined on line " + std::to_string(earlier->position.line));
     }
     if (auto section = reader.string("section", Need::required);
-        section && within_limit(reader, "section", *section, limits::kId,
-                                reader.value_position("section"))) {
+        section &&
+        within_limit(reader, "section", *section, limits::kId, reader.value_position("section"))) {
       item.section = *section;
       if (!dataset.find_section(*section)) {
         std::vector<std::string> ids;
         for (const auto& s : dataset.sections) ids.push_back(s.id);
         const std::string suggestion = closest_match(*section, ids);
-        reader.error_at(reader.value_position("section"),
-                        "unknown section \"" + excerpt(*section) + "\"",
-                        suggestion.empty() ? std::string()
-                                           : "did you mean \"" + suggestion + "\"?");
+        reader.error_at(
+            reader.value_position("section"), "unknown section \"" + excerpt(*section) + "\"",
+            suggestion.empty() ? std::string() : "did you mean \"" + suggestion + "\"?");
       }
     }
     item.title = non_empty(reader, "title", limits::kShortText, &item.title_at);
@@ -217,8 +218,8 @@ class DatasetReader {
                        .value_or(std::vector<std::string>{});
     item.issuers_at = element_ranges(table, "issuers", item.issuers.size());
     item.summary = non_empty(reader, "summary", limits::kLongText, &item.summary_at);
-    item.tags =
-        texts(reader, "tags", Need::optional, limits::kShortText).value_or(std::vector<std::string>{});
+    item.tags = texts(reader, "tags", Need::optional, limits::kShortText)
+                    .value_or(std::vector<std::string>{});
     item.highlight = reader.boolean("highlight").value_or(false);
     for (const toml::table* milestone : reader.tables("milestone")) {
       read_milestone(*milestone, item);

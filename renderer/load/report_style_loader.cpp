@@ -1,10 +1,10 @@
-#include "base/file_io.h"
 #include "load/report_style_loader.h"
 
 #include <cmath>
 #include <filesystem>
 #include <map>
 
+#include "base/file_io.h"
 #include "load/dataset_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
@@ -158,8 +158,10 @@ class ReportStyleReader {
     flag(r, "contents_items", style.contents_items);
     flag(r, "figure", style.figure);
     if (auto name = r.string("figure_layout")) {
-      if (name->empty()) r.error_at(r.value_position("figure_layout"), "'figure_layout' is empty");
-      else style.figure_layout = *name;
+      if (name->empty())
+        r.error_at(r.value_position("figure_layout"), "'figure_layout' is empty");
+      else
+        style.figure_layout = *name;
     }
     flag(r, "chronology", style.chronology);
     r.finish();

@@ -72,21 +72,32 @@ std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diag
 
 const char* toml_type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "table";
-    case toml::node_type::array: return "array";
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "float";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "table";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "integer";
+    case toml::node_type::floating_point:
+      return "float";
+    case toml::node_type::boolean:
+      return "boolean";
+    case toml::node_type::date:
+      return "date";
+    case toml::node_type::time:
+      return "time";
+    case toml::node_type::date_time:
+      return "date-time";
+    default:
+      return "nothing";
   }
 }
 
 std::string with_article(std::string_view noun) {
-  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
   return std::string(vowel ? "an " : "a ") + std::string(noun);
 }
 
@@ -105,7 +116,10 @@ bool has_control_characters(std::string_view text) {
 
 TableReader::TableReader(const toml::table& table, std::string what, SourceRef source,
                          Diagnostics& diagnostics)
-    : table_(table), what_(std::move(what)), source_(std::move(source)), diagnostics_(diagnostics) {}
+    : table_(table),
+      what_(std::move(what)),
+      source_(std::move(source)),
+      diagnostics_(diagnostics) {}
 
 void TableReader::error_at(SourceRange at, std::string message, std::string hint) {
   diagnostics_.error(source_, at, std::move(message), std::move(hint));
@@ -154,8 +168,8 @@ const toml::node* TableReader::find(const std::string& key, Need need) {
 
 void TableReader::wrong_type(const std::string& key, const toml::node& node,
                              const std::string& expected) {
-  error_at(range_of(node), "'" + key + "' must be " + expected + ", not " +
-                                  with_article(toml_type_name(node)));
+  error_at(range_of(node),
+           "'" + key + "' must be " + expected + ", not " + with_article(toml_type_name(node)));
 }
 
 std::optional<std::string> TableReader::string(const std::string& key, Need need) {
@@ -213,7 +227,7 @@ std::optional<std::vector<std::string>> TableReader::string_array(const std::str
     const auto* text = element.as_string();
     if (!text) {
       error_at(range_of(element), "'" + key + "' must hold only strings, not " +
-                                         with_article(toml_type_name(element)));
+                                      with_article(toml_type_name(element)));
       continue;
     }
     if (has_control_characters(text->get())) {
@@ -246,8 +260,8 @@ std::vector<const toml::table*> TableReader::tables(const std::string& key, Need
     if (const auto* table = element.as_table()) {
       result.push_back(table);
     } else {
-      error_at(range_of(element), "'" + key + "' must hold only tables, not " +
-                                         with_article(toml_type_name(element)));
+      error_at(range_of(element),
+               "'" + key + "' must hold only tables, not " + with_article(toml_type_name(element)));
     }
   }
   return result;

@@ -21,17 +21,22 @@ std::optional<OptionProblem> parse_date(const std::string& value, std::optional<
 }
 
 std::optional<OptionProblem> parse_flag(const std::string& value, bool& out) {
-  if (value == "true" || value.empty()) out = true;
-  else if (value == "false") out = false;
-  else return OptionProblem{"expected true or false, not \"" + value + "\"", ""};
+  if (value == "true" || value.empty())
+    out = true;
+  else if (value == "false")
+    out = false;
+  else
+    return OptionProblem{"expected true or false, not \"" + value + "\"", ""};
   return std::nullopt;
 }
 
 std::optional<OptionProblem> parse_scale(const std::string& value, std::optional<double>& out) {
   double scale = 0;
   const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), scale);
-  if (error != std::errc() || end != value.data() + value.size() || !(scale > 0 && scale <= kMaxScale)) {
-    return OptionProblem{"scale \"" + value + "\" is out of range", "use a number above 0 and at most 16"};
+  if (error != std::errc() || end != value.data() + value.size() ||
+      !(scale > 0 && scale <= kMaxScale)) {
+    return OptionProblem{"scale \"" + value + "\" is out of range",
+                         "use a number above 0 and at most 16"};
   }
   out = scale;
   return std::nullopt;
@@ -41,8 +46,9 @@ std::optional<OptionProblem> parse_theme(const std::string& value, std::string& 
   const auto& names = theme_names();
   if (std::find(names.begin(), names.end(), value) == names.end()) {
     const std::string close = closest_match(value, names);
-    return OptionProblem{"unknown theme '" + value + "'",
-                         close.empty() ? "themes: light, dark, print" : "did you mean '" + close + "'?"};
+    return OptionProblem{"unknown theme '" + value + "'", close.empty()
+                                                              ? "themes: light, dark, print"
+                                                              : "did you mean '" + close + "'?"};
   }
   out = value;
   return std::nullopt;
@@ -52,13 +58,15 @@ std::optional<OptionProblem> parse_theme(const std::string& value, std::string& 
 
 const std::vector<TimelineOptionSpec>& timeline_option_specs() {
   static const std::vector<TimelineOptionSpec> kSpecs = {
-      {"from", OptionValue::text, "DATE", "start of the visible range (YYYY, YYYY-MM or YYYY-MM-DD)"},
+      {"from", OptionValue::text, "DATE",
+       "start of the visible range (YYYY, YYYY-MM or YYYY-MM-DD)"},
       {"to", OptionValue::text, "DATE", "end of the visible range"},
       {"only", OptionValue::list, "FILTER",
        "keep items with this tag, kind or section (repeatable; any may match)"},
       {"highlights", OptionValue::flag, "", "only the highlighted items, in large text"},
       {"theme", OptionValue::text, "THEME", "light, dark or print"},
-      {"scale", OptionValue::text, "N", "PNG pixels = N x the preset's (slide-16x9: 1920x1080 at 1)"},
+      {"scale", OptionValue::text, "N",
+       "PNG pixels = N x the preset's (slide-16x9: 1920x1080 at 1)"},
       {"transparent", OptionValue::flag, "", "PNG and SVG without the background"},
       {"allow_omissions", OptionValue::flag, "", "exit 0 even if some labels could not be placed"},
   };
@@ -79,7 +87,8 @@ std::optional<OptionProblem> set_timeline_option(TimelineRequest& request,
   if (key == "from") return parse_date(value, o.from);
   if (key == "to") return parse_date(value, o.to);
   if (key == "only") {
-    if (value.empty()) return OptionProblem{"an empty filter matches nothing", "give a tag, kind or section"};
+    if (value.empty())
+      return OptionProblem{"an empty filter matches nothing", "give a tag, kind or section"};
     o.only.push_back(value);
     return std::nullopt;
   }
@@ -94,8 +103,9 @@ std::optional<OptionProblem> set_timeline_option(TimelineRequest& request,
 std::optional<OptionProblem> check_timeline_request(const TimelineRequest& request) {
   const auto& o = request.options;
   if (o.from && o.to && o.to->last_day() < o.from->first_day()) {
-    return OptionProblem{"the range ends (" + o.to->iso() + ") before it starts (" + o.from->iso() + ")",
-                         "swap from and to"};
+    return OptionProblem{
+        "the range ends (" + o.to->iso() + ") before it starts (" + o.from->iso() + ")",
+        "swap from and to"};
   }
   return std::nullopt;
 }

@@ -14,7 +14,7 @@
 namespace briefing {
 
 struct TimelineRequest {
-  TimelineOptions options;     // what the layout takes: range, filters, theme, ...
+  TimelineOptions options;      // what the layout takes: range, filters, theme, ...
   std::optional<double> scale;  // PNG pixels = scale × the preset's; absent: 1
   bool transparent = false;     // PNG and SVG without the background
 };

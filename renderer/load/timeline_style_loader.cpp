@@ -1,17 +1,16 @@
-#include "base/file_io.h"
 #include "load/timeline_style_loader.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
+#include "base/file_io.h"
 #include "load/dataset_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
 
 namespace briefing {
 namespace {
-
 
 class StyleReader {
  public:
@@ -192,9 +191,9 @@ class StyleReader {
     if (!show_title_) style.title_size = 0;
     if (style.margin_left + style.margin_right > style.width * 0.5 ||
         style.margin_top + style.margin_bottom > style.height * 0.5) {
-      top.error_at(top.key_position("margins"), "the margins leave less than half of the " +
-                                                    format_number(style.width) + " × " + format_number(style.height) +
-                                                    " pt page for the timeline");
+      top.error_at(top.key_position("margins"),
+                   "the margins leave less than half of the " + format_number(style.width) + " × " +
+                       format_number(style.height) + " pt page for the timeline");
     }
   }
 
@@ -243,7 +242,8 @@ std::optional<TimelineStyle> load_timeline_style_text(std::string_view text,
   return style;
 }
 
-std::optional<TimelineStyle> load_timeline_style(const std::string& path, Diagnostics& diagnostics) {
+std::optional<TimelineStyle> load_timeline_style(const std::string& path,
+                                                 Diagnostics& diagnostics) {
   const FileContents file = read_file(path);
   if (!file.ok()) {
     std::string hint;

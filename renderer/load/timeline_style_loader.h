@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "layout/timeline/timeline_style.h"
 #include "base/diagnostic.h"
+#include "layout/timeline/timeline_style.h"
 
 namespace briefing {
 

@@ -31,8 +31,11 @@ std::vector<CodePoint> decode(std::string_view text) {
   SourceRange at{1, 1};
   while (i < text.size()) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    const size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3
-                                            : (lead >> 3) == 0x1E ? 4 : 0;
+    const size_t length = lead < 0x80           ? 1
+                          : (lead >> 5) == 0x6  ? 2
+                          : (lead >> 4) == 0xE  ? 3
+                          : (lead >> 3) == 0x1E ? 4
+                                                : 0;
     if (length == 0 || i + length > text.size()) break;
     char32_t value = length == 1 ? lead : lead & (0x7Fu >> length);
     bool whole = true;
@@ -59,8 +62,8 @@ bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 // The non-ASCII code points toml++ 3.3.0 counts as horizontal white space;
 // it trims them after a line-ending backslash as it does blanks.
 bool is_unicode_blank(char32_t c) {
-  return c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200B) ||
-         c == 0x202F || c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
+  return c == 0xA0 || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+         c == 0x205F || c == 0x2060 || c == 0x3000 || c == 0xFEFF;
 }
 
 bool is_bare_key_character(char32_t c) {
@@ -112,12 +115,24 @@ class Screen {
   std::vector<TomlHazard> run() {
     for (i_ = 0; i_ < cps_.size() && !stopped_; ++i_) {
       switch (mode_) {
-        case Mode::normal: normal(); break;
-        case Mode::comment: comment(); break;
-        case Mode::basic: basic(); break;
-        case Mode::literal: literal(); break;
-        case Mode::ml_basic: ml_basic(); break;
-        case Mode::ml_literal: ml_literal(); break;
+        case Mode::normal:
+          normal();
+          break;
+        case Mode::comment:
+          comment();
+          break;
+        case Mode::basic:
+          basic();
+          break;
+        case Mode::literal:
+          literal();
+          break;
+        case Mode::ml_basic:
+          ml_basic();
+          break;
+        case Mode::ml_literal:
+          ml_literal();
+          break;
       }
     }
     return std::move(found_);
@@ -134,8 +149,8 @@ class Screen {
   }
 
   void found(TomlHazardKind kind, size_t i, char defused_as = '\x01') {
-    found_.push_back({kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, defused_as,
-                      cps_[i].at});
+    found_.push_back(
+        {kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, defused_as, cps_[i].at});
     stopped_ = kind != TomlHazardKind::stand_in;
   }
 
@@ -194,8 +209,8 @@ class Screen {
       if (in_key_) end_key();
     } else if (c == U'[' || c == U'{') {
       // A value: an element of the array around it, or that of the last key.
-      const int depth = !open_.empty() && open_.back().bracket == U'[' ? open_.back().depth + 1
-                                                                       : value_depth_;
+      const int depth =
+          !open_.empty() && open_.back().bracket == U'[' ? open_.back().depth + 1 : value_depth_;
       open_.push_back({c, depth});
       if (c == U'{') start_key();
       value_start_ = c == U'[';
@@ -226,15 +241,15 @@ class Screen {
       bare_start_ += c;
       const std::u32string& s = bare_start_;
       if (s.size() == 12 && (s[10] == U'T' || s[10] == U't') && !digit(c) && digit(s[0]) &&
-          digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == U'-' && digit(s[5]) &&
-          digit(s[6]) && s[7] == U'-' && digit(s[8]) && digit(s[9])) {
+          digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == U'-' && digit(s[5]) && digit(s[6]) &&
+          s[7] == U'-' && digit(s[8]) && digit(s[9])) {
         found(TomlHazardKind::time_after_t, i_, '0');
         found_.back().own_error_before = cps_[i_ - 11].at;
         return;
       }
     }
-    const bool terminator = is_blank(c) || (c >= U'\n' && c <= U'\r') || c == U',' ||
-                            c == U']' || c == U'}' || c == U'#' || c >= 0x80;
+    const bool terminator = is_blank(c) || (c >= U'\n' && c <= U'\r') || c == U',' || c == U']' ||
+                            c == U'}' || c == U'#' || c >= 0x80;
     switch (date_scan_) {
       case DateScan::chars:
         if (c == U'_') return;
@@ -257,7 +272,8 @@ class Screen {
           found_.back().own_error_before = bare_at_;
         }
         return;
-      case DateScan::done: return;
+      case DateScan::done:
+        return;
     }
   }
 
@@ -424,17 +440,17 @@ class Screen {
   int key_dots_ = 0;      // in the key or header being read
   bool in_key_ = true;
   bool in_header_ = false;
-  bool value_start_ = false;  // a value may start here
-  bool bare_ = false;         // in a number, date or boolean
+  bool value_start_ = false;   // a value may start here
+  bool bare_ = false;          // in a number, date or boolean
   std::u32string bare_start_;  // its first 12 code points
   enum class DateScan { chars, space, hour, done };
   DateScan date_scan_ = DateScan::done;
   std::u32string date_chars_;  // as toml++'s number scan stores them
-  SourceRange bare_at_;     // where the bare value starts
-  bool line_start_ = true;  // only blanks so far on this line (normal mode)
-  bool escaped_ = false;    // the previous code point was a backslash
-  bool line_ending_ = false;  // in the blanks after a line-ending backslash
-  bool skipping_ = false;   // trimming white space after a line-ending backslash
+  SourceRange bare_at_;        // where the bare value starts
+  bool line_start_ = true;     // only blanks so far on this line (normal mode)
+  bool escaped_ = false;       // the previous code point was a backslash
+  bool line_ending_ = false;   // in the blanks after a line-ending backslash
+  bool skipping_ = false;      // trimming white space after a line-ending backslash
   bool stopped_ = false;
 };
 
@@ -503,13 +519,16 @@ std::string TomlHazard::message() const {
   switch (kind) {
     case TomlHazardKind::stand_in:
       return "cannot read " + describe(code_point) + " right after a line-ending backslash";
-    case TomlHazardKind::stray: return "unexpected character " + describe(code_point);
-    case TomlHazardKind::escaped: return describe(code_point) + " cannot follow a backslash";
+    case TomlHazardKind::stray:
+      return "unexpected character " + describe(code_point);
+    case TomlHazardKind::escaped:
+      return describe(code_point) + " cannot follow a backslash";
     case TomlHazardKind::after_line_end:
       return "unexpected character " + describe(code_point) + " after a line-ending backslash";
     case TomlHazardKind::table_header:
       return "expected a table name after '[', saw " + describe(code_point);
-    case TomlHazardKind::array_brace: return "expected a value or ']', saw '}'";
+    case TomlHazardKind::array_brace:
+      return "expected a value or ']', saw '}'";
     case TomlHazardKind::time_after_t:
       return "expected the hour after 'T', saw " + describe(code_point);
     case TomlHazardKind::lone_hour:
@@ -522,7 +541,8 @@ std::string TomlHazard::message() const {
 
 std::string TomlHazard::hint() const {
   switch (kind) {
-    case TomlHazardKind::stand_in: return "write it as \\u" + hex4(code_point);
+    case TomlHazardKind::stand_in:
+      return "write it as \\u" + hex4(code_point);
     case TomlHazardKind::stray:
       return "outside quotes and comments TOML allows only ASCII; quote the key or the text";
     case TomlHazardKind::escaped:
@@ -534,9 +554,12 @@ std::string TomlHazard::hint() const {
       return "a table header is [name] or [[name]]; quote a name that is not letters, digits, "
              "'_' and '-'";
     case TomlHazardKind::time_after_t:
-    case TomlHazardKind::lone_hour: return "a date and time is 1979-05-27T07:32:00";
-    case TomlHazardKind::array_brace: return "an array is [value, ...]; an inline table is {key = value}";
-    case TomlHazardKind::too_deep: return "each '.' in a key and each bracket is one level";
+    case TomlHazardKind::lone_hour:
+      return "a date and time is 1979-05-27T07:32:00";
+    case TomlHazardKind::array_brace:
+      return "an array is [value, ...]; an inline table is {key = value}";
+    case TomlHazardKind::too_deep:
+      return "each '.' in a key and each bracket is one level";
   }
   return {};
 }

@@ -40,22 +40,22 @@
 namespace briefing {
 
 enum class TomlHazardKind {
-  stand_in,       // valid TOML: a code point right after a line-ending backslash
-  stray,          // a code point outside strings and comments (an error anyway)
-  escaped,        // a code point after a backslash in a multi-line string (an error)
-  after_line_end, // a code point after a line-ending backslash's blanks (an error)
-  table_header,   // what follows `[` or `[[` cannot start a key (an error)
-  array_brace,    // '}' where an array's value is due (an error)
-  time_after_t,   // no digit after a date's 'T' (an error)
-  lone_hour,      // a date, a space and one digit (an error)
-  too_deep,       // tables nest deeper than toml++'s recursion can go (refused)
+  stand_in,        // valid TOML: a code point right after a line-ending backslash
+  stray,           // a code point outside strings and comments (an error anyway)
+  escaped,         // a code point after a backslash in a multi-line string (an error)
+  after_line_end,  // a code point after a line-ending backslash's blanks (an error)
+  table_header,    // what follows `[` or `[[` cannot start a key (an error)
+  array_brace,     // '}' where an array's value is due (an error)
+  time_after_t,    // no digit after a date's 'T' (an error)
+  lone_hour,       // a date, a space and one digit (an error)
+  too_deep,        // tables nest deeper than toml++'s recursion can go (refused)
 };
 
 struct TomlHazard {
   TomlHazardKind kind = TomlHazardKind::stray;
   size_t offset = 0;  // bytes into the text
   size_t length = 0;  // bytes of the offending code point
-  SourceRange at;  // as toml++ counts: 1-based line, column in code points
+  SourceRange at;     // as toml++ counts: 1-based line, column in code points
   char32_t code_point = 0;
   // What toml++ reads instead: a character it rejects at that place without
   // tripping: U+0001, or ']' where parse_key() would start, ',' where

@@ -4,14 +4,13 @@
 
 #include <cairo.h>
 
-#include "base/c_handles.h"
-
 #include <memory>
 #include <stdexcept>
 #include <string>
 
-namespace briefing {
+#include "base/c_handles.h"
 
+namespace briefing {
 
 inline void check_cairo(cairo_status_t status, const char* what) {
   if (status != CAIRO_STATUS_SUCCESS) {

@@ -29,8 +29,10 @@ template <typename Shape>
 void finish_path(cairo_t* cr, const Shape& shape) {
   if (shape.filled) {
     set_color(cr, shape.fill);
-    if (shape.stroked) cairo_fill_preserve(cr);
-    else cairo_fill(cr);
+    if (shape.stroked)
+      cairo_fill_preserve(cr);
+    else
+      cairo_fill(cr);
   }
   if (shape.stroked) {
     apply_stroke(cr, shape.stroke);

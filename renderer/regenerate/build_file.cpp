@@ -1,9 +1,9 @@
-#include "base/file_io.h"
 #include "regenerate/build_file.h"
 
 #include <filesystem>
 #include <set>
 
+#include "base/file_io.h"
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
 #include "load/style_values.h"
@@ -50,8 +50,7 @@ class BuildFileReader {
     for (const toml::table* table : tables) {
       OutputSpec output = read_output(*table);
       if (!output.path.empty() && !seen_paths.insert(output.path).second) {
-        diagnostics_.error(source_, output.position,
-                           "output '" + output.path + "' is listed twice",
+        diagnostics_.error(source_, output.position, "output '" + output.path + "' is listed twice",
                            "each output path may appear only once");
       }
       build.outputs.push_back(std::move(output));
@@ -138,7 +137,8 @@ class BuildFileReader {
 
   // The values of one option as text: a flag's "true"/"false", a number in
   // its shortest form, each string of a list. Wrong types are reported by the reader.
-  static std::vector<std::string> option_values(TableReader& reader, const TimelineOptionSpec& spec) {
+  static std::vector<std::string> option_values(TableReader& reader,
+                                                const TimelineOptionSpec& spec) {
     switch (spec.value) {
       case OptionValue::flag:
         if (const auto flag = reader.boolean(spec.key)) return {*flag ? "true" : "false"};
@@ -214,7 +214,8 @@ std::vector<std::string> render_arguments(const OutputSpec& output, PathBase bas
   if (output.kind == OutputKind::timeline) {
     for (auto& arg : timeline_arguments(output.timeline)) args.push_back(std::move(arg));
   }
-  if (!output.compare_with.empty()) args.insert(args.end(), {"--compare-with", file(output.compare_with)});
+  if (!output.compare_with.empty())
+    args.insert(args.end(), {"--compare-with", file(output.compare_with)});
   return args;
 }
 

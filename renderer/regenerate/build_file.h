@@ -28,7 +28,7 @@ struct OutputSpec {
   /// Mark what changed since the dataset of an earlier render of this output
   /// (see builder.h); the renderer gets a snapshot as --compare-with.
   bool compare_with_previous = false;
-  SourceRange position;   // of the [[output]] table, for messages
+  SourceRange position;  // of the [[output]] table, for messages
 
   /// `relative` (one of the paths above) joined with the build file's folder.
   std::string file(const std::string& relative) const;
@@ -36,8 +36,8 @@ struct OutputSpec {
 };
 
 struct BuildFile {
-  std::string path;    // the build file itself
-  std::string folder;  // its folder; "." for a bare file name
+  std::string path;           // the build file itself
+  std::string folder;         // its folder; "." for a bare file name
   std::string manifest_path;  // default: FOLDER/output/.briefing-manifest.json
   std::vector<OutputSpec> outputs;
 };

@@ -1,7 +1,5 @@
 #include "regenerate/input_hash.h"
 
-#include "base/c_handles.h"
-
 #include <glib.h>
 #include <sys/stat.h>
 
@@ -13,6 +11,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "base/c_handles.h"
 #include "text/font_setup.h"
 
 namespace briefing {
@@ -61,8 +60,8 @@ std::string file_digest(const std::string& path) {
   static std::map<FileIdentity, std::string> cache;
   struct stat info {};
   if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return "missing";
-  const FileIdentity identity{path,          info.st_dev,          info.st_ino, info.st_size,
-                              info.st_mtim.tv_sec, info.st_mtim.tv_nsec};
+  const FileIdentity identity{path,         info.st_dev,         info.st_ino,
+                              info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec};
   {
     std::lock_guard lock(mutex);
     if (const auto it = cache.find(identity); it != cache.end()) return it->second;

@@ -10,8 +10,8 @@
 #include <optional>
 #include <set>
 
-#include "regenerate/build_file.h"
 #include "base/c_handles.h"
+#include "regenerate/build_file.h"
 
 namespace briefing {
 namespace {
@@ -35,8 +35,7 @@ std::string clock_time() {
 
 class Watcher {
  public:
-  Watcher(std::string build_file, const WatchOptions& options, std::ostream& out,
-          std::ostream& err)
+  Watcher(std::string build_file, const WatchOptions& options, std::ostream& out, std::ostream& err)
       : build_file_(std::move(build_file)), options_(options), out_(out), err_(err) {
     options_.build.terse = true;
   }
@@ -139,8 +138,8 @@ class Watcher {
       if (monitors_.count(folder)) continue;
       GObjectPtr<GFile> directory(g_file_new_for_path(folder.c_str()));
       GError* error = nullptr;
-      GFileMonitor* monitor = g_file_monitor_directory(
-          directory.get(), G_FILE_MONITOR_WATCH_MOVES, nullptr, &error);
+      GFileMonitor* monitor =
+          g_file_monitor_directory(directory.get(), G_FILE_MONITOR_WATCH_MOVES, nullptr, &error);
       if (!monitor) {
         err_ << "warning: cannot watch " << folder << ": " << (error ? error->message : "?")
              << std::endl;
@@ -164,7 +163,7 @@ class Watcher {
   std::ostream& out_;
   std::ostream& err_;
   std::map<std::string, GObjectPtr<GFileMonitor>> monitors_;  // by absolute folder
-  std::map<std::string, std::string> watched_;  // absolute path → path as given
+  std::map<std::string, std::string> watched_;                // absolute path → path as given
   std::optional<std::vector<std::string>> last_good_;
   std::set<std::string> changed_names_;
   SourceId debounce_source_;  // the pending build after a burst of events

@@ -15,8 +15,8 @@
 
 namespace briefing {
 
-inline constexpr std::string_view kLeftToRightMark = "\xE2\x80\x8E";      // U+200E
-inline constexpr std::string_view kFirstStrongIsolate = "\xE2\x81\xA8";   // U+2068
+inline constexpr std::string_view kLeftToRightMark = "\xE2\x80\x8E";        // U+200E
+inline constexpr std::string_view kFirstStrongIsolate = "\xE2\x81\xA8";     // U+2068
 inline constexpr std::string_view kPopDirectionalIsolate = "\xE2\x81\xA9";  // U+2069
 
 /// True when `text` holds a right-to-left character: a letter of Hebrew,

@@ -1,7 +1,5 @@
 #include "text/font_setup.h"
 
-#include "base/c_handles.h"
-
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
@@ -12,6 +10,8 @@
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
+
+#include "base/c_handles.h"
 
 namespace briefing {
 namespace {
@@ -32,10 +32,17 @@ std::string xml_escape(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -56,11 +63,15 @@ FcConfig* build_config() {
       "<family>Noto Sans Arabic</family>";
   const std::string xml =
       "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
-      "<cachedir>" + xml_escape(cache) + "</cachedir>"
+      "<cachedir>" +
+      xml_escape(cache) +
+      "</cachedir>"
       "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>" +
-      fallbacks + "</prefer></alias>"
+      fallbacks +
+      "</prefer></alias>"
       "<alias binding=\"strong\"><family>serif</family><prefer><family>Noto Serif</family>" +
-      fallbacks + "</prefer></alias>"
+      fallbacks +
+      "</prefer></alias>"
       "</fontconfig>";
   FcConfig* config = FcConfigCreate();
   if (!config ||

@@ -5,7 +5,6 @@
 #include <pango/pango.h>
 
 #include <functional>
-
 #include <string>
 #include <vector>
 

@@ -65,7 +65,8 @@ void clip_spans(const std::vector<Span>& in, std::vector<Span>& out, size_t from
 }
 
 bool ends_with(const std::string& text, std::string_view tail) {
-  return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+  return text.size() >= tail.size() &&
+         text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 }  // namespace
@@ -136,8 +137,10 @@ std::string typographic_quotes(std::string_view text) {
     // Opening after a space, an opening bracket or at the start; else closing.
     const char before = i > 0 ? text[i - 1] : ' ';
     const bool opening = before == ' ' || before == '(' || before == '[' || before == '\n';
-    if (c == '"') out += opening ? "\u201C" : "\u201D";
-    else out += opening ? "\u2018" : "\u2019";
+    if (c == '"')
+      out += opening ? "\u201C" : "\u201D";
+    else
+      out += opening ? "\u2018" : "\u2019";
   }
   return out;
 }
@@ -244,7 +247,8 @@ std::vector<Rect> range_rects(const TextBlock& block, const std::vector<Paragrap
 
 }  // namespace
 
-std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> Paragraph::link_areas(Point origin) const {
+std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> Paragraph::link_areas(
+    Point origin) const {
   std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> areas;
   for (const LinkSpan& link : rich_.links) {
     if (link.uri.empty() && link.destination.empty()) continue;

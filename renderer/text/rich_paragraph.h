@@ -81,9 +81,8 @@ struct ParagraphLine {
 class Paragraph {
  public:
   /// `hanging_indent` (points): lines after the first start this far right.
-  Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align,
-            Color color, double line_spacing = 1.0, bool justify_last_line = false,
-            double hanging_indent = 0);
+  Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align, Color color,
+            double line_spacing = 1.0, bool justify_last_line = false, double hanging_indent = 0);
 
   const RichText& rich() const { return rich_; }
   const TextBlockPtr& block() const { return block_; }

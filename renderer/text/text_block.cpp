@@ -15,7 +15,9 @@ PangoContext* shared_context() {
 }
 
 double to_points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
-int to_pango_units(double points) { return static_cast<int>(points * PANGO_SCALE + (points < 0 ? -0.5 : 0.5)); }
+int to_pango_units(double points) {
+  return static_cast<int>(points * PANGO_SCALE + (points < 0 ? -0.5 : 0.5));
+}
 
 // The font description of a style, made once per thread rather than once per
 // block (a report makes hundreds of blocks in a handful of styles).
@@ -58,9 +60,15 @@ TextBlock::TextBlock(std::string_view text, const TextStyle& style, TextLayoutOp
     }
   }
   switch (options.align) {
-    case TextAlign::left: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT); break;
-    case TextAlign::center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER); break;
-    case TextAlign::right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT); break;
+    case TextAlign::left:
+      pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
+      break;
+    case TextAlign::center:
+      pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+      break;
+    case TextAlign::right:
+      pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT);
+      break;
     case TextAlign::justify:
       pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT);
       pango_layout_set_justify(layout, TRUE);
@@ -81,7 +89,8 @@ TextBlock::TextBlock(std::string_view text, const TextStyle& style, TextLayoutOp
   }
   PangoRectangle logical;
   pango_layout_get_extents(layout, nullptr, &logical);
-  const bool start_aligned = options.align == TextAlign::left || options.align == TextAlign::justify;
+  const bool start_aligned =
+      options.align == TextAlign::left || options.align == TextAlign::justify;
   if (options.wrap_width > 0 && logical.x > 0 && start_aligned) {
     fit_right_to_left(logical, options.align == TextAlign::justify);
   }
@@ -138,7 +147,7 @@ double TextBlock::baseline() const { return to_points(pango_layout_get_baseline(
 int TextBlock::line_count() const { return pango_layout_get_line_count(layout_.get()); }
 
 std::optional<std::pair<double, double>> TextBlock::x_extent(int line, size_t start,
-                                                            size_t end) const {
+                                                             size_t end) const {
   int* raw = nullptr;
   int count = 0;
   pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(layout_.get(), line),
@@ -211,10 +220,9 @@ const std::vector<TextLine>& TextBlock::visible_lines() const {
         // before justification moved the hyphen in (up to one hyphen wider
         // than drawn). It broke there because the line with its hyphen fits,
         // so the drawn line ends at the wrap width at most.
-        const bool hyphenated =
-            visible_end >= lines[i].start + kSoftHyphen.size() &&
-            std::string_view(text_).substr(visible_end - kSoftHyphen.size(),
-                                                kSoftHyphen.size()) == kSoftHyphen;
+        const bool hyphenated = visible_end >= lines[i].start + kSoftHyphen.size() &&
+                                std::string_view(text_).substr(visible_end - kSoftHyphen.size(),
+                                                               kSoftHyphen.size()) == kSoftHyphen;
         lines[i].hyphenated = hyphenated;
         if (hyphenated && wrap_width_ > 0) {
           lines[i].width = std::min(lines[i].width, wrap_width_ - lines[i].left);
@@ -228,6 +236,8 @@ const std::vector<TextLine>& TextBlock::visible_lines() const {
   return visible_lines_;
 }
 
-int TextBlock::unknown_glyphs() const { return pango_layout_get_unknown_glyphs_count(layout_.get()); }
+int TextBlock::unknown_glyphs() const {
+  return pango_layout_get_unknown_glyphs_count(layout_.get());
+}
 
 }  // namespace briefing

@@ -25,11 +25,9 @@ struct TextBox {
 struct TextLine {
   double top = 0, height = 0;  // the height runs to the next line's top, so parts stack exactly
   double left = 0, width = 0;
-  size_t start = 0, end = 0;   // the last line ends at the end of the text
-  bool hyphenated = false;     // broken at a soft hyphen
+  size_t start = 0, end = 0;  // the last line ends at the end of the text
+  bool hyphenated = false;    // broken at a soft hyphen
 };
-
-
 
 /// How a TextBlock is laid out, beyond its style. Everything here is applied
 /// before the text is set, so the block is shaped and measured once.
@@ -66,7 +64,7 @@ class TextBlock {
   /// True when the first paragraph reads right to left (its first strong
   /// character is Hebrew, Arabic, an RLM, ...).
   bool right_to_left() const;
-  double baseline() const;                   // first baseline from the top, points
+  double baseline() const;  // first baseline from the top, points
   int line_count() const;
   /// Logical extents of each line relative to the block's top left, points.
   std::vector<TextBox> line_boxes() const;

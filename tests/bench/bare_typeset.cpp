@@ -61,8 +61,9 @@ int main(int argc, char** argv) {
         cairo_show_page(cr);
         y = margin;
       }
-      cairo_move_to(cr, margin, y + pango_layout_iter_get_baseline(iter) / static_cast<double>(PANGO_SCALE) -
-                                    logical.y / static_cast<double>(PANGO_SCALE));
+      cairo_move_to(cr, margin,
+                    y + pango_layout_iter_get_baseline(iter) / static_cast<double>(PANGO_SCALE) -
+                        logical.y / static_cast<double>(PANGO_SCALE));
       pango_cairo_show_layout_line(cr, pango_layout_iter_get_line_readonly(iter));
       y += h;
     } while (pango_layout_iter_next_line(iter));

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "layout/layout_dump.h"
 #include "layout/timeline/timeline_layout.h"
 #include "load/dataset_loader.h"
 #include "load/timeline_style_loader.h"
@@ -17,11 +18,10 @@ namespace {
 const briefing::TimelineStyle& slide_style() {
   static const briefing::TimelineStyle style = [] {
     briefing::Diagnostics diagnostics;
-    std::string source;
-    auto loaded = briefing::load_timeline_style(briefing::resolve_layout_path("slide-16x9"),
-                                                diagnostics, &source);
+    auto loaded =
+        briefing::load_timeline_style(briefing::resolve_layout_path("slide-16x9"), diagnostics);
     if (!loaded) {
-      std::fputs(briefing::format_diagnostics(diagnostics, source).c_str(), stderr);
+      std::fputs(briefing::format_diagnostics(diagnostics).c_str(), stderr);
       std::abort();
     }
     return *loaded;
@@ -46,17 +46,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   options.highlights_only = pick & 1;
   options.allow_omissions = pick & 2;
   options.theme = (pick & 4) ? "dark" : (pick & 8) ? "print" : "light";
-  const briefing::TimelineLayout layout = briefing::layout_timeline(*load.dataset, slide_style(),
-                                                                    options);
-  const briefing::Rect page{0, 0, layout.page.width, layout.page.height};
-  for (const briefing::PlacedElement& element : layout.elements) {
+  const briefing::LayoutResult layout =
+      briefing::layout_timeline(*load.dataset, slide_style(), options);
+  const briefing::Page& timeline = layout.document.pages.at(0);
+  const briefing::Rect page{0, 0, timeline.width, timeline.height};
+  for (const briefing::PlacedElement& element : briefing::placed_elements(timeline.items)) {
     const briefing::Rect& box = element.box;
-    const bool finite = std::isfinite(box.x) && std::isfinite(box.y) &&
-                        std::isfinite(box.width) && std::isfinite(box.height);
+    const bool finite = std::isfinite(box.x) && std::isfinite(box.y) && std::isfinite(box.width) &&
+                        std::isfinite(box.height);
     if (!finite || !page.contains(box)) {
       std::fprintf(stderr, "%s '%s' at %g,%g %gx%g is not on the %gx%g page\n",
-                   element.kind.c_str(), element.text.c_str(), box.x, box.y, box.width,
-                   box.height, page.width, page.height);
+                   element.kind.c_str(), element.text.c_str(), box.x, box.y, box.width, box.height,
+                   page.width, page.height);
       __builtin_trap();
     }
   }

@@ -35,10 +35,9 @@ void add_item(const Item& item, int section_depth, double hang, const ReportItem
   const double width = typesetter.width();
   const int number = items.numbers.at(item.id);
   const Color number_color = item.highlight ? style.highlight : style.accent;
-  flow.add_heading(
-      std::to_string(number), item.title, typesetter.sans(style.item_title_size, true),
-      item_anchor(item.id), section_depth + 1, style.body_size * 1.3, style.body_size * 0.2,
-      number_color, hang);
+  flow.add_heading(std::to_string(number), item.title, typesetter.sans(style.item_title_size, true),
+                   item_anchor(item.id), section_depth + 1, style.body_size * 1.3,
+                   style.body_size * 0.2, number_color, hang);
 
   // Kind and issuers, then the dates at their precision: two lines that
   // break only between phrases. Wrapped issuers hang under the first one.

@@ -70,7 +70,8 @@ FlowBlock& Flow::add_heading(const std::string& number, const std::string& title
   auto title_block = typesetter_.text(typographic_quotes(title), ts, width - title_x);
   // The heading as one group: its number, title and destination.
   Group heading;
-  heading.tag = Tag{"heading", destination, (number.empty() ? "" : number + " ") + title_block->text()};
+  heading.tag =
+      Tag{"heading", destination, (number.empty() ? "" : number + " ") + title_block->text()};
   if (number_block) {
     // On the title's first baseline: an Arabic title's taller line sits lower.
     const double drop = std::max(0.0, title_block->baseline() - number_block->baseline());

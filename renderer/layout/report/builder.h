@@ -11,8 +11,8 @@
 #include <tuple>
 #include <vector>
 
-#include "layout/report/report_layout.h"
 #include "layout/report/pages.h"
+#include "layout/report/report_layout.h"
 #include "text/rich_paragraph.h"
 
 namespace briefing {
@@ -160,9 +160,8 @@ PageLabels label_pages(const Pagination& pagination, size_t main_matter_block);
 
 /// The running header (`header`, the report's title) and the footer with the
 /// page's label, drawn on `page` (tagged "header" and "footer").
-void add_running_header_and_footer(Page& page, const TextBlockPtr& header,
-                                   const PageLabels& labels, size_t index,
-                                   const Typesetter& typesetter);
+void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const PageLabels& labels,
+                                   size_t index, const Typesetter& typesetter);
 
 }  // namespace report_parts
 }  // namespace briefing

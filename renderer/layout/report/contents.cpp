@@ -123,7 +123,8 @@ void fill_contents(const std::vector<TocEntry>& toc, const std::vector<std::stri
     const double x = at.x + typesetter.width() - number_block->width();
     const double y = at.y + entry.baseline - number_block->baseline();
     PageContent& page = pagination.pages[static_cast<size_t>(at.page)];
-    page.items.push_back(TextShape{{x, y}, number_block, entry.color, Tag{"toc-page", entry.destination, number}});
+    page.items.push_back(
+        TextShape{{x, y}, number_block, entry.color, Tag{"toc-page", entry.destination, number}});
     // Dotted leader from the title to the number, on the baseline.
     const double from = at.x + entry.title_right + 6, to = x - 6;
     if (to - from > 6) {

@@ -44,9 +44,8 @@ PageLabels label_pages(const Pagination& pagination, size_t main_matter_block) {
   return out;
 }
 
-void add_running_header_and_footer(Page& page, const TextBlockPtr& header,
-                                   const PageLabels& labels, size_t index,
-                                   const Typesetter& typesetter) {
+void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const PageLabels& labels,
+                                   size_t index, const Typesetter& typesetter) {
   const ReportStyle& style = typesetter.style();
   const double width = typesetter.width();
   const double rule_y = style.margin_top - style.running_size * 1.5;

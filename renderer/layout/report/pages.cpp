@@ -5,8 +5,8 @@
 
 namespace briefing {
 
-void emit_paragraph(const Paragraph& p, Point origin, std::vector<DisplayItem>& out,
-                    const Tag& tag, bool per_line) {
+void emit_paragraph(const Paragraph& p, Point origin, std::vector<DisplayItem>& out, const Tag& tag,
+                    bool per_line) {
   TextShape text{origin, p.block(), p.color(), tag};
   text.per_line = per_line;
   out.push_back(std::move(text));
@@ -22,7 +22,6 @@ void emit_paragraph(const Paragraph& p, Point origin, std::vector<DisplayItem>& 
     out.push_back(Destination{"fnref-" + std::to_string(number), {box.x, box.y}});
   }
 }
-
 
 namespace {
 
@@ -130,8 +129,13 @@ class Paginator {
     double y = frame_.text.bottom() - height;
     // A short rule above the footnotes.
     const double rule_y = y + frame_.footnote_separator * 0.45;
-    page.items.push_back(PathShape{{{frame_.text.x, rule_y}, {frame_.text.x + frame_.text.width * 0.3, rule_y}},
-                                   false, false, {}, true, {frame_.rule, 0.6, {}}});
+    page.items.push_back(
+        PathShape{{{frame_.text.x, rule_y}, {frame_.text.x + frame_.text.width * 0.3, rule_y}},
+                  false,
+                  false,
+                  {},
+                  true,
+                  {frame_.rule, 0.6, {}}});
     y += frame_.footnote_separator;
     for (size_t k = 0; k < page_footnotes_.size(); ++k) {
       if (k > 0) y += frame_.footnote_gap;
@@ -148,8 +152,8 @@ class Paginator {
       group.items.push_back(Destination{name, {frame_.text.x, y}});
       if (note.number_block) {
         // The number, right-aligned in its column, links back to its marker.
-        const double number_x =
-            frame_.text.x + std::max(0.0, note.indent - note.number_gap - note.number_block->width());
+        const double number_x = frame_.text.x + std::max(0.0, note.indent - note.number_gap -
+                                                                  note.number_block->width());
         const Rect number_box{number_x, y, note.number_block->width(), note.number_block->height()};
         group.items.push_back(TextShape{{number_x, y}, note.number_block, frame_.number_color});
         group.items.push_back(LinkArea{{number_box}, "", "fnref-" + std::to_string(note.number)});
@@ -160,9 +164,7 @@ class Paginator {
     }
   }
 
-  void add_footnotes(const std::vector<int>& numbers) {
-    page_footnotes_ = with(numbers);
-  }
+  void add_footnotes(const std::vector<int>& numbers) { page_footnotes_ = with(numbers); }
 
   void place_fixed(size_t i, const FlowBlock& block, double gap) {
     PageContent& page = result_.pages.back();
@@ -289,8 +291,8 @@ class Paginator {
 
 }  // namespace
 
-Pagination paginate(const std::vector<FlowBlock>& blocks,
-                    const std::map<int, Footnote>& footnotes, const PageFrame& frame) {
+Pagination paginate(const std::vector<FlowBlock>& blocks, const std::map<int, Footnote>& footnotes,
+                    const PageFrame& frame) {
   return Paginator(blocks, footnotes, frame).run();
 }
 

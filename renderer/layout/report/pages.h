@@ -41,10 +41,10 @@ struct FlowBlock {
   std::vector<DisplayItem> items;  // tagged for the dump where they stand for something
   std::vector<int> footnotes;      // markers inside the block
 
-  std::string item_id;  // for the dump
+  std::string item_id;                       // for the dump
   double space_before = 0, space_after = 0;  // collapsed: the larger applies
   bool keep_with_next = false;
-  int repeat_header = -1;          // index of a table header block to repeat on a new page
+  int repeat_header = -1;            // index of a table header block to repeat on a new page
   std::vector<std::string> anchors;  // destinations whose page the TOC needs
 };
 
@@ -62,14 +62,14 @@ struct PageContent {
 
 struct Pagination {
   std::vector<PageContent> pages;
-  std::vector<Placement> placements;  // one per block, its first part
+  std::vector<Placement> placements;        // one per block, its first part
   std::map<std::string, int> anchor_pages;  // destination → 0-based page
 };
 
 struct PageFrame {
   Rect text;  // the text area: margins applied
   int orphans = 2, widows = 2;
-  double footnote_gap = 3;        // between footnotes
+  double footnote_gap = 3;         // between footnotes
   double footnote_separator = 14;  // rule and space above the first footnote
   Color rule;
   Color number_color;  // footnote numbers
@@ -81,7 +81,7 @@ struct PageFrame {
 void emit_paragraph(const Paragraph& p, Point origin, std::vector<DisplayItem>& out,
                     const Tag& tag = {}, bool per_line = false);
 
-Pagination paginate(const std::vector<FlowBlock>& blocks,
-                    const std::map<int, Footnote>& footnotes, const PageFrame& frame);
+Pagination paginate(const std::vector<FlowBlock>& blocks, const std::map<int, Footnote>& footnotes,
+                    const PageFrame& frame);
 
 }  // namespace briefing

@@ -24,13 +24,11 @@ struct ReportOptions {
   PartialDate changes_since;  // the older version's publication date
 };
 
-
 /// The report as a document: pages labelled as a reader expects (front
 /// matter "i", "ii", …; the rest "1", "2", …), every item that stands for
 /// something tagged for the dump. Diagnostics: what a reader should know,
 /// such as figure labels left out for room (warnings).
 LayoutResult layout_report(const Dataset& dataset, const ReportStyle& style,
                            const ReportOptions& options = {});
-
 
 }  // namespace briefing

@@ -8,8 +8,8 @@
 
 #include "layout/display_list.h"
 #include "layout/timeline/entries.h"
-#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/scale.h"
+#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/timeline_style.h"
 
 namespace briefing::timeline_detail {

@@ -13,9 +13,9 @@
 #include "layout/timeline/entries.h"
 #include "layout/timeline/labels.h"
 #include "layout/timeline/lanes.h"
-#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/marks.h"
 #include "layout/timeline/packing.h"
+#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/timeline_style.h"
 #include "model/dataset.h"
 

@@ -91,8 +91,9 @@ void TimelineBuilder::draw_marks() {
       Group mark;
       mark.tag = Tag{"marker", e.item->id, m->date.iso() + " " + m->label};
       auto& items = result_.page.items;
-      mark.items.assign(std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(first_shape)),
-                        std::make_move_iterator(items.end()));
+      mark.items.assign(
+          std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(first_shape)),
+          std::make_move_iterator(items.end()));
       items.resize(first_shape);
       items.push_back(std::move(mark));
     }

@@ -225,8 +225,10 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
       reserved.push_back(box);
     }
     PackSettings settings;
-    if (budgets) settings.max_height = (*budgets)[l];
-    else settings.overflow_height = kOverflowFactor * plot_.height;
+    if (budgets)
+      settings.max_height = (*budgets)[l];
+    else
+      settings.overflow_height = kOverflowFactor * plot_.height;
     // Greedy packing depends on the wrap widths and on the order: try a
     // few of each, keep the lowest (the most labels placed when room is short).
     LanePacking packing;

@@ -201,9 +201,9 @@ LanePacking pack_lane(const LazyPackItems& source, const std::vector<size_t>& or
       return result;
     }
     result.placements[index] = {best.alternative, best.line};
-    placed.insert(boxes_at(item(index).alternatives[static_cast<size_t>(best.alternative)],
-                           best.line),
-                  index);
+    placed.insert(
+        boxes_at(item(index).alternatives[static_cast<size_t>(best.alternative)], best.line),
+        index);
     bottoms[index] = best.bottom;
   }
   // Greedy placement leaves holes: the lowest items, taken out one at a
@@ -222,9 +222,9 @@ LanePacking pack_lane(const LazyPackItems& source, const std::vector<size_t>& or
       if (best.alternative < 0 || best.bottom >= bottoms[index] - 0.01) continue;
       result.placements[index] = {best.alternative, best.line};
       placed.remove(index);
-      placed.insert(boxes_at(item(index).alternatives[static_cast<size_t>(best.alternative)],
-                             best.line),
-                    index);
+      placed.insert(
+          boxes_at(item(index).alternatives[static_cast<size_t>(best.alternative)], best.line),
+          index);
       bottoms[index] = best.bottom;
       moved = true;
     }

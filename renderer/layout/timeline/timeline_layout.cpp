@@ -128,9 +128,10 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
   const SourceRef file = dataset.file ? dataset.file : make_source("<dataset>");
   if (timeline.undated_count > 0) {
     const size_t n = timeline.undated_count;
-    result.diagnostics.warning(file, {}, std::to_string(n) + (n == 1 ? " item has" : " items have") +
-                                             " no date and " + (n == 1 ? "is" : "are") +
-                                             " left out of the timeline");
+    result.diagnostics.warning(file, {},
+                               std::to_string(n) + (n == 1 ? " item has" : " items have") +
+                                   " no date and " + (n == 1 ? "is" : "are") +
+                                   " left out of the timeline");
   }
   const auto elements = placed_elements(timeline.page.items);
   if (std::none_of(elements.begin(), elements.end(),
@@ -139,11 +140,12 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
   }
   for (const TimelineOmission& omission : timeline.omitted) {
     const Item* item = dataset.find_item(omission.item_id);
-    result.diagnostics.add({file, item ? item->title_at : SourceRange{},
-                            options.allow_omissions ? Severity::warning : Severity::error,
-                            "the label of item '" + omission.item_id + "' is left out: " +
-                                omission.reason,
-                            {}});
+    result.diagnostics.add(
+        {file,
+         item ? item->title_at : SourceRange{},
+         options.allow_omissions ? Severity::warning : Severity::error,
+         "the label of item '" + omission.item_id + "' is left out: " + omission.reason,
+         {}});
   }
   Document& document = result.document;
   document.info.title = dataset.title + " — timeline";
