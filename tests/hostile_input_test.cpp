@@ -225,6 +225,32 @@ TEST(HostileBytes, ByteOrderMarkAndCrlfAreAccepted) {
   expect_clean_terminal_output(bad, "check");
 }
 
+TEST(HostileBytes, HugeFieldsAreLocatedErrorsNamingTheLimitAndNothingIsWritten) {
+  const std::string dir = testing::make_temp_dir();
+  std::string text = kValidHeader + "\n[[item]]\nid = \"a\"\nsection = \"1\"\ntitle = \"" +
+                     std::string(10000, 'x') +
+                     "\"\nkind = \"law\"\nissuers = [\"X\"]\nsummary = \"" +
+                     std::string(1 << 20, 'y') + "\"\n";
+  testing::write_file(dir + "/huge.toml", text);
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"check", dir + "/huge.toml"},
+        {"timeline", dir + "/huge.toml", "-o", dir + "/t.pdf"},
+        {"report", dir + "/huge.toml", "-o", dir + "/r.pdf"}}) {
+    const auto result = testing::run_briefing(args);
+    EXPECT_EQ(result.exit_code, 1) << args[0];
+    expect_clean_terminal_output(result, args[0]);
+    EXPECT_NE(result.err.find("huge.toml:14:9: error: 'title' is too long: 10,000 characters, at "
+                              "most 500 are allowed"),
+              std::string::npos)
+        << result.err.substr(0, 2000);
+    EXPECT_NE(result.err.find("'summary' is too long: 1,048,576 characters, at most 20,000"),
+              std::string::npos);
+    EXPECT_LT(result.err.size(), 2000u) << "a long line is shown as a window";
+  }
+  EXPECT_FALSE(fs::exists(dir + "/t.pdf"));
+  EXPECT_FALSE(fs::exists(dir + "/r.pdf"));
+}
+
 TEST(HostileBytes, DeepNestingIsALocatedErrorNotACrash) {
   const auto arrays = check_bytes("x = " + std::string(100000, '[') + "\n");
   EXPECT_EQ(arrays.exit_code, 1) << arrays.err.substr(0, 500);
