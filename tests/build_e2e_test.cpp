@@ -26,6 +26,11 @@ class BuildEndToEnd : public ::testing::Test {
     binary_ = dir_ + "/briefing";
     fs::copy_file(BRIEFING_BINARY, binary_);
     fs::permissions(binary_, fs::perms::owner_all, fs::perm_options::add);
+    // The copy finds fonts/ and layouts/ the way an installed program does: share/briefing
+    // beside it (base/data_paths.h), linked to the build tree's.
+    fs::create_directories(dir_ + "/share");
+    fs::create_directory_symlink(std::string(BRIEFING_BUILD_DIR) + "/share/briefing",
+                                 dir_ + "/share/briefing");
     fs::create_directories(dir_ + "/data");
     fs::create_directories(dir_ + "/layouts");
     write_file(dir_ + "/data/a.toml", testing::one_item_dataset("2020-05"));

@@ -1,4 +1,5 @@
 // briefing report DATA -o OUT.pdf: the printable briefing report.
+#include <filesystem>
 #include <optional>
 #include <ostream>
 
@@ -62,13 +63,16 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
   if (!load.ok()) return fail_with(load.diagnostics, io);
 
   Diagnostics diagnostics;
-  const std::optional<ReportStyle> style =
-      load_report_style(resolve_layout_path(arguments.layout), diagnostics);
+  const std::string layout_path = resolve_layout_path(arguments.layout);
+  const std::optional<ReportStyle> style = load_report_style(layout_path, diagnostics);
   if (!style) return fail_with(diagnostics, io);
 
   std::optional<TimelineStyle> figure_style;
   if (style->figure) {
-    figure_style = load_timeline_style(resolve_layout_path(style->figure_layout), diagnostics);
+    // The figure's preset: one beside the report layout wins over an installed one.
+    const std::string beside = std::filesystem::path(layout_path).parent_path().string();
+    figure_style =
+        load_timeline_style(resolve_layout_path(style->figure_layout, beside), diagnostics);
     if (!figure_style) return fail_with(diagnostics, io);
   }
 

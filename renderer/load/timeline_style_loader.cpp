@@ -204,29 +204,6 @@ class StyleReader {
 
 }  // namespace
 
-std::string layouts_directory() {
-  if (const char* dir = std::getenv("BRIEFING_LAYOUTS_DIR"); dir && *dir) return dir;
-  return std::string(BRIEFING_SOURCE_DIR) + "/layouts";
-}
-
-std::string resolve_layout_path(const std::string& name_or_file) {
-  const bool is_path =
-      name_or_file.find('/') != std::string::npos ||
-      (name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".toml") == 0);
-  if (is_path) return name_or_file;
-  return layouts_directory() + "/" + name_or_file + ".toml";
-}
-
-std::vector<std::string> available_layouts() {
-  std::vector<std::string> names;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(layouts_directory(), error)) {
-    if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 std::optional<TimelineStyle> load_timeline_style_text(std::string_view text,
                                                       const std::string& file_name,
                                                       Diagnostics& diagnostics) {

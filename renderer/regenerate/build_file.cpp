@@ -24,11 +24,6 @@ std::string extension_of(const std::string& path) {
   return ext;
 }
 
-bool is_layout_path(const std::string& layout) {
-  return layout.find('/') != std::string::npos ||
-         (layout.size() > 5 && layout.compare(layout.size() - 5, 5, ".toml") == 0);
-}
-
 class BuildFileReader {
  public:
   BuildFileReader(SourceRef source, std::string folder, Diagnostics& diagnostics)
@@ -201,6 +196,16 @@ std::string OutputSpec::file(const std::string& relative) const {
   return join_path(folder, relative);
 }
 
+// A preset name as the renderer is to get it: the path of the build file's
+// own layouts/NAME.toml when there is one (the user's presets win over the
+// installed ones), else the name.
+static std::string local_preset(const OutputSpec& output, PathBase base) {
+  const std::string local = output.file("layouts/" + output.layout + ".toml");
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(local, error)) return output.layout;
+  return base == PathBase::build_file ? "layouts/" + output.layout + ".toml" : local;
+}
+
 std::vector<std::string> render_arguments(const OutputSpec& output, PathBase base) {
   auto file = [&](const std::string& relative) {
     return base == PathBase::build_file ? relative : output.file(relative);
@@ -209,7 +214,8 @@ std::vector<std::string> render_arguments(const OutputSpec& output, PathBase bas
                                 file(output.path)};
   if (!output.layout.empty()) {
     args.insert(args.end(),
-                {"--layout", is_layout_path(output.layout) ? file(output.layout) : output.layout});
+                {"--layout",
+                 is_layout_path(output.layout) ? file(output.layout) : local_preset(output, base)});
   }
   if (output.kind == OutputKind::timeline) {
     for (auto& arg : timeline_arguments(output.timeline)) args.push_back(std::move(arg));
@@ -222,8 +228,9 @@ std::vector<std::string> render_arguments(const OutputSpec& output, PathBase bas
 std::vector<std::string> input_files(const OutputSpec& output) {
   std::vector<std::string> files{output.file(output.data)};
   if (!output.layout.empty()) {
-    files.push_back(is_layout_path(output.layout) ? output.file(output.layout)
-                                                  : resolve_layout_path(output.layout));
+    files.push_back(is_layout_path(output.layout)
+                        ? output.file(output.layout)
+                        : resolve_layout_path(output.layout, output.file("layouts")));
   }
   if (output.kind == OutputKind::report) {
     // The report draws a timeline figure with the preset its layout names.
@@ -232,7 +239,10 @@ std::vector<std::string> input_files(const OutputSpec& output) {
     if (const auto style = load_report_style(files.back(), ignored)) {
       figure = style->figure ? style->figure_layout : std::string();
     }
-    if (!figure.empty()) files.push_back(resolve_layout_path(figure));
+    if (!figure.empty()) {
+      files.push_back(
+          resolve_layout_path(figure, std::filesystem::path(files.back()).parent_path().string()));
+    }
   }
   if (!output.compare_with.empty()) files.push_back(output.file(output.compare_with));
   return files;

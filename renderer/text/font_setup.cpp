@@ -12,6 +12,7 @@
 #include <stdexcept>
 
 #include "base/c_handles.h"
+#include "base/data_paths.h"
 
 namespace briefing {
 namespace {
@@ -83,7 +84,8 @@ FcConfig* build_config() {
   }
   FcFontSet* set = FcConfigGetFonts(config, FcSetApplication);
   if (!set || set->nfont == 0) {
-    throw std::runtime_error("no usable font in " + fonts + " (set BRIEFING_FONTS_DIR?)");
+    throw std::runtime_error("no usable font in " + fonts +
+                             " (set BRIEFING_DATA_DIR or BRIEFING_FONTS_DIR?)");
   }
   return config;
 }
@@ -102,7 +104,7 @@ void set_up() {
 
 std::string fonts_directory() {
   if (const char* dir = std::getenv("BRIEFING_FONTS_DIR"); dir && *dir) return dir;
-  return std::string(BRIEFING_SOURCE_DIR) + "/fonts";
+  return (std::filesystem::path(data_directory()) / "fonts").string();
 }
 
 PangoFontMap* font_map() {

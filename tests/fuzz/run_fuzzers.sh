@@ -18,6 +18,8 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 cmake --build "$build" --target briefing_fuzzers -j 2
 
+# The fuzzers live deep in build-fuzz/: point them at the sources' fonts/ and layouts/.
+export BRIEFING_DATA_DIR="$root"
 export LSAN_OPTIONS="suppressions=$root/tests/fuzz/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 # Seeds are read in place; what a run adds goes to build-fuzz/corpus/TARGET.
