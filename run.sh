@@ -15,6 +15,7 @@ packages=(
   libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev nlohmann-json3-dev
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
   bc  # tests/bench scripts
+  python3-jsonschema  # tests/schema_agreement_test: data/schema.json against `check`
   clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan
 )

@@ -25,6 +25,8 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
   for (const auto& candidate : candidates) {
     const size_t d = edit_distance(word, candidate);
+    // Changing every character is no typo: "4" is not a misspelt "1".
+    if (d >= std::max(word.size(), candidate.size())) continue;
     if (d < best_distance) {
       best_distance = d;
       best = candidate;

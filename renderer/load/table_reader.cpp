@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "load/toml_guard.h"
+#include "load/toml_messages.h"
 
 namespace briefing {
 
@@ -64,7 +65,8 @@ std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diag
     if (defused.error && !before(at, defused.error->own_error_before)) {
       report_hazard();
     } else {
-      diagnostics.error(source, at, std::string(error.description()));
+      const TomlMessage ours = toml_error_in_our_words(error.description(), text, at);
+      diagnostics.error(source, ours.at, ours.message, ours.hint);
     }
     return std::nullopt;
   }
@@ -153,6 +155,11 @@ SourceRange TableReader::element_position(const std::string& key, size_t index) 
   return value_position(key);
 }
 
+const toml::node* TableReader::peek(const std::string& key) {
+  know(key);
+  return table_.get(key);
+}
+
 void TableReader::know(const std::string& key) {
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
 }
@@ -160,8 +167,9 @@ void TableReader::know(const std::string& key) {
 const toml::node* TableReader::find(const std::string& key, Need need) {
   know(key);
   const toml::node* node = table_.get(key);
-  if (!node && need == Need::required) {
-    error_at(table_position(), what_ + " is missing the required key '" + key + "'");
+  if (!node && need == Need::required &&
+      std::find(missing_.begin(), missing_.end(), key) == missing_.end()) {
+    missing_.push_back(key);
   }
   return node;
 }
@@ -267,13 +275,30 @@ std::vector<const toml::table*> TableReader::tables(const std::string& key, Need
   return result;
 }
 
+TableReader::~TableReader() {
+  if (!finished_) finish();
+}
+
 void TableReader::finish() {
+  if (finished_) return;
+  finished_ = true;
+  std::vector<std::string> missing = missing_;
   for (const auto& [key, value] : table_) {
     const std::string name(key.str());
     if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
-    const std::string suggestion = closest_match(name, known_);
+    // A required key that is missing is the likeliest intent; else any known key.
+    std::string suggestion = closest_match(name, missing);
+    const bool was_missing = !suggestion.empty();
+    if (!was_missing) suggestion = closest_match(name, known_);
+    if (was_missing) missing.erase(std::find(missing.begin(), missing.end(), suggestion));
     error_at(range_of(key.source()), "unknown key '" + name + "' in " + what_,
-             suggestion.empty() ? std::string() : "did you mean '" + suggestion + "'?");
+             suggestion.empty() ? std::string()
+             : was_missing
+                 ? "did you mean '" + suggestion + "'? (" + what_ + " needs it, and it is missing)"
+                 : "did you mean '" + suggestion + "'?");
+  }
+  for (const std::string& key : missing) {
+    error_at(table_position(), what_ + " is missing the required key '" + key + "'");
   }
 }
 

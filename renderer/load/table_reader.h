@@ -30,6 +30,10 @@ class TableReader {
   /// `what` names the table in messages, e.g. "[[item]]" or "[dataset]".
   TableReader(const toml::table& table, std::string what, SourceRef source,
               Diagnostics& diagnostics);
+  /// Reports what finish() would, if it was not called.
+  ~TableReader();
+  TableReader(const TableReader&) = delete;
+  TableReader& operator=(const TableReader&) = delete;
 
   std::optional<std::string> string(const std::string& key, Need need = Need::optional);
   std::optional<bool> boolean(const std::string& key, Need need = Need::optional);
@@ -41,6 +45,10 @@ class TableReader {
   const toml::table* table(const std::string& key, Need need = Need::optional);
   /// An array of tables (`[[key]]`); empty when absent.
   std::vector<const toml::table*> tables(const std::string& key, Need need = Need::optional);
+
+  /// The node at `key` (counting it as known), or null: for checks of
+  /// their own before a typed read.
+  const toml::node* peek(const std::string& key);
 
   /// Where `key` stands (the key itself), or the table's header if absent.
   SourceRange key_position(const std::string& key) const;
@@ -54,6 +62,9 @@ class TableReader {
   void error_at(SourceRange at, std::string message, std::string hint = {});
   /// Counts `key` as known (for did-you-mean hints) without reading it.
   void know(const std::string& key);
+  /// Reports the unknown keys and the missing required ones, one message
+  /// per mistake: a misspelt required key (`sumary`) is one error at the
+  /// misspelling, not also "missing 'summary'".
   void finish();
 
   const SourceRef& source() const { return source_; }
@@ -67,6 +78,8 @@ class TableReader {
   SourceRef source_;
   Diagnostics& diagnostics_;
   std::vector<std::string> known_;
+  std::vector<std::string> missing_;  // required keys asked for but absent
+  bool finished_ = false;
 };
 
 /// "string", "integer", "table", ... for messages.

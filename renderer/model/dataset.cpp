@@ -16,6 +16,21 @@ std::string Section::parent_id() const {
   return dot == std::string::npos ? std::string() : id.substr(0, dot);
 }
 
+const std::vector<std::string>& built_in_kinds() {
+  static const std::vector<std::string> kKinds = {
+      "principle", "strategy",  "agreement",    "report", "law",
+      "guideline", "guidebook", "organisation", "plan",   "study"};
+  return kKinds;
+}
+
+std::vector<std::string> Dataset::kinds() const {
+  std::vector<std::string> all = built_in_kinds();
+  for (const std::string& kind : vocabulary.kinds) {
+    if (std::find(all.begin(), all.end(), kind) == all.end()) all.push_back(kind);
+  }
+  return all;
+}
+
 const Section* Dataset::find_section(const std::string& id) const {
   auto it =
       std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.id == id; });

@@ -73,6 +73,20 @@ struct Section {
   std::string parent_id() const;
 };
 
+/// Which words a dataset may use. Kinds are a closed vocabulary: the
+/// built-in ones (built_in_kinds()) and those the dataset declares in its
+/// `[vocabulary]` table. Milestone labels are open text in the author's case
+/// unless the dataset declares `labels`, which then closes them. Tags are
+/// open (lowercase, no duplicates).
+struct Vocabulary {
+  std::vector<std::string> kinds;   // declared in addition to the built-in kinds
+  std::vector<std::string> labels;  // empty: any label
+};
+
+/// principle, strategy, agreement, report, law, guideline, guidebook,
+/// organisation, plan, study: the kinds every dataset may use.
+const std::vector<std::string>& built_in_kinds();
+
 struct Dataset {
   std::string title;
   std::string publisher;
@@ -81,6 +95,7 @@ struct Dataset {
   std::string source;
   std::vector<Section> sections;  // document order
   std::vector<Item> items;        // document order
+  Vocabulary vocabulary;
   SourceRange title_at, publisher_at;
   /// The file it was read from (null for data made in code): diagnostics
   /// about its items point into it.
@@ -91,6 +106,8 @@ struct Dataset {
   size_t milestone_count() const;
   size_t link_count() const;
   size_t note_count() const;
+  /// The built-in kinds, then the declared ones.
+  std::vector<std::string> kinds() const;
 };
 
 /// The publication date's first day at 00:00 UTC, in seconds since 1970:
