@@ -1,6 +1,8 @@
 #include "base/diagnostic.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <string_view>
 
 #include "base/terminal_text.h"
 
@@ -59,8 +61,10 @@ struct Palette {
   const char* reset = "";
 };
 
+bool g_color = false;  // set_diagnostic_color()
+
 Palette palette_for(const DiagnosticFormat& format, Severity severity) {
-  if (!format.color) return {};
+  if (!format.color && !g_color) return {};
   return {"\033[1m", severity == Severity::error ? "\033[1;31m" : "\033[1;35m", "\033[1;34m",
           "\033[1;36m", "\033[0m"};
 }
@@ -141,6 +145,19 @@ ShownLine shown_line(std::string_view line, int first_column, int end_column) {
 }
 
 }  // namespace
+
+void set_diagnostic_color(ColorChoice choice, bool stream_is_terminal) {
+  if (choice != ColorChoice::auto_detect) {
+    g_color = choice == ColorChoice::always;
+    return;
+  }
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  g_color =
+      stream_is_terminal && !(no_color && *no_color) && !(term && std::string_view(term) == "dumb");
+}
+
+bool diagnostic_color() { return g_color; }
 
 std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& format) {
   const Palette p = palette_for(format, d.severity);

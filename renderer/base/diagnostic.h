@@ -42,8 +42,17 @@ class Diagnostics {
   std::vector<Diagnostic> entries_;
 };
 
+/// `--color=auto|always|never`: whether diagnostics are coloured. `auto`
+/// colours only a terminal and honours NO_COLOR (https://no-color.org) and
+/// TERM=dumb. Set once by the command line; library use stays plain.
+enum class ColorChoice { auto_detect, always, never };
+/// Resolves `choice` for a stream that is (or is not) a terminal.
+void set_diagnostic_color(ColorChoice choice, bool stream_is_terminal);
+/// Whether diagnostics are coloured unless a format asks for colour itself.
+bool diagnostic_color();
+
 struct DiagnosticFormat {
-  bool color = false;    // ANSI colours for a terminal
+  bool color = false;    // ANSI colours for a terminal (also on when diagnostic_color())
   size_t max_shown = 0;  // format at most this many, then "... and N more"; 0: all
 };
 

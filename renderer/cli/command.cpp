@@ -1,10 +1,14 @@
 #include "cli/command.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <iostream>
 #include <ostream>
 
 #include "base/suggest.h"
 #include "base/terminal_text.h"
+#include "cli/color_option.h"
 
 namespace briefing::cli {
 namespace {
@@ -24,7 +28,9 @@ std::string program_help() {
   }
   out +=
       "\nOptions:\n  -h, --help     show this help (or a command's: briefing help COMMAND)\n"
-      "  --version      show the version\n\n"
+      "  --version      show the version\n"
+      "  --color=WHEN   colour messages: auto (on a terminal, unless NO_COLOR is set),\n"
+      "                 always or never; with any command\n\n"
       "Exit status: 0 success, 1 errors in the data or a failed render, 2 bad usage.\n";
   return out;
 }
@@ -70,6 +76,12 @@ std::string command_help(const Command& command) {
 
 int run_cli(const std::vector<std::string>& args_in, CommandIo& io) {
   std::vector<std::string> args = args_in;
+  // Colour: only on the process's own stderr when it is a terminal.
+  if (const std::string problem = take_color_option(args, &io.err == &std::cerr && isatty(2));
+      !problem.empty()) {
+    io.err << "briefing: " << terminal_safe(problem) << "; see `briefing --help`\n";
+    return kExitUsageError;
+  }
   if (args.empty()) args = {"build"};  // plain `briefing`: the default build
   const std::string first = args.front();
   if (first == "-h" || first == "--help") {

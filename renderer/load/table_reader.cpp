@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "base/terminal_text.h"
+#include "base/utf8.h"
 #include "load/toml_guard.h"
 #include "load/toml_messages.h"
 
@@ -128,9 +130,26 @@ void TableReader::error_at(SourceRange at, std::string message, std::string hint
 }
 
 SourceRange TableReader::table_position() const {
-  // TOML++ places a table at its header; a point, as the header's extent is unknown.
+  // TOML++ places a table at its header, as a point: the header's extent
+  // is the `[...]` or `[[...]]` on that line, when it starts there.
   SourceRange at = range_of(table_);
   at.end_line = 0;
+  if (!at.known() || !source_) return at;
+  std::string_view line = source_->text;
+  for (int n = 1; n < at.line; ++n) {
+    const size_t next = line.find('\n');
+    if (next == std::string_view::npos) return at;
+    line.remove_prefix(next + 1);
+  }
+  line = line.substr(0, line.find('\n'));
+  const size_t start = byte_offset_of_column(line, at.column);
+  if (start >= line.size() || line[start] != '[') return at;
+  const bool array = line.substr(start, 2) == "[[";
+  const size_t close = line.find(array ? "]]" : "]", start);
+  if (close == std::string_view::npos) return at;
+  const size_t end = close + (array ? 2 : 1);
+  at.end_line = at.line;
+  at.end_column = at.column + static_cast<int>(code_point_count(line.substr(start, end - start)));
   return at;
 }
 

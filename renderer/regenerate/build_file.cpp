@@ -4,7 +4,9 @@
 #include <set>
 
 #include "base/file_io.h"
+#include "base/suggest.h"
 #include "load/dataset_loader.h"
+#include "load/layout_paths.h"
 #include "load/report_style_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
@@ -85,6 +87,7 @@ class BuildFileReader {
     }
     if (const auto data = reader.string("data", Need::required)) {
       output.data = *data;
+      output.data_at = reader.value_position("data");
     }
     const auto layout = reader.string("layout");
     if (layout && layout->empty()) {
@@ -92,6 +95,7 @@ class BuildFileReader {
     }
     if (layout && !layout->empty()) {
       output.layout = *layout;
+      output.layout_at = reader.value_position("layout");
     } else {
       output.layout = kind == "report" ? kDefaultReportLayout : kDefaultTimelineLayout;
     }
@@ -180,6 +184,58 @@ BuildFileLoad load_build_text(std::string_view text, const std::string& file_nam
   return result;
 }
 
+// The .toml names (stems) in `folder`, for a did-you-mean.
+static std::vector<std::string> toml_stems(const std::string& folder) {
+  std::vector<std::string> names;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+    if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
+  }
+  return names;
+}
+
+// Every dataset and layout an output names must exist: an error located at
+// the name in the build file, with the OS's reason and a did-you-mean from
+// the files that are there.
+static void check_inputs(BuildFileLoad& load) {
+  if (!load.build) return;
+  for (const OutputSpec& output : load.build->outputs) {
+    const FileContents data = read_file(output.file(output.data));
+    if (!data.ok()) {
+      const std::filesystem::path name(output.data);
+      const std::string close =
+          closest_match(name.stem().string(), toml_stems(output.file(name.parent_path().string())));
+      load.diagnostics.error(
+          load.source, output.data_at,
+          "cannot read the dataset '" + output.data + "': " + data.error,
+          close.empty()
+              ? "the path is relative to the build file's folder"
+              : "did you mean '" + (name.parent_path() / (close + ".toml")).string() + "'?");
+    }
+    if (output.layout.empty() || !output.layout_at.known()) continue;
+    const std::string layout = is_layout_path(output.layout)
+                                   ? output.file(output.layout)
+                                   : resolve_layout_path(output.layout, output.file("layouts"));
+    std::error_code error;
+    if (std::filesystem::is_regular_file(layout, error)) continue;
+    if (is_layout_path(output.layout)) {
+      load.diagnostics.error(load.source, output.layout_at,
+                             "cannot find the layout file '" + output.layout + "'",
+                             "the path is relative to the build file's folder");
+      continue;
+    }
+    std::vector<std::string> names = available_layouts();
+    for (const std::string& local : toml_stems(output.file("layouts"))) names.push_back(local);
+    const std::string close = closest_match(output.layout, names);
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    load.diagnostics.error(
+        load.source, output.layout_at, "unknown layout '" + output.layout + "'",
+        close.empty() ? "the layouts are " + list : "did you mean '" + close + "'?");
+  }
+  if (load.diagnostics.has_errors()) load.build.reset();
+}
+
 BuildFileLoad load_build_file(const std::string& path) {
   const FileContents file = read_file(path);
   if (!file.ok()) {
@@ -189,7 +245,9 @@ BuildFileLoad load_build_file(const std::string& path) {
                              "run `briefing build FILE` with the path of a build file");
     return result;
   }
-  return load_build_text(file.bytes, path);
+  BuildFileLoad load = load_build_text(file.bytes, path);
+  check_inputs(load);
+  return load;
 }
 
 std::string OutputSpec::file(const std::string& relative) const {

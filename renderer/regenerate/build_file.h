@@ -28,7 +28,8 @@ struct OutputSpec {
   /// Mark what changed since the dataset of an earlier render of this output
   /// (see builder.h); the renderer gets a snapshot as --compare-with.
   bool compare_with_previous = false;
-  SourceRange position;  // of the [[output]] table, for messages
+  SourceRange position;            // of the [[output]] table, for messages
+  SourceRange data_at, layout_at;  // of those values, for a missing file
 
   /// `relative` (one of the paths above) joined with the build file's folder.
   std::string file(const std::string& relative) const;
