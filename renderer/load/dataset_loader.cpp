@@ -124,20 +124,20 @@ class DatasetReader {
     if (const toml::table* vocabulary = top.table("vocabulary")) {
       read_vocabulary(*vocabulary, dataset.vocabulary);
     }
-    const auto sections = top.tables("section", Need::required);
+    const auto sections = top.tables("section");
     for (const toml::table* table : sections) {
       if (const auto id = table->get_as<std::string>("id")) all_section_ids_.push_back(id->get());
     }
     for (const toml::table* table : sections) read_section(*table, dataset);
-    const auto items = top.tables("item", Need::required);
+    const auto items = top.tables("item");
     for (const toml::table* table : items) read_item(*table, dataset);
-    // `section = []` and `item = []` hold nothing either.
+    // Both are required (data/README.md, "Structure"); `item = []` holds none either.
     for (const auto& [key, count] :
          {std::pair{"section", sections.size()}, {"item", items.size()}}) {
-      if (count == 0 && root.contains(key)) {
-        top.error_at(top.value_position(key), std::string("the dataset has no [[") + key + "]]",
-                     std::string("a dataset needs at least one [[") + key + "]]");
-      }
+      if (count > 0) continue;
+      top.error_at(root.contains(key) ? top.value_position(key) : SourceRange{},
+                   std::string("the dataset has no [[") + key + "]]",
+                   std::string("a dataset needs at least one [[") + key + "]]");
     }
     top.finish();
     return dataset;
