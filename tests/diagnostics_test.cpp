@@ -120,7 +120,8 @@ TEST(DiagnosticFormat, TableHeaderIsUnderlinedWhole) {
 }
 
 TEST(DiagnosticFormat, ColourOnlyWhenAsked) {
-  const DatasetLoad load = load_dataset_file(testing::repo_path("tests/data/mistakes/kind-typo.toml"));
+  const DatasetLoad load =
+      load_dataset_file(testing::repo_path("tests/data/mistakes/kind-typo.toml"));
   ASSERT_FALSE(load.ok());
   const std::string plain = format_diagnostics(load.diagnostics);
   const std::string coloured = format_diagnostics(load.diagnostics, {true, 0});

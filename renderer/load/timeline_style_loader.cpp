@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "base/file_io.h"
+#include "base/suggest.h"
 #include "load/dataset_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
@@ -225,7 +226,9 @@ std::optional<TimelineStyle> load_timeline_style(const std::string& path,
   if (!file.ok()) {
     std::string hint;
     if (path.rfind(layouts_directory() + "/", 0) == 0) {
-      hint = "presets:";
+      const std::string close =
+          closest_match(std::filesystem::path(path).stem().string(), available_layouts());
+      hint = close.empty() ? "presets:" : "did you mean '" + close + "'? presets:";
       for (const auto& name : available_layouts()) hint += " " + name;
     }
     diagnostics.error(make_source(path), {}, "cannot read the layout file: " + file.error, hint);

@@ -49,9 +49,25 @@ std::string_view trimmed(std::string_view text) {
   return text;
 }
 
+// The first line that is not blank or a comment (1 if none).
+int first_content_line(std::string_view text) {
+  int line = 1;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view current = text.substr(at, end - at);
+    const size_t first = current.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos && current[first] != '#') return line;
+    at = end + 1;
+    ++line;
+  }
+  return 1;
+}
+
 // The first line's shape: values separated by commas or tabs, no '='.
 bool looks_like_a_table_file(std::string_view text, char separator) {
-  const std::string_view first = line_of(text, 1);
+  const std::string_view first = line_of(text, first_content_line(text));
   return !contains(first, "=") && !starts_with(first, "[") &&
          std::count(first.begin(), first.end(), separator) >= 1;
 }
@@ -73,9 +89,10 @@ TomlMessage toml_error_in_our_words(std::string_view description, std::string_vi
   const size_t error_offset = std::min(line.size(), byte_offset_of_column(line, at.column));
 
   // CSV or TSV handed over as a dataset.
-  if (at.line == 1 && (looks_like_a_table_file(text, ',') || looks_like_a_table_file(text, '\t'))) {
-    const bool tabs = contains(line_of(text, 1), "\t");
-    return {{1, 1, 1, column_at(line, line.size())},
+  if (at.line == first_content_line(text) &&
+      (looks_like_a_table_file(text, ',') || looks_like_a_table_file(text, '\t'))) {
+    const bool tabs = contains(line, "\t");
+    return {{at.line, 1, at.line, column_at(line, line.size())},
             "this is not a TOML file",
             std::string("it looks like a spreadsheet saved as ") + (tabs ? "TSV" : "CSV") +
                 " (values separated by " + (tabs ? "tabs" : "commas") +
@@ -85,6 +102,21 @@ TomlMessage toml_error_in_our_words(std::string_view description, std::string_vi
   // A string that runs to the end of its line (or of the file).
   if ((scope == "string" || scope == "literal string") &&
       (contains(reason, "control character") || contains(reason, "end-of-file"))) {
+    const std::string triple = scope == "string" ? "\"\"\"" : "'''";
+    if (contains(reason, "end-of-file")) {
+      // The file ended inside a multi-line string: the last triple quote opened it.
+      const size_t opener = text.rfind(triple);
+      if (opener != std::string_view::npos) {
+        const int opener_line =
+            1 + static_cast<int>(
+                    std::count(text.begin(), text.begin() + static_cast<long>(opener), '\n'));
+        const size_t line_start = text.rfind('\n', opener);
+        const size_t offset =
+            line_start == std::string_view::npos ? opener : opener - line_start - 1;
+        return {span(opener_line, line_of(text, opener_line), offset, offset + 3),
+                "this multi-line string is never closed", "end it with " + triple};
+      }
+    }
     const size_t start = value_start(line);
     const bool at_line_end = error_offset >= line.size();
     if (contains(reason, "end-of-file") && start != std::string_view::npos &&
@@ -107,6 +139,11 @@ TomlMessage toml_error_in_our_words(std::string_view description, std::string_vi
   const bool value_scope = scope == "value" || scope == "boolean" || contains(scope, "integer") ||
                            contains(scope, "floating-point") || contains(scope, "date") ||
                            contains(scope, "time") || scope == "infinity" || scope == "nan";
+  if (reason == "could not determine value type" &&
+      (start == std::string_view::npos || start >= line.size() || line[start] == '=')) {
+    return {at, "expected a value here",
+            "a value is a quoted string, a number, true, false, an [array] or an {inline table}"};
+  }
   if (value_scope && start != std::string_view::npos && start < line.size() &&
       error_offset >= start &&
       std::string_view("\"'[{").find(line[start]) == std::string_view::npos) {
@@ -139,7 +176,27 @@ TomlMessage toml_error_in_our_words(std::string_view description, std::string_vi
               "an array of tables is written [[" + name.substr(1, name.size() - 2) +
                   "]] every time; a table [name] only once"};
     }
-    return {at, name + " is set twice", "keep one of them"};
+    // At the key, and where it was first set when that is plain to find.
+    const size_t key_start = line.find_first_not_of(" \t");
+    const size_t key_end =
+        key_start == std::string_view::npos ? key_start : line.find_first_of(" \t=", key_start);
+    SourceRange key_at = at;
+    std::string first;
+    if (key_end != std::string_view::npos) {
+      key_at = span(at.line, line, key_start, key_end);
+      const std::string_view key = line.substr(key_start, key_end - key_start);
+      for (int n = at.line - 1; n >= 1; --n) {
+        const std::string_view earlier = line_of(text, n);
+        if (!earlier.empty() && earlier[0] == '[') break;  // another table
+        const size_t s = earlier.find_first_not_of(" \t");
+        if (s != std::string_view::npos && earlier.substr(s, key.size()) == key &&
+            earlier.find_first_of(" \t=", s) == s + key.size()) {
+          first = "; the first is on line " + std::to_string(n);
+          break;
+        }
+      }
+    }
+    return {key_at, name + " is set twice", "keep one of them" + first};
   }
   if (contains(reason, "end-of-file")) {
     if (scope == "array") return {at, "the file ends inside an array", "close it with ']'"};
