@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "test_support.h"
 
 namespace briefing {
@@ -156,8 +158,14 @@ TEST(DatasetLoader, DuplicateFootnote) {
 }
 
 TEST(DatasetLoader, SectionBeforeItsParent) {
+  EXPECT_TRUE(load_should_fail(kHeader + "\n[[section]]\nid = \"2.1\"\ntitle = \"x\"\n"
+                                         "\n[[section]]\nid = \"2\"\ntitle = \"y\"\n",
+                               12, 6, "section \"2.1\" comes before its parent section \"2\""));
+}
+
+TEST(DatasetLoader, SectionWithoutParent) {
   EXPECT_TRUE(load_should_fail(kHeader + "\n[[section]]\nid = \"2.1\"\ntitle = \"x\"\n", 12, 6,
-                               "section \"2.1\" comes before its parent section \"2\""));
+                               "section \"2.1\" has no parent: there is no section \"2\""));
 }
 
 TEST(DatasetLoader, EveryMistakeInOneFileIsReported) {
@@ -184,6 +192,38 @@ TEST(CheckCommand, ExitCodes) {
   EXPECT_EQ(testing::run_briefing({"--version"}).exit_code, 0);
   EXPECT_EQ(testing::run_briefing({"--help"}).exit_code, 0);
   EXPECT_EQ(testing::run_briefing({"frobnicate"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace briefing
+
+namespace briefing {
+namespace {
+
+// A summary of two paragraphs (a blank line between) is shown as two
+// paragraphs in the report, not run together or refused.
+TEST(DatasetLoader, SummaryParagraphsReachTheReport) {
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(
+      dir + "/p.toml",
+      kHeader +
+          "\n[[item]]\nid = \"a\"\nsection = \"1\"\ntitle = \"An item\"\nkind = \"law\"\n"
+          "issuers = [\"Parliament\"]\n"
+          "summary = \"The first paragraph ends here.\\n\\nThe second paragraph follows.\"\n");
+  const DatasetLoad load = load_dataset_file(dir + "/p.toml");
+  ASSERT_TRUE(load.ok()) << load.report();
+  EXPECT_EQ(load.dataset->items[0].summary,
+            "The first paragraph ends here.\n\nThe second paragraph follows.");
+  ASSERT_EQ(testing::run_briefing({"report", dir + "/p.toml", "-o", dir + "/p.pdf"}).exit_code, 0);
+  const auto text = testing::run_program({"/usr/bin/pdftotext", "-layout", dir + "/p.pdf", "-"});
+  const size_t first = text.out.find("The first paragraph ends here.");
+  const size_t second = text.out.find("The second paragraph follows.");
+  ASSERT_NE(first, std::string::npos) << text.out;
+  ASSERT_NE(second, std::string::npos) << text.out;
+  // A blank line between: two line breaks and nothing but spaces.
+  const std::string between = text.out.substr(first + 30, second - first - 30);
+  EXPECT_EQ(std::count(between.begin(), between.end(), '\n'), 2) << "[" << between << "]";
+  EXPECT_EQ(between.find_first_not_of(" \n"), std::string::npos) << "[" << between << "]";
 }
 
 }  // namespace

@@ -85,8 +85,8 @@ TEST_P(MistakesCorpus, GivesExactlyTheStatedErrorsWithTheirFixIts) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, MistakesCorpus, ::testing::ValuesIn(mistakes()),
-                         [](const auto& info) {
-                           std::string name = info.param.name;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param.name;
                            std::replace(name.begin(), name.end(), '-', '_');
                            return name;
                          });

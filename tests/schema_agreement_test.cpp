@@ -51,7 +51,9 @@ std::vector<CorpusCase> corpus() {
     const std::string schema = header(text, "schema");
     c.schema_valid = schema.empty() ? c.valid : schema.rfind("valid", 0) == 0;
     c.check_says = header(text, "check-says");
-    if (!c.valid) EXPECT_FALSE(c.check_says.empty()) << c.name << ": no # check-says: header";
+    if (!c.valid) {
+      EXPECT_FALSE(c.check_says.empty()) << c.name << ": no # check-says: header";
+    }
     cases.push_back(c);
   }
   std::sort(cases.begin(), cases.end(),
