@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
+#include "layout/timeline/lanes.h"
 #include "test_support.h"
 
 namespace briefing {
@@ -224,6 +226,97 @@ TEST(DatasetLoader, SummaryParagraphsReachTheReport) {
   const std::string between = text.out.substr(first + 30, second - first - 30);
   EXPECT_EQ(std::count(between.begin(), between.end(), '\n'), 2) << "[" << between << "]";
   EXPECT_EQ(between.find_first_not_of(" \n"), std::string::npos) << "[" << between << "]";
+}
+
+}  // namespace
+}  // namespace briefing
+
+namespace briefing {
+namespace {
+
+const std::string kVocabularyDataset = kHeader + R"(
+[vocabulary]
+kinds = ["ruling", "election"]
+labels = ["decided", "Appealed at the High Court"]
+
+[[item]]
+id = "case"
+section = "1"
+title = "A fictional ruling"
+kind = "ruling"
+issuers = ["Court"]
+summary = "A fictional case."
+
+[[item.milestone]]
+label = "decided"
+date = "2023"
+
+[[item.milestone]]
+label = "Appealed at the High Court"
+date = "2023-01"
+
+[[item]]
+id = "act"
+section = "1"
+title = "A fictional act"
+kind = "law"
+issuers = []
+summary = "A fictional act."
+
+[[item.milestone]]
+label = "decided"
+date = "2023-01-15"
+)";
+
+// Kinds are closed: the built-in ones and those the dataset declares. A
+// declared kind becomes a lane with group_by = "kind"; labels keep their case.
+TEST(Vocabulary, DeclaredKindsAreLanesAndLabelsKeepTheirCase) {
+  const DatasetLoad load = load_dataset_text(kVocabularyDataset, "v.toml");
+  ASSERT_TRUE(load.ok()) << load.report();
+  const Dataset& d = *load.dataset;
+  EXPECT_EQ(d.vocabulary.kinds, (std::vector<std::string>{"ruling", "election"}));
+  EXPECT_EQ(d.kinds().size(), built_in_kinds().size() + 2);
+  EXPECT_EQ(d.items[0].milestones[1].label, "Appealed at the High Court");
+  std::vector<const Item*> items{&d.items[0], &d.items[1]};
+  TimelineStyle style;
+  style.lanes = LaneGrouping::kind;
+  std::vector<std::string> keys;
+  for (const Lane& lane : group_into_lanes(items, d, style)) keys.push_back(lane.key);
+  std::sort(keys.begin(), keys.end());
+  EXPECT_EQ(keys, (std::vector<std::string>{"law", "ruling"}));
+}
+
+// Without the declaration the same kind is an error, so it never reaches a lane.
+TEST(Vocabulary, AnUndeclaredKindIsAnErrorNotALane) {
+  std::string text = kVocabularyDataset;
+  text.replace(text.find("kinds = [\"ruling\", \"election\"]"), 30, "kinds = [\"election\"]");
+  const DatasetLoad load = load_dataset_text(text, "v.toml");
+  EXPECT_FALSE(load.ok());
+  const auto kind_line = static_cast<int>(
+      1 + std::count(text.begin(), text.begin() + static_cast<long>(text.find("kind = \"ruling\"")),
+                     '\n'));
+  EXPECT_TRUE(testing::has_error(load.diagnostics, kind_line, 8, "unknown kind \"ruling\""))
+      << load.report();
+  EXPECT_EQ(load.diagnostics.error_count(), 1u) << load.report();
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(dir + "/v.toml", text);
+  const auto result = testing::run_briefing({"timeline", dir + "/v.toml", "-o", dir + "/v.svg"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/v.svg"));
+}
+
+// One rule for milestone order, the documented string order.
+TEST(Vocabulary, MilestonesFollowStringOrder) {
+  const std::string item = kItem +
+                           "\n[[item.milestone]]\nlabel = \"a\"\ndate = \"2023\"\n"
+                           "\n[[item.milestone]]\nlabel = \"b\"\ndate = \"2023-01\"\n"
+                           "\n[[item.milestone]]\nlabel = \"c\"\ndate = \"2023-01-15\"\n";
+  EXPECT_TRUE(load_dataset_text(kHeader + item, "o.toml").ok());
+  EXPECT_TRUE(load_should_fail(
+      kHeader + kItem +
+          "\n[[item.milestone]]\nlabel = \"b\"\ndate = \"2023-01\"\n"
+          "\n[[item.milestone]]\nlabel = \"a\"\ndate = \"2023\"\n",
+      25, 8, "milestone 'a' (2023) comes before the previous milestone 'b' (2023-01)"));
 }
 
 }  // namespace

@@ -217,7 +217,7 @@ TomlMessage toml_error_in_our_words(std::string_view description, std::string_vi
             "a line holds key = value, a [table] header or a # comment"};
   }
   std::string ours(reason);
-  if (!scope.empty()) ours = "TOML syntax error in a " + std::string(scope) + ": " + ours;
+  if (!scope.empty()) ours = "TOML syntax error in this " + std::string(scope) + ": " + ours;
   return {at, ours, {}};
 }
 
