@@ -205,7 +205,8 @@ TomlMessage toml_error_in_our_words(std::string_view description, std::string_vi
     return {at, "the file ends in the middle of a " + std::string(scope), {}};
   }
   if (scope == "table header" && starts_with(reason, "expected ']'")) {
-    return {span(at.line, line, 0, line.size()), "this table header has no closing ']'",
+    // At the end of the header, where the ']' is missing.
+    return {at, "this table header has no closing ']'",
             "write [name] for a table or [[name]] for an entry of an array of tables"};
   }
   if (starts_with(reason, "expected a comment or whitespace, saw '")) {
