@@ -241,11 +241,22 @@ class DatasetReader {
     std::string error;
     auto parsed = PartialDate::parse(*text, &error);
     if (!parsed) {
+      // A fix-it where the intent is clear; none for a plain out-of-range part.
       const std::string fix = partial_date_fixit(*text);
-      reader.error_at(reader.value_position(key), error,
-                      fix.empty() ? "write YYYY, YYYY-MM or YYYY-MM-DD, as precisely as the "
-                                    "document states it"
-                                  : "write \"" + fix + "\"");
+      const auto [day_first, month_first] = ambiguous_day_month(*text);
+      const bool shape = error.find(" is not in the form ") != std::string::npos ||
+                         error.find(" malformed ") != std::string::npos;
+      std::string hint;
+      if (!fix.empty()) {
+        hint = "write \"" + fix + "\"";
+      } else if (!day_first.empty()) {
+        const auto named = [](const std::string& iso) { return PartialDate::parse(iso)->format(); };
+        hint = "write \"" + day_first + "\" (" + named(day_first) + ") or \"" + month_first +
+               "\" (" + named(month_first) + "), whichever the document means";
+      } else if (shape) {
+        hint = "write YYYY, YYYY-MM or YYYY-MM-DD, as precisely as the document states it";
+      }
+      reader.error_at(reader.value_position(key), error, hint);
     }
     return parsed;
   }
@@ -511,7 +522,9 @@ class DatasetReader {
   // number one digit away: "4" is not a misspelt "1".
   static std::string section_hint(const std::string& id, const Dataset& dataset) {
     std::vector<std::string> ids;
-    for (const auto& s : dataset.sections) ids.push_back(s.id);
+    for (const auto& s : dataset.sections) {
+      if (std::find(ids.begin(), ids.end(), s.id) == ids.end()) ids.push_back(s.id);
+    }
     const auto undotted = [](std::string text) {
       text.erase(std::remove(text.begin(), text.end(), '.'), text.end());
       return text;

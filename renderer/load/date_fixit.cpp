@@ -118,4 +118,15 @@ std::string partial_date_fixit(std::string_view text) {
   return {};
 }
 
+std::pair<std::string, std::string> ambiguous_day_month(std::string_view text) {
+  bool slash = false, letters = false;
+  const std::vector<std::string> w = words_of(text, slash, letters);
+  if (letters || w.size() != 3 || w[2].size() != 4 || w[0].size() > 2 || w[1].size() > 2) return {};
+  const auto a = number(w[0], 1, 2), b = number(w[1], 1, 2), year = number(w[2], 4, 4);
+  if (!a || !b || !year || *a == *b || *a > 12 || *b > 12) return {};
+  const std::string day_first = iso(*year, *b, *a), month_first = iso(*year, *a, *b);
+  if (day_first.empty() || month_first.empty()) return {};
+  return {day_first, month_first};
+}
+
 }  // namespace briefing
