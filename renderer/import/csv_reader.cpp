@@ -80,7 +80,7 @@ std::vector<CsvRow> read_csv(std::string_view text, char delimiter, const Source
     const int row =
         1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
     diagnostics.error(
-        source, {row, 0},
+        source, {row, 1},
         "the file is not UTF-8 text (invalid byte at line " + std::to_string(row) + ")",
         "save it as \"CSV UTF-8\"; Windows-1252 or Latin-1 files must be converted");
     return {};
@@ -100,7 +100,7 @@ std::vector<CsvRow> read_csv(std::string_view text, char delimiter, const Source
         csv_fini(parser.get(), on_field, on_record, &collector) == 0 ? 0 : csv_error(parser.get());
   if (status != 0) {
     const int row = collector.records + 1;
-    diagnostics.error(source, {row, 0},
+    diagnostics.error(source, {row, 1},
                       status == CSV_EPARSE
                           ? "a quote in row " + std::to_string(row) +
                                 " is not closed or stands inside an unquoted cell"

@@ -84,13 +84,24 @@ void drop_ordinals(std::vector<std::string>& parts) {
 }
 
 SpreadsheetDate checked(int year, int month, int day, std::string_view text) {
-  std::string iso = std::to_string(year);
-  auto two = [](int n) { return (n < 10 ? "0" : "") + std::to_string(n); };
-  if (month > 0) iso += "-" + two(month);
-  if (day > 0) iso += "-" + two(day);
-  std::string error;
-  if (auto date = PartialDate::parse(iso, &error)) return {date, "", ""};
-  return {std::nullopt, "\"" + std::string(text) + "\" is not a date: " + error, ""};
+  const std::string quoted = "\"" + std::string(text) + "\"";
+  if (year < 1000) {
+    return {std::nullopt, quoted + " has the year " + std::to_string(year),
+            "datasets hold years from 1000 on; write the year with four digits"};
+  }
+  if (month > 12 || (month < 1 && day > 0)) {
+    return {std::nullopt, quoted + " has no month " + std::to_string(month),
+            "months run from 1 to 12"};
+  }
+  if (day > 0 && day > days_in_month(year, month)) {
+    return {std::nullopt,
+            quoted + ": " + month_name(month) + " " + std::to_string(year) + " has no day " +
+                std::to_string(day),
+            ""};
+  }
+  if (day > 0) return {PartialDate::day(year, month, day), "", ""};
+  if (month > 0) return {PartialDate::month(year, month), "", ""};
+  return {PartialDate::year(year), "", ""};
 }
 
 SpreadsheetDate unreadable(std::string_view text) {
@@ -146,6 +157,12 @@ SpreadsheetDate read_spreadsheet_date(std::string_view raw, DateOrder order) {
     return unreadable(raw);
   }
   auto is_year = [&](size_t index) { return p[index].size() == 4; };
+  for (size_t i = 0; i < p.size(); ++i) {
+    if (all_digits(p[i]) && !is_year(i) && std::stoi(p[i]) == 0) {
+      return {std::nullopt, "\"" + std::string(raw) + "\" has a day or month 0",
+              "days and months count from 1"};
+    }
+  }
 
   if (month_word) {
     // "May 2024", "1 May 2024", "May 1, 2024", "2024 May 1".
