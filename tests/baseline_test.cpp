@@ -90,8 +90,8 @@ TEST_F(Baseline, ThePreviousRenderAndAFileAreNamed) {
             std::string::npos);
 
   write_file(dir_ + "/old.toml", testing::one_item_dataset("2021"));
-  const auto r = briefing({"report", dir_ + "/data/b.toml", "-o", dir_ + "/f.pdf",
-                           "--compare-with", dir_ + "/old.toml"});
+  const auto r = briefing({"report", dir_ + "/data/b.toml", "-o", dir_ + "/f.pdf", "--compare-with",
+                           dir_ + "/old.toml"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(pdf_text(dir_ + "/f.pdf").find("/old.toml (the version published 2024)"),
             std::string::npos);
@@ -99,9 +99,11 @@ TEST_F(Baseline, ThePreviousRenderAndAFileAreNamed) {
 
 TEST_F(Baseline, TheBuildFileKeyTakesAFileABaselineOrThePreviousRender) {
   const auto load = [&](const std::string& compare) {
-    return load_build_text("[[output]]\npath = \"output/r.pdf\"\nkind = \"report\"\n"
-                           "data = \"data/b.toml\"\n" + compare + "\n",
-                           dir_ + "/briefing.toml");
+    return load_build_text(
+        "[[output]]\npath = \"output/r.pdf\"\nkind = \"report\"\n"
+        "data = \"data/b.toml\"\n" +
+            compare + "\n",
+        dir_ + "/briefing.toml");
   };
   const BuildFileLoad file = load("compare_with = \"data/old.toml\"");
   ASSERT_TRUE(file.ok()) << file.report();

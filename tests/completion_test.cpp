@@ -28,8 +28,7 @@ TEST(Completions, ListEveryCommandAndOptionOfTheTable) {
       continue;
     }
     EXPECT_NE(bash.find("    " + command.name + ")\n"), std::string::npos) << command.name;
-    EXPECT_NE(zsh.find("'" + command.name + ":" + command.summary + "'"), std::string::npos)
-        << command.name;
+    EXPECT_NE(zsh.find("    '" + command.name + ":"), std::string::npos) << command.name;
     EXPECT_NE(fish.find("-a " + command.name + " -d"), std::string::npos) << command.name;
     EXPECT_NE(man.find(".SS \"" + command.name + "\""), std::string::npos) << command.name;
     for (const OptionSpec& option : all_options(command)) {
@@ -60,11 +59,11 @@ TEST(Completions, TheBuildWroteThemFromTheSameTable) {
 std::string complete(const std::string& words, int index) {
   const std::string script =
       std::string(BRIEFING_BUILD_DIR) + "/share/bash-completion/completions/briefing";
-  const auto r = testing::run_program(
-      {"/bin/bash", "-c",
-       "source \"$0\"; COMP_WORDS=(" + words + "); COMP_CWORD=" + std::to_string(index) +
-           "; _briefing; echo \"${COMPREPLY[*]}\"",
-       script});
+  const auto r = testing::run_program({"/bin/bash", "-c",
+                                       "source \"$0\"; COMP_WORDS=(" + words +
+                                           "); COMP_CWORD=" + std::to_string(index) +
+                                           "; _briefing; echo \"${COMPREPLY[*]}\"",
+                                       script});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   return r.out;
@@ -85,8 +84,8 @@ TEST(ManPage, RendersWithManAndGroffWithoutWarnings) {
   const auto groff = testing::run_program({"/usr/bin/groff", "-man", "-Tutf8", "-ww", "-z", page});
   EXPECT_EQ(groff.exit_code, 0);
   EXPECT_EQ(groff.err, "") << "groff warnings";
-  const auto man = testing::run_program(
-      {"/usr/bin/env", "MANPAGER=cat", "MANWIDTH=100", "LC_ALL=C.UTF-8", "/usr/bin/man", "-l", page});
+  const auto man = testing::run_program({"/usr/bin/env", "MANPAGER=cat", "MANWIDTH=100",
+                                         "LC_ALL=C.UTF-8", "/usr/bin/man", "-l", page});
   ASSERT_EQ(man.exit_code, 0) << man.err;
   EXPECT_NE(man.out.find("BRIEFING(1)"), std::string::npos) << man.out;
   EXPECT_NE(man.out.find("--date-order dmy|mdy"), std::string::npos) << man.out;

@@ -38,9 +38,8 @@ TEST(SpreadsheetExport, OneRowPerSectionThenPerItem) {
   ASSERT_EQ(rows.size(), 1 + 15 + 41u);
   const std::vector<std::string>& header = rows[0].cells;
   EXPECT_EQ(std::vector<std::string>(header.begin(), header.begin() + 11),
-            (std::vector<std::string>{"Section", "Section title", "ID", "Title", "Kind",
-                                      "Issuers", "Summary", "Tags", "Highlight", "Date",
-                                      "Label"}));
+            (std::vector<std::string>{"Section", "Section title", "ID", "Title", "Kind", "Issuers",
+                                      "Summary", "Tags", "Highlight", "Date", "Label"}));
   EXPECT_EQ(rows[1].cells[0], "1");
   EXPECT_EQ(rows[1].cells[1], "Major AI strategies, action plans, and institutions");
   EXPECT_EQ(rows[16].cells[2], "social-principles-human-centric-ai");
@@ -53,8 +52,8 @@ TEST(SpreadsheetExport, OneRowPerSectionThenPerItem) {
 TEST(SpreadsheetExport, TheFactSheetSurvivesARoundTrip) {
   const std::string dir = testing::make_temp_dir();
   ASSERT_EQ(run({"export", kFactSheet, "-o", dir + "/chronology.csv"}).exit_code, 0);
-  const CliRun imported = run({"import", dir + "/chronology.csv", "--details-from", kFactSheet,
-                               "-o", dir + "/back.toml"});
+  const CliRun imported = run(
+      {"import", dir + "/chronology.csv", "--details-from", kFactSheet, "-o", dir + "/back.toml"});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const CliRun check = run({"check", dir + "/back.toml"});
   ASSERT_EQ(check.exit_code, 0) << check.err;
@@ -94,10 +93,10 @@ TEST(SpreadsheetExport, TheFactSheetSurvivesARoundTrip) {
   ASSERT_EQ(run({"timeline", kFactSheet, "-o", dir + "/a.svg", "--layout-dump", dir + "/a.json"})
                 .exit_code,
             0);
-  ASSERT_EQ(run({"timeline", dir + "/back.toml", "-o", dir + "/b.svg", "--layout-dump",
-                 dir + "/b.json"})
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      run({"timeline", dir + "/back.toml", "-o", dir + "/b.svg", "--layout-dump", dir + "/b.json"})
+          .exit_code,
+      0);
   EXPECT_EQ(testing::read_file(dir + "/b.json"), testing::read_file(dir + "/a.json"));
   EXPECT_EQ(testing::read_file(dir + "/b.svg"), testing::read_file(dir + "/a.svg"));
 }

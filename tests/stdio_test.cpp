@@ -42,8 +42,8 @@ TEST(StandardStreams, TimelineFromStdinToStdoutIsTheFileBytes) {
   const std::string dir = testing::make_temp_dir();
   const CliRun file = run({"timeline", kFactSheet, "-o", dir + "/t.svg"});
   ASSERT_EQ(file.exit_code, 0) << file.err;
-  const CliRun piped = run({"timeline", "-", "-o", "-", "--format", "svg"},
-                           testing::read_file(kFactSheet));
+  const CliRun piped =
+      run({"timeline", "-", "-o", "-", "--format", "svg"}, testing::read_file(kFactSheet));
   ASSERT_EQ(piped.exit_code, 0) << piped.err;
   EXPECT_EQ(piped.out, testing::read_file(dir + "/t.svg"));
   // --format also names the format of a file without an extension.
@@ -69,8 +69,7 @@ TEST(StandardStreams, AFailedRenderWritesNothingToStandardOutput) {
                        testing::read_file(kFactSheet));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_TRUE(r.out.empty()) << r.out.size() << " bytes written";
-  const CliRun bad_data =
-      run({"report", "-", "-o", "-"}, testing::one_item_dataset("2024-13"));
+  const CliRun bad_data = run({"report", "-", "-o", "-"}, testing::one_item_dataset("2024-13"));
   EXPECT_EQ(bad_data.exit_code, 1);
   EXPECT_TRUE(bad_data.out.empty());
   EXPECT_EQ(bad_data.err.rfind("<stdin>:22:8: error:", 0), 0u) << bad_data.err;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <set>
 
 #include "base/terminal_text.h"
@@ -96,8 +97,7 @@ class Importer {
     if (result_.diagnostics.has_errors()) return std::move(result_);
     for (size_t r = 1; r < rows.size(); ++r) read_row(rows[r]);
     finish_sections();
-    if (result_.diagnostics.has_errors()) return std::move(result_);
-    check_written();
+    check_written();  // also after errors: every problem at once
     return std::move(result_);
   }
 
@@ -339,9 +339,15 @@ class Importer {
     dataset_.published = options_.published;
     dataset_.language = options_.language;
     dataset_.source = options_.source;
-    const WrittenDataset written = write_dataset(
-        dataset_, "Imported from " + source_->name + " by `briefing import`.", short_titles_);
+    const WrittenDataset written =
+        write_dataset(dataset_,
+                      "Imported from " + std::filesystem::path(source_->name).filename().string() +
+                          " by `briefing import`.",
+                      short_titles_);
     const DatasetLoad load = load_dataset_text(written.text, source_->name + " (imported)");
+    // A row the import already found wrong is not reported twice.
+    std::set<int> rows_with_errors;
+    for (const Diagnostic& d : result_.diagnostics.all()) rows_with_errors.insert(d.range.line);
     for (const Diagnostic& found : load.diagnostics.all()) {
       Diagnostic moved = found;
       moved.source = source_;
@@ -349,6 +355,7 @@ class Importer {
       moved.range = line > 0 && static_cast<size_t>(line) <= written.lines.size()
                         ? cell_of(written.lines[static_cast<size_t>(line) - 1])
                         : SourceRange{};
+      if (rows_with_errors.count(moved.range.line)) continue;
       if (!moved.range.known()) {
         moved.hints.push_back(
             "the dataset's details come from --title, --publisher, --published "
