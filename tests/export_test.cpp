@@ -8,6 +8,7 @@
 #include "import/csv_reader.h"
 #include "import/spreadsheet_export.h"
 #include "load/dataset_loader.h"
+#include "model/dataset_diff.h"
 #include "test_support.h"
 
 namespace briefing {
@@ -81,9 +82,23 @@ TEST(SpreadsheetExport, TheFactSheetSurvivesARoundTrip) {
       EXPECT_EQ(b.milestones[m].label, a.milestones[m].label) << a.id;
     }
     ASSERT_EQ(b.links.size(), a.links.size()) << a.id;
-    for (size_t l = 0; l < a.links.size(); ++l) EXPECT_EQ(b.links[l].url, a.links[l].url);
+    for (size_t m = 0; m < a.milestones.size(); ++m) {
+      EXPECT_EQ(b.milestones[m].source_url, a.milestones[m].source_url) << a.id;
+    }
+    for (size_t l = 0; l < a.links.size(); ++l) {
+      EXPECT_EQ(b.links[l].url, a.links[l].url);
+      EXPECT_EQ(b.links[l].language_note, a.links[l].language_note) << a.id;
+      EXPECT_EQ(b.links[l].footnote, a.links[l].footnote) << a.id;
+    }
     ASSERT_EQ(b.notes.size(), a.notes.size()) << a.id;
+    for (size_t n = 0; n < a.notes.size(); ++n) {
+      EXPECT_EQ(b.notes[n].text, a.notes[n].text);
+      EXPECT_EQ(b.notes[n].footnote, a.notes[n].footnote);
+    }
   }
+  // What `briefing diff` compares finds nothing either.
+  const DatasetDiff diff = compare_datasets(*before.dataset, *after.dataset);
+  EXPECT_TRUE(diff.empty()) << format_diff(diff);
   for (size_t s = 0; s < before.dataset->sections.size(); ++s) {
     EXPECT_EQ(after.dataset->sections[s].title, before.dataset->sections[s].title);
     EXPECT_EQ(after.dataset->sections[s].intro, before.dataset->sections[s].intro);

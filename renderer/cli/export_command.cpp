@@ -48,8 +48,9 @@ Command export_command() {
       "write a dataset's sections and items as a spreadsheet (CSV, TSV)",
       "DATA.toml|- -o FILE.csv|FILE.tsv|- [--delimiter comma|tab]",
       "Writes one row per section, then one per item, in the columns `briefing import`\n"
-      "reads (Date/Label, URL and Note repeated as often as the busiest item needs).\n"
-      "Footnote numbers and links' language notes have no column and are left out.\n"
+      "reads (Date/Label, URL and Note repeated as often as the busiest item needs;\n"
+      "Date source, URL language and the footnote numbers when an item has one), so\n"
+      "that an import of the result gives the same dataset.\n"
       "Exit status: 0 written, 1 errors in the dataset, 2 bad usage.\n",
       {
           {"output", 'o', "FILE", "the spreadsheet to write (.csv or .tsv); - for standard output"},

@@ -198,6 +198,8 @@ std::string man_page(const std::vector<Command>& commands) {
       ".\\\" briefing(1), generated from the program's option table (briefing manpage)\n"
       ".TH BRIEFING 1 \"\" \"briefing " BRIEFING_VERSION
       "\" \"User Commands\"\n"
+      ".nh\n"  // option names and paths are not to be hyphenated
+      ".ad l\n"
       ".SH NAME\n"
       "briefing \\- timeline graphics and briefing PDFs from a TOML dataset\n"
       ".SH SYNOPSIS\n"

@@ -25,7 +25,12 @@ enum class Column {
   summary,
   tags,
   highlight,
+  date_source,    // repeats, paired with `date`: where a date the document lacks comes from
+  url_language,   // repeats, paired with `url`: "Japanese only"
+  url_footnote,   // repeats, paired with `url`: the document's footnote number
+  note_footnote,  // repeats, paired with `note`
 };
+inline constexpr int kColumnCount = static_cast<int>(Column::note_footnote) + 1;
 
 struct ColumnName {
   Column column;
@@ -39,7 +44,7 @@ const std::vector<ColumnName>& column_names();
 
 /// Where each column is: indices (0-based) into a row, in order of appearance.
 struct ColumnMap {
-  std::vector<int> at[static_cast<int>(Column::highlight) + 1];
+  std::vector<int> at[kColumnCount];
 
   const std::vector<int>& of(Column column) const { return at[static_cast<int>(column)]; }
   int first(Column column) const { return of(column).empty() ? -1 : of(column).front(); }

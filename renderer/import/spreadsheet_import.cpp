@@ -190,25 +190,61 @@ class Importer {
     }
     read_highlight(row, item);
     read_milestones(row, item, origin);
-    for (const int column : map_.of(Column::url)) {
-      for (std::string& url : split_list(cell(row, column), "\n")) {
+    const auto& urls = map_.of(Column::url);
+    for (size_t k = 0; k < urls.size(); ++k) {
+      // One link per line; the paired language and footnote cells line up with them.
+      const std::vector<std::string> lines = split_list(cell(row, urls[k]), "\n");
+      const std::vector<std::string> languages =
+          split_list(cell(row, paired(Column::url_language, k)), "\n");
+      const std::string footnotes = cell(row, paired(Column::url_footnote, k));
+      for (size_t n = 0; n < lines.size(); ++n) {
         Link link;
-        link.url = std::move(url);
+        link.url = lines[n];
+        if (n < languages.size()) link.language_note = languages[n];
+        link.footnote = footnote(row, Column::url_footnote, k, n);
         item.links.push_back(std::move(link));
-        origin.link_columns.push_back(column);
+        origin.link_columns.push_back(urls[k]);
+      }
+      if (lines.empty() && (!languages.empty() || !footnotes.empty())) {
+        error(row, urls[k], "a link's language or footnote is given, but not its URL");
       }
     }
-    for (const int column : map_.of(Column::note)) {
-      if (std::string text = cell(row, column); !text.empty()) {
+    const auto& notes = map_.of(Column::note);
+    for (size_t k = 0; k < notes.size(); ++k) {
+      if (std::string text = cell(row, notes[k]); !text.empty()) {
         Note note;
         note.text = std::move(text);
+        note.footnote = footnote(row, Column::note_footnote, k, 0);
         item.notes.push_back(std::move(note));
-        origin.note_columns.push_back(column);
+        origin.note_columns.push_back(notes[k]);
       }
     }
     result_.milestones += item.milestones.size();
     dataset_.items.push_back(std::move(item));
     item_origins_.push_back(std::move(origin));
+  }
+
+  /// The k-th column of a paired kind (URL language for URL k), or -1.
+  int paired(Column column, size_t k) const {
+    const auto& columns = map_.of(column);
+    return k < columns.size() ? columns[k] : -1;
+  }
+
+  /// The footnote number on line `line` of the k-th `column` cell; 0 when none.
+  int footnote(const CsvRow& row, Column column, size_t k, size_t line) {
+    const int at_column = paired(column, k);
+    const std::vector<std::string> lines = split_list(cell(row, at_column), "\n");
+    if (line >= lines.size()) return 0;
+    const std::string& text = lines[line];
+    const bool digits = text.size() <= 6 && std::all_of(text.begin(), text.end(), [](char c) {
+                          return std::isdigit(static_cast<unsigned char>(c));
+                        });
+    if (!digits || std::stoi(text) < 1) {
+      error(row, at_column,
+            "a footnote number is a whole number from 1, not \"" + excerpt(text, 20) + "\"");
+      return 0;
+    }
+    return std::stoi(text);
   }
 
   void read_highlight(const CsvRow& row, Item& item) {
@@ -249,6 +285,7 @@ class Importer {
       Milestone milestone;
       milestone.label = label;
       milestone.date = *date.date;
+      milestone.source_url = cell(row, paired(Column::date_source, k));
       item.milestones.push_back(std::move(milestone));
       origin.milestone_date_columns.push_back(dates[k]);
       origin.milestone_label_columns.push_back(labels[k]);
