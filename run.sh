@@ -16,6 +16,7 @@ packages=(
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
   libcsv-dev  # spreadsheet import and export
   groff-base man-db  # tests: the man page renders with man -l
+  zsh fish  # tests: the generated completions parse (zsh) and complete (fish)
   bc  # tests/bench scripts
   clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan

@@ -2,6 +2,7 @@
 // table the command line parses with: every command and option is in each,
 // bash completes with them, and man renders the page without warnings.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "cli/command.h"
 #include "cli/shell_completion.h"
@@ -77,6 +78,26 @@ TEST(Completions, BashCompletesCommandsOptionsAndChoices) {
   EXPECT_EQ(complete("briefing report x.toml --format ''", 4), "pdf\n");
   EXPECT_EQ(complete("briefing help rep", 2), "report\n");
   EXPECT_EQ(complete("briefing check --", 2), "--help\n");
+}
+
+TEST(Completions, FishCompletesAndZshParsesTheScript) {
+  const std::string share = std::string(BRIEFING_BUILD_DIR) + "/share/";
+  if (access("/usr/bin/fish", X_OK) != 0 || access("/usr/bin/zsh", X_OK) != 0) {
+    GTEST_SKIP() << "fish or zsh is not installed (./run.sh installs both)";
+  }
+  const auto fish = testing::run_program(
+      {"/usr/bin/fish", "-c",
+       "source $argv[1]; complete -C 'briefing tim'; complete -C 'briefing import x.csv "
+       "--date-order '",
+       share + "fish/vendor_completions.d/briefing.fish"});
+  EXPECT_EQ(fish.exit_code, 0) << fish.err;
+  EXPECT_EQ(fish.out,
+            "timeline\tdraw a timeline graphic (PNG, SVG, PDF)\n"
+            "dmy\thow to read 03/04/2024: day first or month first\n"
+            "mdy\thow to read 03/04/2024: day first or month first\n");
+  const auto zsh =
+      testing::run_program({"/usr/bin/zsh", "-n", share + "zsh/site-functions/_briefing"});
+  EXPECT_EQ(zsh.exit_code, 0) << zsh.err;
 }
 
 TEST(ManPage, RendersWithManAndGroffWithoutWarnings) {
