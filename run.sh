@@ -14,6 +14,9 @@ packages=(
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libglib2.0-dev
   libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev nlohmann-json3-dev
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
+  libcsv-dev  # spreadsheet import and export
+  groff-base man-db  # tests: the man page renders with man -l
+  zsh fish  # tests: the generated completions parse (zsh) and complete (fish)
   bc  # tests/bench scripts
   python3-jsonschema  # tests/schema_agreement_test: data/schema.json against `check`
   clang-format  # tests/check_format.sh

@@ -17,6 +17,11 @@ cmake --install "$build_dir" --prefix "$prefix" >/dev/null
 test -x "$prefix/bin/briefing"
 test -d "$prefix/share/briefing/fonts"
 test -f "$prefix/share/briefing/layouts/slide-16x9.toml"
+# Completions and the man page, written at build time from the option table (#14.3).
+test -s "$prefix/share/bash-completion/completions/briefing"
+test -s "$prefix/share/zsh/site-functions/_briefing"
+test -s "$prefix/share/fish/vendor_completions.d/briefing.fish"
+test -s "$prefix/share/man/man1/briefing.1"
 if strings "$prefix/bin/briefing" | grep -qF "$source_dir/"; then
   echo "install_test: the installed program still names the source tree $source_dir" >&2
   exit 1

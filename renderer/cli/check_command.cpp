@@ -1,8 +1,10 @@
 // briefing check FILE...: validate datasets and report every problem at once.
+#include <algorithm>
 #include <ostream>
 
 #include "base/terminal_text.h"
 #include "cli/command.h"
+#include "cli/standard_streams.h"
 #include "load/dataset_loader.h"
 #include "text/glyph_coverage.h"
 
@@ -19,13 +21,19 @@ std::string summary_line(const std::string& file, const Dataset& dataset) {
 
 int run_check(const ParsedOptions& options, CommandIo& io) {
   if (options.positional().empty()) throw UsageError("no dataset file given");
+  const auto& files = options.positional();
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    throw UsageError("standard input (-) can be checked once");
+  }
   Diagnostics all;
-  for (const auto& file : options.positional()) {
-    DatasetLoad load = load_dataset_file(file);
+  for (const auto& file : files) {
+    DatasetLoad load = load_dataset_argument(file, io);
     require_drawable_text(load);  // text no font can draw would be painted as boxes
     io.err << load.report();
     all.append(load.diagnostics);
-    if (load.ok()) io.out << summary_line(file, *load.dataset) << "\n";
+    if (load.ok()) {
+      io.out << summary_line(is_standard_stream(file) ? kStdinName : file, *load.dataset) << "\n";
+    }
   }
   if (all.has_errors()) {
     io.err << describe_counts(all) << "\n";
@@ -43,7 +51,8 @@ Command check_command() {
       "FILE...",
       "Checks each dataset and reports every problem as file:line:col: error: message,\n"
       "with the line and the offending value underlined. Prints one summary line per\n"
-      "clean file. Exit status: 0 clean, 1 data errors, 2 bad usage.\n",
+      "clean file. FILE - reads standard input (named <stdin> in messages).\n"
+      "Exit status: 0 clean, 1 data errors, 2 bad usage.\n",
       {},
       run_check,
   };

@@ -22,6 +22,7 @@ std::string program_help() {
                     "       briefing                 run the default build (briefing.toml)\n\n"
                     "Commands:\n";
   for (const auto& command : commands()) {
+    if (command.hidden) continue;
     char line[160];
     std::snprintf(line, sizeof line, "  %-10s %s\n", command.name.c_str(), command.summary.c_str());
     out += line;
@@ -37,7 +38,9 @@ std::string program_help() {
 
 std::vector<std::string> command_names() {
   std::vector<std::string> names;
-  for (const auto& command : commands()) names.push_back(command.name);
+  for (const auto& command : commands()) {
+    if (!command.hidden) names.push_back(command.name);
+  }
   return names;
 }
 
@@ -53,8 +56,9 @@ int unknown_command(const std::string& name, CommandIo& io) {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
-      build_command(),  check_command(),    diff_command(),
-      report_command(), timeline_command(), watch_command(),
+      baseline_command(), build_command(),       check_command(),   diff_command(),
+      export_command(),   import_command(),      report_command(),  timeline_command(),
+      watch_command(),    completions_command(), manpage_command(),
   };
   return kCommands;
 }
@@ -65,6 +69,8 @@ const Command* find_command(const std::string& name) {
   }
   return nullptr;
 }
+
+const OptionSpec& help_option() { return kHelpOption; }
 
 std::string command_help(const Command& command) {
   std::vector<OptionSpec> options = command.options;

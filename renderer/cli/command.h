@@ -37,11 +37,15 @@ struct Command {
   std::string description;  // paragraphs for --help, each line ending in '\n'
   std::vector<OptionSpec> options;
   int (*run)(const ParsedOptions& options, CommandIo& io);
+  bool hidden = false;  // for packaging (completions, manpage): left out of --help
 };
 
 /// Every command, in the order `briefing --help` lists them.
 const std::vector<Command>& commands();
 const Command* find_command(const std::string& name);
+
+/// The option every command takes besides its own.
+const OptionSpec& help_option();
 
 /// `briefing NAME --help`: usage, description and options.
 std::string command_help(const Command& command);
@@ -50,9 +54,14 @@ std::string command_help(const Command& command);
 int run_cli(const std::vector<std::string>& args, CommandIo& io);
 
 // The commands, one file each.
+Command baseline_command();
 Command build_command();
 Command check_command();
+Command completions_command();
 Command diff_command();
+Command export_command();
+Command import_command();
+Command manpage_command();
 Command report_command();
 Command timeline_command();
 Command watch_command();

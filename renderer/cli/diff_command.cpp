@@ -3,6 +3,7 @@
 
 #include "base/terminal_text.h"
 #include "cli/command.h"
+#include "cli/standard_streams.h"
 #include "load/dataset_loader.h"
 #include "model/dataset_diff.h"
 
@@ -13,9 +14,12 @@ int run_diff(const ParsedOptions& options, CommandIo& io) {
   const auto& files = options.positional();
   if (files.size() != 2) throw UsageError("expected two dataset files: OLD.toml NEW.toml");
 
+  if (is_standard_stream(files[0]) && is_standard_stream(files[1])) {
+    throw UsageError("standard input (-) can be read once: give it for OLD or NEW");
+  }
   // Load both before stopping, so that every problem in either file is reported.
-  const DatasetLoad before = load_dataset_file(files[0]);
-  const DatasetLoad after = load_dataset_file(files[1]);
+  const DatasetLoad before = load_dataset_argument(files[0], io);
+  const DatasetLoad after = load_dataset_argument(files[1], io);
   io.err << before.report() << after.report();
   if (!before.ok() || !after.ok()) {
     Diagnostics all = before.diagnostics;

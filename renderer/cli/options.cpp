@@ -51,6 +51,12 @@ ParsedOptions parse_options(const std::vector<OptionSpec>& options,
     if (!option.repeatable && parsed.has(option.name)) {
       throw UsageError("--" + option.name + " is given more than once");
     }
+    if (!option.choices.empty() &&
+        std::find(option.choices.begin(), option.choices.end(), value) == option.choices.end()) {
+      const std::string close = closest_match(value, option.choices);
+      throw UsageError("--" + option.name + " is " + option.value_name + ", not '" + value + "'" +
+                       (close.empty() ? std::string() : " (did you mean '" + close + "'?)"));
+    }
     parsed.add(option.name, std::move(value));
   };
   bool options_ended = false;

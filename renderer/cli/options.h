@@ -10,11 +10,12 @@
 namespace briefing::cli {
 
 struct OptionSpec {
-  std::string name;         // long name without dashes: "output"
-  char short_name = 0;      // 'o' for -o; 0 for none
-  std::string value_name;   // "FILE"; empty for a flag that takes no value
-  std::string help;         // one line
-  bool repeatable = false;  // may be given more than once (values are collected)
+  std::string name;                  // long name without dashes: "output"
+  char short_name = 0;               // 'o' for -o; 0 for none
+  std::string value_name;            // "FILE"; empty for a flag that takes no value
+  std::string help;                  // one line
+  bool repeatable = false;           // may be given more than once (values are collected)
+  std::vector<std::string> choices;  // the values it takes, when they are few (for completions)
 };
 
 /// What the command line asked for: option values by long name, in order,

@@ -3,9 +3,9 @@
 #include <optional>
 #include <ostream>
 
-#include "base/atomic_file.h"
 #include "base/terminal_text.h"
 #include "cli/command.h"
+#include "cli/standard_streams.h"
 #include "layout/layout_dump.h"
 #include "layout/report/report_layout.h"
 #include "load/dataset_loader.h"
@@ -24,6 +24,7 @@ struct ReportArguments {
   std::string layout = "briefing-a4";
   std::string layout_dump;
   std::string compare_with;
+  std::string compare_name;  // how the changes page names compare_with
 };
 
 ReportArguments report_arguments(const ParsedOptions& parsed) {
@@ -38,13 +39,25 @@ ReportArguments report_arguments(const ParsedOptions& parsed) {
   if (parsed.has("layout")) a.layout = parsed.value("layout");
   a.layout_dump = parsed.value("layout-dump");
   a.compare_with = parsed.value("compare-with");
-  if (a.output.empty()) throw UsageError("no output file given (-o OUT.pdf)");
-  if (format_for_path(a.output) != OutputFormat::pdf) {
+  a.compare_name = parsed.value("compare-name");
+  if (!a.compare_name.empty() && a.compare_with.empty()) {
+    throw UsageError("--compare-name names the --compare-with dataset: give both");
+  }
+  if (a.output.empty()) throw UsageError("no output file given (-o OUT.pdf, or -o - for stdout)");
+  if (!parsed.has("format") && !is_standard_stream(a.output) &&
+      format_for_path(a.output) != OutputFormat::pdf) {
     throw UsageError("the report is a PDF: give an output file ending in .pdf, not '" + a.output +
                      "'");
   }
+  if (is_standard_stream(a.data) && is_standard_stream(a.compare_with)) {
+    throw UsageError("standard input can be read once: give the dataset or --compare-with as -");
+  }
+  if (is_standard_stream(a.output) && is_standard_stream(a.layout_dump)) {
+    throw UsageError("the report and --layout-dump cannot both go to standard output");
+  }
   if (a.layout.empty()) throw UsageError("--layout needs a preset name or a file");
-  if (a.output == a.data || (!a.layout_dump.empty() && a.layout_dump == a.data)) {
+  if (!is_standard_stream(a.data) &&
+      (a.output == a.data || (!a.layout_dump.empty() && a.layout_dump == a.data))) {
     throw UsageError("the output would overwrite the dataset '" + a.data + "'");
   }
   return a;
@@ -58,7 +71,7 @@ int fail_with(const Diagnostics& diagnostics, CommandIo& io) {
 int run_report(const ParsedOptions& parsed, CommandIo& io) {
   const ReportArguments arguments = report_arguments(parsed);
 
-  DatasetLoad load = load_dataset_file(arguments.data);
+  DatasetLoad load = load_dataset_argument(arguments.data, io);
   require_drawable_text(load);
   if (!load.ok()) return fail_with(load.diagnostics, io);
 
@@ -80,12 +93,14 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
   options.figure_style = figure_style ? &*figure_style : nullptr;
   std::optional<DatasetDiff> changes;
   if (!arguments.compare_with.empty()) {
-    DatasetLoad old = load_dataset_file(arguments.compare_with);
+    DatasetLoad old = load_dataset_argument(arguments.compare_with, io);
     require_drawable_text(old);
     if (!old.ok()) return fail_with(old.diagnostics, io);
     changes = compare_datasets(*old.dataset, *load.dataset);
     options.changes = &*changes;
     options.changes_since = old.dataset->published;
+    options.changes_basis =
+        arguments.compare_name.empty() ? arguments.compare_with : arguments.compare_name;
   }
 
   const LayoutResult report = layout_report(*load.dataset, *style, options);
@@ -93,10 +108,13 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
   const std::string pdf = render_document(report.document, OutputFormat::pdf);
   const std::string dump =
       arguments.layout_dump.empty() ? "" : to_json(layout_dump(report.document, "report"));
-  write_file_atomically(arguments.output, pdf);
-  if (!arguments.layout_dump.empty()) write_file_atomically(arguments.layout_dump, dump);
+  write_output(arguments.output, pdf, io);
+  if (!arguments.layout_dump.empty()) write_output(arguments.layout_dump, dump, io);
   io.err << format_diagnostics(report.diagnostics);
-  io.out << terminal_safe(arguments.output) << ": " << report.document.pages.size() << " pages\n";
+  // With the PDF on standard output, the summary goes to standard error.
+  (is_standard_stream(arguments.output) ? io.err : io.out)
+      << terminal_safe(is_standard_stream(arguments.output) ? "<stdout>" : arguments.output) << ": "
+      << report.document.pages.size() << " pages\n";
   return kExitOk;
 }
 
@@ -109,13 +127,18 @@ Command report_command() {
       "DATA -o OUT.pdf [--layout briefing-a4|briefing-letter|FILE] [options]",
       "Typesets a paginated PDF: cover, contents with page numbers, the timeline\n"
       "figure, the sections with their items and footnotes, and a chronological table.\n"
+      "DATA - reads the dataset from standard input, -o - writes the PDF to standard\n"
+      "output.\n"
       "Exit status: 0 written, 1 data or layout errors, 2 bad usage.\n",
       {
-          {"output", 'o', "OUT.pdf", "the file to write (required)"},
+          {"output", 'o', "OUT.pdf", "the file to write (required); - for standard output"},
+          format_option_spec({"pdf"}),
           {"layout", 0, "NAME|FILE", "a preset in layouts/ or a layout file (default briefing-a4)"},
           {"layout-dump", 0, "FILE", "also write every placed block and line, per page, as JSON"},
           {"compare-with", 0, "OLD",
            "add a 'Changes since' page against an older dataset and mark what changed"},
+          {"compare-name", 0, "TEXT",
+           "how that page names OLD (default: its file name), e.g. 'the previous render'"},
       },
       run_report,
   };

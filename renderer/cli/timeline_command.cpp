@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <ostream>
 
-#include "base/atomic_file.h"
 #include "base/terminal_text.h"
 #include "cli/command.h"
+#include "cli/standard_streams.h"
 #include "layout/layout_dump.h"
 #include "layout/timeline/timeline_layout.h"
 #include "load/dataset_loader.h"
@@ -19,6 +19,7 @@ namespace {
 
 struct Arguments {
   std::string data, output, layout = "slide-16x9", layout_dump, compare_with;
+  OutputFormat format = OutputFormat::png;
   TimelineRequest request;
 };
 
@@ -45,11 +46,16 @@ Arguments timeline_arguments_from(const ParsedOptions& parsed) {
     }
   }
   if (auto problem = check_timeline_request(a.request)) throw UsageError(problem->message);
-  if (a.output.empty()) throw UsageError("no output file given (-o OUT)");
-  if (!format_for_path(a.output)) {
-    throw UsageError("cannot tell the format of '" + a.output + "': use .png, .svg or .pdf");
+  if (a.output.empty()) throw UsageError("no output file given (-o OUT, or -o - for stdout)");
+  a.format = output_format(a.output, parsed.value("format"));
+  if (is_standard_stream(a.data) && is_standard_stream(a.compare_with)) {
+    throw UsageError("standard input can be read once: give the dataset or --compare-with as -");
   }
-  if (a.output == a.data || (!a.layout_dump.empty() && a.layout_dump == a.data)) {
+  if (is_standard_stream(a.output) && is_standard_stream(a.layout_dump)) {
+    throw UsageError("the image and --layout-dump cannot both go to standard output");
+  }
+  if (!is_standard_stream(a.data) &&
+      (a.output == a.data || (!a.layout_dump.empty() && a.layout_dump == a.data))) {
     throw UsageError("the output would overwrite the dataset '" + a.data + "'");
   }
   return a;
@@ -67,14 +73,14 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   Arguments a = timeline_arguments_from(parsed);
   TimelineOptions& options = a.request.options;
 
-  DatasetLoad load = load_dataset_file(a.data);
+  DatasetLoad load = load_dataset_argument(a.data, io);
   require_drawable_text(load);
   if (!load.ok()) {
     io.err << load.report() << describe_counts(load.diagnostics) << "\n";
     return kExitDataError;
   }
   if (!a.compare_with.empty()) {
-    const DatasetLoad old_load = load_dataset_file(a.compare_with);
+    const DatasetLoad old_load = load_dataset_argument(a.compare_with, io);
     if (!old_load.ok()) {
       io.err << old_load.report() << describe_counts(old_load.diagnostics) << "\n";
       return kExitDataError;
@@ -106,19 +112,20 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   raster.pixels_per_point = style->pixels_per_point * a.request.scale.value_or(1);
   raster.transparent = a.request.transparent;
   // Render everything first, so that a failure leaves every output untouched.
-  const std::string bytes = render_document(document, *format_for_path(a.output), raster);
+  const std::string bytes = render_document(document, a.format, raster);
   std::string dump_json;
   if (!a.layout_dump.empty()) {
     dump_json = to_json(layout_dump(document, "timeline"));
   }
-  write_file_atomically(a.output, bytes);
-  if (!a.layout_dump.empty()) write_file_atomically(a.layout_dump, dump_json);
+  write_output(a.output, bytes, io);
+  if (!a.layout_dump.empty()) write_output(a.layout_dump, dump_json, io);
   return kExitOk;
 }
 
 std::vector<OptionSpec> timeline_options() {
   std::vector<OptionSpec> specs = {
-      {"output", 'o', "OUT", "the file to write (required): .png, .svg or .pdf"},
+      {"output", 'o', "OUT", "the file to write (required): .png, .svg or .pdf; - for stdout"},
+      format_option_spec({"png", "svg", "pdf"}),
       {"layout", 0, "NAME|FILE",
        "a preset in layouts/ (slide-16x9, slide-4x3, a4-landscape, report-figure) or a file"},
   };
@@ -140,7 +147,8 @@ Command timeline_command() {
       "draw a timeline graphic (PNG, SVG, PDF)",
       "DATA -o OUT [options]",
       "Draws the dated items of DATA on a proportional time axis. The format follows\n"
-      "OUT's extension: .png, .svg or .pdf.\n"
+      "OUT's extension (.png, .svg or .pdf) or --format. DATA - reads standard\n"
+      "input; -o - writes standard output.\n"
       "Exit status: 0 success, 1 data, layout or render errors (or omitted labels),\n"
       "2 bad usage.\n",
       timeline_options(),

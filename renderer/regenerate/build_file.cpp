@@ -12,6 +12,7 @@
 #include "load/table_reader.h"
 #include "load/timeline_request.h"
 #include "load/timeline_style_loader.h"
+#include "regenerate/history.h"
 
 namespace briefing {
 namespace {
@@ -37,8 +38,8 @@ class BuildFileReader {
     build.folder = folder_;
     TableReader reader(root, "the build file", source_, diagnostics_);
     const auto manifest = reader.string("manifest");
-    build.manifest_path =
-        join_path(folder_, manifest ? *manifest : "output/.briefing-manifest.json");
+    manifest_ = manifest ? *manifest : "output/.briefing-manifest.json";
+    build.manifest_path = join_path(folder_, manifest_);
     const auto tables = reader.tables("output", Need::required);
     if (tables.empty() && root.contains("output")) {
       reader.error_at(reader.key_position("output"), "the build file lists no [[output]]");
@@ -99,14 +100,28 @@ class BuildFileReader {
     } else {
       output.layout = kind == "report" ? kDefaultReportLayout : kDefaultTimelineLayout;
     }
-    if (const auto compare = reader.string("compare_with")) {
-      output.compare_with = *compare;
-    }
-    output.compare_with_previous = reader.boolean("compare_with_previous").value_or(false);
-    if (output.compare_with_previous && !output.compare_with.empty()) {
+    // compare_with: a dataset file, "baseline" (recorded by `briefing
+    // baseline`) or "previous" (the same as compare_with_previous = true).
+    const auto compare = reader.string("compare_with");
+    const auto previous = reader.boolean("compare_with_previous");
+    if (previous == true && compare) {
       reader.error_at(reader.key_position("compare_with_previous"),
                       "'compare_with_previous' and 'compare_with' exclude each other",
-                      "keep one: a fixed older dataset, or the previous render's");
+                      "keep one: compare_with = \"previous\", \"baseline\" or an older dataset");
+    }
+    output.compare_with_previous = previous.value_or(false);
+    if (compare == "baseline") {
+      // The recorded baseline (regenerate/history.h); none yet: no change page.
+      const std::string folder = baseline_folder(manifest_);
+      const std::string recorded = baseline_recorded_at(join_path(folder_, folder));
+      if (!recorded.empty() && !output.data.empty()) {
+        output.compare_with = baseline_copy(folder, output.data);
+        output.compare_name = baseline_name(recorded);
+      }
+    } else if (compare == "previous") {
+      output.compare_with_previous = true;
+    } else if (compare) {
+      output.compare_with = *compare;
     }
 
     // Options of timelines only: described, parsed and checked once, in
@@ -157,6 +172,7 @@ class BuildFileReader {
 
   SourceRef source_;
   std::string folder_;
+  std::string manifest_;  // as written, relative to folder_
   Diagnostics& diagnostics_;
 };
 
@@ -280,6 +296,8 @@ std::vector<std::string> render_arguments(const OutputSpec& output, PathBase bas
   }
   if (!output.compare_with.empty())
     args.insert(args.end(), {"--compare-with", file(output.compare_with)});
+  if (!output.compare_name.empty() && output.kind == OutputKind::report)
+    args.insert(args.end(), {"--compare-name", output.compare_name});
   return args;
 }
 

@@ -24,7 +24,12 @@ struct OutputSpec {
   /// A preset name ("slide-16x9") or a layout file path; empty: the renderer's default.
   std::string layout;
   TimelineRequest timeline;  // a timeline's options (load/timeline_request.h)
-  std::string compare_with;  // an older dataset; empty when none
+  /// An older dataset; empty when none. `compare_with = "baseline"` in the
+  /// file: the copy `briefing baseline` recorded (empty until one is).
+  std::string compare_with;
+  /// How a report's change page names compare_with ("the baseline recorded
+  /// on …"); empty: by its file name.
+  std::string compare_name;
   /// Mark what changed since the dataset of an earlier render of this output
   /// (see builder.h); the renderer gets a snapshot as --compare-with.
   bool compare_with_previous = false;

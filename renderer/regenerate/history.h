@@ -40,4 +40,32 @@ HistoryPreparation prepare_history(const BuildFile& build, const OutputSpec& out
 std::string record_history(const BuildFile& build, const OutputSpec& output,
                            const std::string& snapshot);
 
+/// How a report's change page names the previous render's data.
+inline constexpr const char* kPreviousRenderName = "the previous render";
+
+// The baseline: the datasets as last published, recorded on demand by
+// `briefing baseline` next to the manifest (.briefing-baseline/), for outputs
+// with compare_with = "baseline". Unlike the history it moves only when asked.
+
+/// `manifest` as written in the build file (relative to its folder):
+/// the baseline folder beside it.
+std::string baseline_folder(const std::string& manifest);
+/// The recorded copy of dataset `data` (as written in the build file) in `folder`.
+std::string baseline_copy(const std::string& folder, const std::string& data);
+/// When the baseline in `folder` (a path valid from the current directory)
+/// was recorded, ISO 8601 UTC; empty if none has been.
+std::string baseline_recorded_at(const std::string& folder);
+/// "the baseline recorded on 1 December 2026", for a change page.
+std::string baseline_name(const std::string& recorded_at);
+
+struct BaselineRecord {
+  std::vector<std::string> datasets;  // recorded, as written in the build file
+  std::string recorded_at;            // ISO 8601 UTC
+  std::string error;                  // why not, naming the path and the OS's reason
+};
+
+/// Copies every dataset the build file's outputs read into the baseline
+/// folder, each atomically, and then the time ($SOURCE_DATE_EPOCH when set).
+BaselineRecord record_baseline(const BuildFile& build);
+
 }  // namespace briefing

@@ -133,8 +133,8 @@ std::vector<TocEntry> add_contents(const Dataset& dataset, const ReportItems& it
 void fill_contents(const std::vector<TocEntry>& toc, const std::vector<std::string>& labels,
                    const Typesetter& typesetter, Pagination& pagination);
 
-void add_changes(const DatasetDiff& diff, const PartialDate& since, const Typesetter& typesetter,
-                 Flow& flow);
+void add_changes(const DatasetDiff& diff, const PartialDate& since, const std::string& basis,
+                 const Typesetter& typesetter, Flow& flow);
 
 /// Adds to `diagnostics` what a reader should know (labels left out for room).
 void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,

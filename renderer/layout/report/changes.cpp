@@ -28,14 +28,19 @@ void add_change_list(const std::string& heading, const ChangeRows& rows,
 
 }  // namespace
 
-void add_changes(const DatasetDiff& diff, const PartialDate& since, const Typesetter& typesetter,
-                 Flow& flow) {
+void add_changes(const DatasetDiff& diff, const PartialDate& since, const std::string& basis,
+                 const Typesetter& typesetter, Flow& flow) {
   const ReportStyle& style = typesetter.style();
   const double width = typesetter.width();
   flow.add_heading("", "Changes since " + since.format(), typesetter.heading_style(1), "changes", 1,
                    0, style.body_size, style.accent);
   RichText intro;
-  intro.append("Compared with the version published " + since.format() + ": " + diff_summary(diff) +
+  // Which older version: the one the user chose (a file, the recorded
+  // baseline, the previous render), and when that version was published.
+  const std::string against = basis.empty()
+                                  ? "the version published " + since.format()
+                                  : basis + " (the version published " + since.format() + ")";
+  intro.append("Compared with " + against + ": " + diff_summary(diff) +
                ". New and changed items are marked in the text.");
   flow.add_paragraph(typesetter.paragraph(std::move(intro), typesetter.body_style(), width,
                                           TextAlign::left, style.text),

@@ -65,7 +65,8 @@ LayoutResult layout_report(const Dataset& dataset, const ReportStyle& style,
   Diagnostics diagnostics;
   if (style.cover) add_cover(dataset, items.footnotes.size(), typesetter, flow);
   if (style.contents) toc = add_contents(dataset, items, options, typesetter, flow);
-  if (options.changes) add_changes(*options.changes, options.changes_since, typesetter, flow);
+  if (options.changes)
+    add_changes(*options.changes, options.changes_since, options.changes_basis, typesetter, flow);
   const size_t main_matter_block = flow.next_index();  // the first block of the figure or body
   if (style.figure && options.figure_style) {
     add_figure(dataset, *options.figure_style, options.changes, typesetter, flow, diagnostics);

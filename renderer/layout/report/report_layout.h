@@ -22,6 +22,9 @@ struct ReportOptions {
   /// Changes against an older version (--compare-with); none when null.
   const DatasetDiff* changes = nullptr;
   PartialDate changes_since;  // the older version's publication date
+  /// What the older version is, as the changes page names it: "data/old.toml",
+  /// "the previous render", "the baseline recorded on 1 December 2026".
+  std::string changes_basis;
 };
 
 /// The report as a document: pages labelled as a reader expects (front
