@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <set>
 
 #include "paint/document_writer.h"
 #include "paint/pdf_action_check.h"
@@ -30,8 +31,21 @@ TEST(PdfSafety, EncodedLinksAreWritten) {
   const std::string pdf = render_document(
       one_link_document("https://example.com/%29/S/JavaScript/JS%28x%29"), OutputFormat::pdf);
   EXPECT_NE(pdf.find("/URI (https://example.com/%29/S/JavaScript/JS%28x%29)"), std::string::npos);
-  // "/JavaScript" stands only inside that string, never as a name.
-  EXPECT_EQ(pdf.find("/JavaScript"), pdf.rfind("/JavaScript"));
+  // The link annotation's description quotes it too (paint/pdf_structure.h).
+  const std::string uri = "/URI (https://example.com/%29/S/JavaScript/JS%28x%29)";
+  const std::string description =
+      "/Contents (Link to https://example.com/%29/S/JavaScript/JS%28x%29)";
+  ASSERT_NE(pdf.find(description), std::string::npos);
+  // "/JavaScript" stands only inside those two strings, never as a name.
+  const std::set<size_t> inside_strings = {pdf.find(uri) + uri.find("/JavaScript"),
+                                           pdf.find(description) + description.find("/JavaScript")};
+  size_t count = 0;
+  for (size_t at = pdf.find("/JavaScript"); at != std::string::npos;
+       at = pdf.find("/JavaScript", at + 1)) {
+    ++count;
+    EXPECT_EQ(inside_strings.count(at), 1u) << at;
+  }
+  EXPECT_EQ(count, 2u);
   EXPECT_EQ(pdf.find("/S /JavaScript"), std::string::npos);
 }
 

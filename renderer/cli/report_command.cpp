@@ -105,7 +105,8 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
 
   const LayoutResult report = layout_report(*load.dataset, *style, options);
   // Render both before writing either, so that a failure leaves both untouched.
-  const std::string pdf = render_document(report.document, OutputFormat::pdf);
+  const std::string pdf =
+      render_document(report.document, OutputFormat::pdf, {}, PdfOptions{load.dataset->language});
   const std::string dump =
       arguments.layout_dump.empty() ? "" : to_json(layout_dump(report.document, "report"));
   write_output(arguments.output, pdf, io);

@@ -112,7 +112,8 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   raster.pixels_per_point = style->pixels_per_point * a.request.scale.value_or(1);
   raster.transparent = a.request.transparent;
   // Render everything first, so that a failure leaves every output untouched.
-  const std::string bytes = render_document(document, a.format, raster);
+  const std::string bytes =
+      render_document(document, a.format, raster, PdfOptions{load.dataset->language});
   std::string dump_json;
   if (!a.layout_dump.empty()) {
     dump_json = to_json(layout_dump(document, "timeline"));

@@ -13,6 +13,7 @@
 #include "paint/cairo_handles.h"
 #include "paint/painter.h"
 #include "paint/pdf_action_check.h"
+#include "paint/pdf_structure.h"
 #include "paint/pdf_tag_attributes.h"
 
 namespace briefing {
@@ -29,26 +30,6 @@ void paint_background(cairo_t* cr, const Document& document, const Page& page) {
   cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
   cairo_rectangle(cr, 0, 0, page.width, page.height);
   cairo_fill(cr);
-}
-
-// Cairo 1.16 writes info dates as "(20250205000000Z)", without the "D:" that
-// readers such as pdfinfo need. Rewrite them in place to "(D:202502050000Z)":
-// the same length (seconds dropped), so every cross-reference offset holds.
-void add_pdf_date_prefixes(std::string& pdf) {
-  for (const std::string key : {"/CreationDate (", "/ModDate ("}) {
-    const size_t at = pdf.find(key);
-    if (at == std::string::npos) continue;
-    const size_t start = at + key.size();
-    // Expect exactly YYYYMMDDHHmmSSZ.
-    if (pdf.size() < start + 16 || pdf[start + 14] != 'Z' || pdf[start + 15] != ')') continue;
-    if (!std::all_of(pdf.begin() + static_cast<long>(start),
-                     pdf.begin() + static_cast<long>(start + 14),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-      continue;
-    }
-    const std::string minutes = pdf.substr(start, 12);
-    pdf.replace(start, 15, "D:" + minutes + "Z");
-  }
 }
 
 void set_pdf_metadata(cairo_surface_t* surface, const DocumentInfo& info) {
@@ -79,7 +60,7 @@ void add_outline(cairo_surface_t* surface, const std::vector<OutlineEntry>& outl
   }
 }
 
-std::string render_pdf(const Document& document) {
+std::string render_pdf(const Document& document, const PdfOptions& options) {
   std::string bytes;
   const Page& first = document.pages.front();
   SurfacePtr surface(
@@ -115,7 +96,18 @@ std::string render_pdf(const Document& document) {
   cr.reset();
   cairo_surface_finish(surface.get());
   check_cairo(cairo_surface_status(surface.get()), "cannot write the PDF");
-  add_pdf_date_prefixes(bytes);
+  // Dates, language, XMP and link descriptions: paint/pdf_structure.h.
+  PdfAccessibility accessibility;
+  accessibility.language = options.language;
+  accessibility.title = document.info.title;
+  accessibility.author = document.info.author;
+  accessibility.created = reproducible_time(document.info.created);
+  accessibility.destinations = destination_descriptions(document);
+  try {
+    bytes = add_accessibility_entries(bytes, accessibility);
+  } catch (const std::exception& error) {
+    throw std::runtime_error(std::string("cannot finish the PDF: ") + error.what());
+  }
   check_pdf_actions(bytes);
   return bytes;
 }
@@ -194,11 +186,11 @@ std::optional<OutputFormat> format_for_path(const std::string& path) {
 }
 
 std::string render_document(const Document& document, OutputFormat format,
-                            const RasterOptions& raster) {
+                            const RasterOptions& raster, const PdfOptions& pdf) {
   if (document.pages.empty()) throw std::runtime_error("the document has no page");
   switch (format) {
     case OutputFormat::pdf:
-      return render_pdf(document);
+      return render_pdf(document, pdf);
     case OutputFormat::svg:
       return render_svg(document, raster);
     case OutputFormat::png:

@@ -18,10 +18,15 @@ struct RasterOptions {
   bool transparent = false;     // PNG and SVG: leave out the document background
 };
 
+/// What a PDF says about itself beyond the display list (paint/pdf_structure.h).
+struct PdfOptions {
+  std::string language;  // the dataset's, BCP 47 ("en"): the catalog's /Lang
+};
+
 /// The file's bytes. PDF: every page, with metadata, links, outline and page
 /// labels. SVG and PNG: the first page. Identical input gives identical bytes.
 std::string render_document(const Document& document, OutputFormat format,
-                            const RasterOptions& raster = {});
+                            const RasterOptions& raster = {}, const PdfOptions& pdf = {});
 
 /// Renders and replaces `path` atomically; the format follows the extension.
 void write_document(const Document& document, const std::string& path,

@@ -9,6 +9,7 @@
 
 #include "paint/cairo_handles.h"
 #include "paint/pdf_tag_attributes.h"
+#include "paint/pdf_text.h"
 
 namespace briefing {
 namespace {
@@ -99,7 +100,11 @@ struct ItemPainter {
     CairoSaveGuard guard(cr);
     set_color(cr, shape.color);
     cairo_move_to(cr, shape.origin.x + offset.x, shape.origin.y + offset.y);
-    pango_cairo_show_layout(cr, shape.block->layout());
+    // In a PDF the glyphs carry their text: keep it clean (paint/pdf_text.h).
+    if (options.emit_pdf_tags)
+      show_layout_with_clean_text(cr, shape.block->layout());
+    else
+      pango_cairo_show_layout(cr, shape.block->layout());
   }
   void operator()(const LinkArea& link) const {
     if (!options.emit_pdf_tags || link.rects.empty()) return;

@@ -10,6 +10,7 @@ namespace briefing {
 namespace {
 
 constexpr std::string_view kZeroWidthSpace = "\xE2\x80\x8B";
+constexpr std::string_view kWordJoiner = "\xE2\x81\xA0";  // U+2060: no break here
 
 int pango_units(double pts) { return static_cast<int>(pts * PANGO_SCALE + 0.5); }
 guint16 channel(double v) { return static_cast<guint16>(std::clamp(v, 0.0, 1.0) * 65535 + 0.5); }
@@ -117,9 +118,13 @@ std::string breakable_url(std::string_view url) {
   const size_t scheme_end = url.find("://");
   const size_t first_break = scheme_end == std::string_view::npos ? 0 : scheme_end + 3;
   for (size_t i = 0; i < url.size(); ++i) {
-    out += url[i];
     const char c = url[i];
-    const bool breaker = c == '/' || c == '.' || c == '-' || c == '?' || c == '&' || c == '=';
+    // Before a hyphen, never after it (as the Chicago Manual advises): a line
+    // ending in "-" reads as a hyphenated word, and pdftotext drops the "-".
+    if (c == '-' && i > first_break) out += kZeroWidthSpace;
+    out += c;
+    if (c == '-' && i + 1 < url.size()) out += kWordJoiner;
+    const bool breaker = c == '/' || c == '.' || c == '?' || c == '&' || c == '=';
     if (breaker && i + 1 >= first_break && i + 1 < url.size()) out += kZeroWidthSpace;
   }
   return out;
@@ -151,7 +156,8 @@ std::string visible_text(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     if (text.substr(i, kSoftHyphen.size()) == kSoftHyphen) {
       i += kSoftHyphen.size();
-    } else if (text.substr(i, kZeroWidthSpace.size()) == kZeroWidthSpace) {
+    } else if (text.substr(i, kZeroWidthSpace.size()) == kZeroWidthSpace ||
+               text.substr(i, kWordJoiner.size()) == kWordJoiner) {
       i += kZeroWidthSpace.size();
     } else {
       out += text[i++];

@@ -57,14 +57,15 @@ struct RichText {
   RichText slice(size_t from, size_t to) const;
 };
 
-/// The text shown for a URL: U+200B after each / . - ? & = (not after the
-/// scheme's slashes, and never at the very end).
+/// The text shown for a URL: U+200B after each / . ? & = and before each -,
+/// U+2060 WORD JOINER after each - (not after the scheme's slashes, and
+/// never at either end).
 std::string breakable_url(std::string_view url);
 
 /// Straight quotes made typographic: "a" → “a”, it's → it’s, 'a' → ‘a’.
 std::string typographic_quotes(std::string_view text);
 
-/// `text` without soft hyphens, zero-width spaces and the bidi marks of
+/// `text` without soft hyphens, zero-width spaces, word joiners and the bidi marks of
 /// text/bidi.h (for dumps and tests).
 std::string visible_text(std::string_view text);
 

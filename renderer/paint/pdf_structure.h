@@ -1,0 +1,42 @@
+// The document-level accessibility entries of a PDF written by cairo,
+// added afterwards with qpdf's object API (cairo 1.16 has no way to write
+// them): the catalog's /Lang, /MarkInfo << /Marked true >> and
+// /ViewerPreferences << /DisplayDocTitle true >>; an XMP metadata stream
+// (title, author, language, creation and modification dates); the Info
+// dictionary's dates in PDF date syntax (cairo 1.16 leaves out the "D:");
+// and a /Contents on every link annotation saying where it goes.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "layout/display_list.h"
+
+namespace briefing {
+
+/// What the post-processing needs to know beyond the PDF itself.
+struct PdfAccessibility {
+  std::string language;  // BCP 47 ("en", "ja"); empty: none written
+  std::string title, author;
+  std::time_t created = 0;  // UTC seconds (after $SOURCE_DATE_EPOCH)
+  /// Named destination → what a link to it goes to ("1.2 Guidelines").
+  std::map<std::string, std::string> destinations;
+};
+
+/// What links to each destination of `document` go to, read from the tags of
+/// its headings and footnotes.
+std::map<std::string, std::string> destination_descriptions(const Document& document);
+
+/// The link annotation's /Contents: "Link to https://…" or "Go to …".
+std::string link_description(const std::string& uri, const std::string& destination,
+                             const std::map<std::string, std::string>& destinations);
+
+/// `pdf` (as cairo wrote it) with the entries above; throws
+/// std::runtime_error when qpdf cannot read or write it.
+std::string add_accessibility_entries(std::string_view pdf, const PdfAccessibility& what);
+
+/// The XMP packet for `what` (text escaped for XML).
+std::string xmp_metadata(const PdfAccessibility& what);
+
+}  // namespace briefing
