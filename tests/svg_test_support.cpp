@@ -116,7 +116,7 @@ Surface on_white(const std::string& path) {
 
 }  // namespace
 
-ImageDifference compare_pngs(const std::string& a, const std::string& b, int threshold) {
+ImageDifference compare_pngs(const std::string& a, const std::string& b, int cell, int threshold) {
   ImageDifference result;
   const Surface first = on_white(a), second = on_white(b);
   if (!first || !second) {
@@ -136,19 +136,25 @@ ImageDifference compare_pngs(const std::string& a, const std::string& b, int thr
   const int stride_b = cairo_image_surface_get_stride(second.get());
   const unsigned char* data_a = cairo_image_surface_get_data(first.get());
   const unsigned char* data_b = cairo_image_surface_get_data(second.get());
-  long differing = 0;
-  for (int y = 0; y < height; ++y) {
-    for (int x = 0; x < width; ++x) {
+  long differing = 0, cells = 0;
+  for (int top = 0; top + cell <= height; top += cell) {
+    for (int left = 0; left + cell <= width; left += cell, ++cells) {
       int worst = 0;
       for (int c = 0; c < 3; ++c) {
-        worst = std::max(
-            worst, std::abs(data_a[y * stride_a + 4 * x + c] - data_b[y * stride_b + 4 * x + c]));
+        long sum_a = 0, sum_b = 0;
+        for (int y = top; y < top + cell; ++y) {
+          for (int x = left; x < left + cell; ++x) {
+            sum_a += data_a[y * stride_a + 4 * x + c];
+            sum_b += data_b[y * stride_b + 4 * x + c];
+          }
+        }
+        worst = std::max(worst, static_cast<int>(std::labs(sum_a - sum_b) / (cell * cell)));
       }
       result.largest = std::max(result.largest, worst);
       if (worst > threshold) ++differing;
     }
   }
-  result.differing = static_cast<double>(differing) / (static_cast<double>(width) * height);
+  result.differing = static_cast<double>(differing) / static_cast<double>(std::max(1L, cells));
   return result;
 }
 

@@ -49,8 +49,10 @@ struct ImageDifference {
   int largest = 0;       // the largest channel difference, 0..255
 };
 
-/// Compares two PNGs pixel by pixel (composited on white): a pixel differs
-/// when a channel differs by more than `threshold` (0..255).
-ImageDifference compare_pngs(const std::string& a, const std::string& b, int threshold);
+/// Compares two PNGs (composited on white) cell by cell: squares of `cell`
+/// pixels, which differ when the mean of a channel differs by more than
+/// `threshold` (0..255). Cells even out how two rasterisers anti-alias the
+/// same outline at a different sub-pixel phase; a shape out of place shows.
+ImageDifference compare_pngs(const std::string& a, const std::string& b, int cell, int threshold);
 
 }  // namespace briefing::testing

@@ -338,12 +338,16 @@ class PageWriter {
 
   void tspan(const SvgGlyphRun& run, Point origin, const RunStyle& style, const RunStyle& base) {
     xml_.start("tspan");
-    // A right-to-left character's x is where it starts: its right edge.
-    std::vector<double> x = run.x;
     if (run.right_to_left) {
-      for (size_t i = 0; i < x.size(); ++i) x[i] += run.advance[i];
+      // One x for the run, where it starts: its right edge. Per character,
+      // Chromium loses Arabic's joined forms and ligatures; the reader's own
+      // advances are Pango's (the same face, shaped by HarfBuzz).
+      double right = 0;
+      for (size_t i = 0; i < run.x.size(); ++i) right = std::max(right, run.x[i] + run.advance[i]);
+      xml_.attribute("x", number(origin.x + right));
+    } else {
+      xml_.attribute("x", numbers(run.x, origin.x));
     }
-    xml_.attribute("x", numbers(x, origin.x));
     xml_.attribute("y", number(origin.y + run.baseline));
     style_attributes(xml_, style, &base);
     // Pango has resolved the direction: readers keep it (and ignore their own
