@@ -15,7 +15,7 @@ packages=(
   libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev nlohmann-json3-dev
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
   libxml2-dev  # the SVG writer's XML (harfbuzz-subset comes with libharfbuzz-dev)
-  chromium  # tests/svg_*: the SVG as a browser renders it
+  chromium librsvg2-bin  # tests/svg_render_test: the SVG as a browser and librsvg draw it
   bc  # tests/bench scripts
   clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan

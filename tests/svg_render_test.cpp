@@ -84,6 +84,31 @@ TEST_P(SvgInChromium, LooksLikeThePngAndAMovedLabelDoesNot) {
               100 * same.difference.differing, 100 * moved.difference.differing);
 }
 
+// librsvg reads no @font-face: it finds faces by their family names, which
+// are the bundled faces' own. With them installed (here: a Fontconfig
+// configuration of fonts/ alone), rsvg-convert draws what the PNG shows.
+TEST_P(SvgInChromium, RsvgWithTheBundledFontsInstalledLooksLikeThePngToo) {
+  const Document document =
+      GetParam() == "fact-sheet"
+          ? testing::fact_sheet_timeline()
+          : testing::timeline_of(testing::repo_path("tests/data/" + GetParam()));
+  const std::string dir = testing::make_temp_dir();
+  testing::write_file(dir + "/t.svg", render_document(document, OutputFormat::svg));
+  testing::write_file(dir + "/t.png",
+                      render_document(document, OutputFormat::png, {kPixelsPerPoint}));
+  testing::write_file(dir + "/fonts.conf", "<?xml version=\"1.0\"?>\n<fontconfig><dir>" +
+                                               testing::repo_path("fonts") + "</dir><cachedir>" +
+                                               dir + "/cache</cachedir></fontconfig>\n");
+  const auto run =
+      testing::run_program({"/usr/bin/env", "FONTCONFIG_FILE=" + dir + "/fonts.conf",
+                            "rsvg-convert", "-z", "1.5", dir + "/t.svg", "-o", dir + "/rsvg.png"});
+  ASSERT_EQ(run.exit_code, 0) << "rsvg-convert (librsvg2-bin): " << run.err;
+  const auto difference =
+      testing::compare_pngs(dir + "/t.png", dir + "/rsvg.png", kCell, kThreshold);
+  ASSERT_EQ(difference.problem, "");
+  EXPECT_LT(difference.differing, kMostDiffering) << "largest " << difference.largest;
+}
+
 INSTANTIATE_TEST_SUITE_P(Datasets, SvgInChromium, ::testing::Values("fact-sheet", "bidi.toml"),
                          [](const auto& param_info) {
                            return param_info.param == "fact-sheet" ? std::string("FactSheet")
