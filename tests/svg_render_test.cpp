@@ -61,9 +61,9 @@ std::string with_first_label_moved(const std::string& svg) {
   return moved;
 }
 
-class SvgInChromium : public ::testing::TestWithParam<std::string> {};
+class SvgRendered : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(SvgInChromium, LooksLikeThePngAndAMovedLabelDoesNot) {
+TEST_P(SvgRendered, InChromiumLooksLikeThePngAndAMovedLabelDoesNot) {
   const Document document =
       GetParam() == "fact-sheet"
           ? testing::fact_sheet_timeline()
@@ -87,7 +87,7 @@ TEST_P(SvgInChromium, LooksLikeThePngAndAMovedLabelDoesNot) {
 // librsvg reads no @font-face: it finds faces by their family names, which
 // are the bundled faces' own. With them installed (here: a Fontconfig
 // configuration of fonts/ alone), rsvg-convert draws what the PNG shows.
-TEST_P(SvgInChromium, RsvgWithTheBundledFontsInstalledLooksLikeThePngToo) {
+TEST_P(SvgRendered, ByRsvgWithTheBundledFontsInstalledLooksLikeThePng) {
   const Document document =
       GetParam() == "fact-sheet"
           ? testing::fact_sheet_timeline()
@@ -109,7 +109,7 @@ TEST_P(SvgInChromium, RsvgWithTheBundledFontsInstalledLooksLikeThePngToo) {
   EXPECT_LT(difference.differing, kMostDiffering) << "largest " << difference.largest;
 }
 
-INSTANTIATE_TEST_SUITE_P(Datasets, SvgInChromium, ::testing::Values("fact-sheet", "bidi.toml"),
+INSTANTIATE_TEST_SUITE_P(Datasets, SvgRendered, ::testing::Values("fact-sheet", "bidi.toml"),
                          [](const auto& param_info) {
                            return param_info.param == "fact-sheet" ? std::string("FactSheet")
                                                                    : std::string("Bidi");
