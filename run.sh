@@ -17,6 +17,8 @@ packages=(
   libcsv-dev  # spreadsheet import and export
   groff-base man-db  # tests: the man page renders with man -l
   zsh fish  # tests: the generated completions parse (zsh) and complete (fish)
+  libxml2-dev  # the SVG writer's XML (harfbuzz-subset comes with libharfbuzz-dev)
+  chromium librsvg2-bin  # tests/svg_render_test: the SVG as a browser and librsvg draw it
   bc  # tests/bench scripts
   python3-jsonschema  # tests/schema_agreement_test: data/schema.json against `check`
   clang-format  # tests/check_format.sh

@@ -1,7 +1,6 @@
 #include "paint/document_writer.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 
 #include <algorithm>
 #include <cctype>
@@ -15,6 +14,7 @@
 #include "paint/pdf_action_check.h"
 #include "paint/pdf_structure.h"
 #include "paint/pdf_tag_attributes.h"
+#include "paint/svg_writer.h"
 
 namespace briefing {
 namespace {
@@ -112,48 +112,6 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   return bytes;
 }
 
-// Cairo numbers SVG surfaces with a process-wide counter ("surface35"):
-// renumber them in order of appearance so that identical input gives identical bytes.
-void renumber_svg_surfaces(std::string& svg) {
-  static const std::string kPrefix = "surface";
-  std::map<std::string, std::string> renamed;
-  std::string out;
-  out.reserve(svg.size());
-  size_t at = 0;
-  while (true) {
-    const size_t found = svg.find(kPrefix, at);
-    if (found == std::string::npos) break;
-    size_t end = found + kPrefix.size();
-    while (end < svg.size() && std::isdigit(static_cast<unsigned char>(svg[end]))) ++end;
-    out.append(svg, at, found + kPrefix.size() - at);
-    if (end > found + kPrefix.size()) {
-      const std::string number = svg.substr(found + kPrefix.size(), end - found - kPrefix.size());
-      auto [it, inserted] = renamed.emplace(number, std::to_string(renamed.size() + 1));
-      out += it->second;
-    }
-    at = end;
-  }
-  out.append(svg, at, std::string::npos);
-  svg.swap(out);
-}
-
-std::string render_svg(const Document& document, const RasterOptions& raster) {
-  std::string bytes;
-  const Page& page = document.pages.front();
-  SurfacePtr surface(
-      cairo_svg_surface_create_for_stream(append_to_string, &bytes, page.width, page.height));
-  check_cairo(cairo_surface_status(surface.get()), "cannot create the SVG surface");
-  CairoPtr cr(cairo_create(surface.get()));
-  if (!raster.transparent) paint_background(cr.get(), document, page);
-  paint_page(cr.get(), page, PaintOptions{false});
-  check_cairo(cairo_status(cr.get()), "cannot draw the SVG");
-  cr.reset();
-  cairo_surface_finish(surface.get());
-  check_cairo(cairo_surface_status(surface.get()), "cannot write the SVG");
-  renumber_svg_surfaces(bytes);
-  return bytes;
-}
-
 std::string render_png(const Document& document, const RasterOptions& raster) {
   const Page& page = document.pages.front();
   const int width = static_cast<int>(page.width * raster.pixels_per_point + 0.5);
@@ -192,7 +150,7 @@ std::string render_document(const Document& document, OutputFormat format,
     case OutputFormat::pdf:
       return render_pdf(document, pdf);
     case OutputFormat::svg:
-      return render_svg(document, raster);
+      return svg_document(document, SvgOptions{raster.transparent});
     case OutputFormat::png:
       break;
   }
