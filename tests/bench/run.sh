@@ -118,17 +118,20 @@ run_cpu() {
   fi
 }
 
-# instructions TRACE CMD...: callgrind's count (summed over traced children);
-# prints the count, or a reason it has none.
+# instructions TRACE CMD...: callgrind's count, summed over the traced
+# children (each process logs to its own file: a child's stderr may be
+# captured by its parent); prints the count, or why there is none.
 instructions() {
   local trace=$1
   shift
-  local log=$work/callgrind.log
+  local logs=$work/callgrind-${CG_NAME:-logs}
+  rm -rf "$logs"
+  mkdir -p "$logs"
   ( ulimit -t "$cg_limit"; exec valgrind --tool=callgrind --callgrind-out-file=/dev/null \
-      --trace-children="$trace" "$@" ) >/dev/null 2>"$log"
+      --log-file="$logs/%p.log" --trace-children="$trace" "$@" ) >/dev/null 2>&1
   local status=$?
   local total
-  total=$(awk '/Collected :/ { s += $NF; n++ } END { if (n) printf "%.0f", s }' "$log")
+  total=$(cat "$logs"/*.log | awk '/Collected :/ { s += $NF; n++ } END { if (n) printf "%.0f", s }')
   if [ $status -ge 128 ]; then echo "timed out (>${cg_limit} s under callgrind)"
   elif [ -z "$total" ]; then echo "failed"
   else echo "$total"; fi
@@ -208,8 +211,8 @@ measure() {
   # A run cut short still reports the memory it had reached.
   M_pk_cut=$fail_kb
   M_fk=${f_fail:-$(maximum "${f_kb[@]}")}
-  M_pi=$(count "$M_pm" "$p_fail" "${P[@]}")
-  M_fi=$(count "$M_fm" "$f_fail" "${F[@]}")
+  M_pi=$(CG_NAME=project count "$M_pm" "$p_fail" "${P[@]}")
+  M_fi=$(CG_NAME=floor count "$M_fm" "$f_fail" "${F[@]}")
   if [ ${#F2[@]} -gt 0 ]; then
     M_f2m=${f2_fail:-$(median "${f2_ms[@]}")}
     M_f2i=$(count "$M_f2m" "$f2_fail" "${F2[@]}")
@@ -383,6 +386,16 @@ EOF
     "$(if is_number "$M_pi"; then at_most "$M_pi" 4000000000; else echo "– (not counted)"; fi)"
   row "" "CPU user+sys (parent and children), median of $M_np / $M_nf alternating runs" "$(ms "$M_pm")" "$(ms "$M_fm")" "$(ratio "$M_pm" "$M_fm")" "" ""
   row "" "peak RSS (largest process)" "$(mb "$M_pk")" "$(mb "$M_fk")" "" "" ""
+  if is_number "$M_pi"; then
+    # Where the build's instructions go: the parent, and each output's process.
+    breakdown=$(for log in "$work"/callgrind-project/*.log; do
+      awk '/== Command:/ { sub(/.*== Command: /, ""); c = $0 } /Collected :/ { n = $NF }
+        END { if (n) { split(c, a, " "); out = a[2]; for (i = 3; i <= length(a); i++) if (a[i - 1] == "-o") out = a[i];
+          if (a[2] == "build") out = "briefing build itself"; else sub(/.*\//, "", out);
+          printf "%s|%.0f\n", out, n / 1e6 } }' "$log"
+    done | sort -t'|' -k2 -n -r | awk -F'|' '{ printf "%s%s %s M", (NR > 1 ? ", " : ""), $1, $2 }')
+    row "" "(instructions by process: $breakdown)" "" "" "" "" ""
+  fi
   TRACE=no
 fi
 
