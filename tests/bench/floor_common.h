@@ -102,26 +102,41 @@ inline std::string unescape(const std::string& s) {
   return out;
 }
 
-inline std::vector<Record> read_spec(const char* path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "floor: cannot read " << path << "\n";
-    std::exit(1);
-  }
-  std::vector<Record> records;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    Record r;
-    size_t start = 0;
-    while (true) {
-      const size_t tab = line.find('\t', start);
-      r.push_back(unescape(line.substr(start, tab == std::string::npos ? tab : tab - start)));
-      if (tab == std::string::npos) break;
-      start = tab + 1;
+/// Reads a spec one record at a time (a large report's spec is not held whole).
+class SpecReader {
+ public:
+  explicit SpecReader(const char* path) : in_(path, std::ios::binary) {
+    if (!in_) {
+      std::cerr << "floor: cannot read " << path << "\n";
+      std::exit(1);
     }
-    records.push_back(std::move(r));
   }
+  bool next(Record& r) {
+    std::string line;
+    while (std::getline(in_, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      r.clear();
+      size_t start = 0;
+      while (true) {
+        const size_t tab = line.find('\t', start);
+        r.push_back(unescape(line.substr(start, tab == std::string::npos ? tab : tab - start)));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+      return true;
+    }
+    return false;
+  }
+
+ private:
+  std::ifstream in_;
+};
+
+inline std::vector<Record> read_spec(const char* path) {
+  SpecReader reader(path);
+  std::vector<Record> records;
+  Record r;
+  while (reader.next(r)) records.push_back(r);
   return records;
 }
 

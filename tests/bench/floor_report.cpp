@@ -18,7 +18,7 @@
 // structure tags, metadata, the post-processing of the PDF.
 //
 // Flow records (fixed ones T R L C are drawn on the current page as they come):
-//   PAGE w h margin_left margin_top margin_right margin_bottom
+//   PAGE w h margin_left margin_top margin_right margin_bottom   (the first record)
 //   HDR font rgb text      the running header (ellipsized at the text width)
 //   FTR font rgb total     the footer, "Page N of total"
 //   P font x width align before after rgb lead lead_x right spans text
@@ -72,8 +72,10 @@ class Typesetter {
  public:
   Typesetter(cairo_t* cr, PangoContext* context) : cr_(cr), context_(context) {}
 
-  void run(const std::vector<Record>& records) {
-    for (const Record& r : records) {
+  // Draws the records as they are read; `first` is the one already read.
+  void run(const Record& first, SpecReader& reader) {
+    Record r = first;
+    do {
       const std::string& k = r[0];
       if (k == "F") fonts_.add(r);
       else if (k == "PAGE") page_setup(r);
@@ -88,7 +90,7 @@ class Typesetter {
         ensure_page();
         draw_fixed(cr_, context_, fonts_, r);
       }
-    }
+    } while (reader.next(r));
     if (page_open_) cairo_show_page(cr_);
   }
 
@@ -143,7 +145,7 @@ class Typesetter {
     if (!page_open_ || empty_) return;
     cairo_show_page(cr_);
     page_open_ = false;
-    table_header_ = nullptr;
+    has_table_header_ = false;
   }
   // Room for `h` more points on this page, else a new page.
   void room_for(double h) {
@@ -242,7 +244,7 @@ class Typesetter {
       cairo_show_page(cr_);
       page_open_ = false;
       ensure_page();
-      if (!header && table_header_) row(*table_header_);  // the header repeats
+      if (!header && has_table_header_) row(Record(table_header_));  // the header repeats
     }
     empty_ = false;
     if (header || stripe) {
@@ -262,7 +264,10 @@ class Typesetter {
     cairo_line_to(cr_, ml_ + width_, y_ + height);
     cairo_stroke(cr_);
     y_ += height;
-    if (header) table_header_ = &r;
+    if (header) {
+      table_header_ = r;
+      has_table_header_ = true;
+    }
   }
 
   cairo_t* cr_;
@@ -274,7 +279,8 @@ class Typesetter {
   std::string header_color_;
   double header_size_ = 8;
   Record footer_;
-  const Record* table_header_ = nullptr;
+  Record table_header_;
+  bool has_table_header_ = false;
   bool page_open_ = false, empty_ = true;
   int page_ = 0;
 };
@@ -288,17 +294,13 @@ int main(int argc, char** argv) {
   }
   PangoFontMap* map = make_font_map(argv[1]);
   PangoContext* context = make_context(map);
-  const std::vector<Record> records = read_spec(argv[2]);
+  SpecReader reader(argv[2]);
+  Record first;
   double width = 595.276, height = 841.89;
-  for (const Record& r : records) {
-    if (r[0] == "PAGE") {
-      width = num(r.at(1)), height = num(r.at(2));
-      break;
-    }
-  }
+  if (reader.next(first) && first[0] == "PAGE") width = num(first.at(1)), height = num(first.at(2));
   cairo_surface_t* surface = cairo_pdf_surface_create(argv[3], width, height);
   cairo_t* cr = cairo_create(surface);
-  Typesetter(cr, context).run(records);
+  Typesetter(cr, context).run(first, reader);
   cairo_destroy(cr);
   cairo_surface_finish(surface);
   const int status = cairo_surface_status(surface);

@@ -28,7 +28,7 @@
 #
 # Bounded: every run gets --timeout S seconds of CPU (RLIMIT_CPU; default 120)
 # and prints "timed out (>S s)" when it needs more; a callgrind run gets
-# --callgrind-limit seconds (default 2400) and is skipped when the plain run
+# --callgrind-limit seconds (default 4800) and is skipped when the plain run
 # shows it would need more (about 60× the CPU time). --quick: no callgrind,
 # no 10,250-item report, no 100,000-item check, 3 runs and 3 saves.
 # Generated datasets (tests/bench/gen_dataset.py, fixed seeds) are cached in
@@ -42,7 +42,7 @@ quick=0
 runs=""
 saves=""
 cpu_limit=120
-cg_limit=2400
+cg_limit=4800
 only="W1,W2,W3,W4,watch,check"
 while [ $# -gt 0 ]; do
   case "$1" in
