@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine, builds, and then renders or tests.
 #   ./run.sh          install missing packages, build, render the default outputs into output/
-#   ./run.sh test     install missing packages, build, run every test (non-zero exit on failure)
+#   ./run.sh test     install missing packages, build, run every test (non-zero exit on failure),
+#                     then a fuzz smoke: every libFuzzer target for $BRIEFING_FUZZ_SECONDS (15) s
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +15,8 @@ packages=(
   libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev nlohmann-json3-dev
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
   bc  # tests/bench scripts
+  clang-format  # tests/check_format.sh
+  clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan
 )
 
 install_missing_packages() {
@@ -30,9 +33,10 @@ install_missing_packages() {
 }
 
 build() {
-  if [ ! -f "$build_dir/CMakeCache.txt" ]; then
-    cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo
-  fi
+  # Tests build with warnings as errors; a plain render does not need to.
+  local werror=OFF
+  [ "$mode" = test ] && werror=ON
+  cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBRIEFING_WERROR=$werror >/dev/null
   cmake --build "$build_dir" -j "$(nproc)"
 }
 
@@ -40,6 +44,8 @@ install_missing_packages
 build
 case "$mode" in
   render) exec "$build_dir/briefing" ;;  # briefing build with ./briefing.toml
-  test) cd "$build_dir" && exec ctest --output-on-failure -j 2 ;;
+  test)
+    (cd "$build_dir" && ctest --output-on-failure -j 2)
+    exec tests/fuzz/run_fuzzers.sh "${BRIEFING_FUZZ_SECONDS:-15}" ;;
   *) echo "usage: ./run.sh [render|test]" >&2; exit 2 ;;
 esac

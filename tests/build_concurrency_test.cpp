@@ -226,9 +226,11 @@ TEST_F(BuildConcurrency, TwoRealBuildsAtOnceLeaveAFreshManifest) {
     const bool a_first = a.find("2 outputs: 2 rendered") != std::string::npos;
     const std::string& second_out = a_first ? b : a;
     EXPECT_NE((a_first ? a : b).find("2 outputs: 2 rendered, 0 up to date"), std::string::npos)
-        << a << "--\n" << b;
+        << a << "--\n"
+        << b;
     EXPECT_NE(second_out.find("2 outputs: 0 rendered, 2 up to date"), std::string::npos)
-        << a << "--\n" << b;
+        << a << "--\n"
+        << b;
     EXPECT_EQ(count(a_first ? a : b, kWaiting), 0u) << "the one that rendered did not wait";
 
     const auto third = testing::run_program(build_argv());

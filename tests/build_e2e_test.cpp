@@ -26,6 +26,11 @@ class BuildEndToEnd : public ::testing::Test {
     binary_ = dir_ + "/briefing";
     fs::copy_file(BRIEFING_BINARY, binary_);
     fs::permissions(binary_, fs::perms::owner_all, fs::perm_options::add);
+    // The copy finds fonts/ and layouts/ the way an installed program does: share/briefing
+    // beside it (base/data_paths.h), linked to the build tree's.
+    fs::create_directories(dir_ + "/share");
+    fs::create_directory_symlink(std::string(BRIEFING_BUILD_DIR) + "/share/briefing",
+                                 dir_ + "/share/briefing");
     fs::create_directories(dir_ + "/data");
     fs::create_directories(dir_ + "/layouts");
     write_file(dir_ + "/data/a.toml", testing::one_item_dataset("2020-05"));
@@ -34,12 +39,15 @@ class BuildEndToEnd : public ::testing::Test {
     write_build_file("");
   }
   void write_build_file(const std::string& extra) {
-    write_file(dir_ + "/briefing.toml",
-               "[[output]]\npath = \"output/a.svg\"\nkind = \"timeline\"\ndata = \"data/a.toml\"\n"
-               "layout = \"layouts/mine.toml\"\n\n"
-               "[[output]]\npath = \"output/b.svg\"\nkind = \"timeline\"\ndata = \"data/b.toml\"\n"
-               "layout = \"slide-4x3\"\n" + extra + "\n"
-               "[[output]]\npath = \"output/b.pdf\"\nkind = \"report\"\ndata = \"data/b.toml\"\n");
+    write_file(
+        dir_ + "/briefing.toml",
+        "[[output]]\npath = \"output/a.svg\"\nkind = \"timeline\"\ndata = \"data/a.toml\"\n"
+        "layout = \"layouts/mine.toml\"\n\n"
+        "[[output]]\npath = \"output/b.svg\"\nkind = \"timeline\"\ndata = \"data/b.toml\"\n"
+        "layout = \"slide-4x3\"\n" +
+            extra +
+            "\n"
+            "[[output]]\npath = \"output/b.pdf\"\nkind = \"report\"\ndata = \"data/b.toml\"\n");
   }
   testing::CommandResult build(std::vector<std::string> extra = {}) {
     std::vector<std::string> argv{binary_, "build", dir_ + "/briefing.toml"};

@@ -46,13 +46,14 @@ class BuildManifest : public ::testing::Test {
   }
 
   void write_build_file(const std::string& extra_for_b_svg) {
-    write_file(dir_ + "/briefing.toml",
-               "[[output]]\npath = \"output/a.pdf\"\nkind = \"report\"\ndata = \"data/a.toml\"\n\n"
-               "[[output]]\npath = \"output/a.png\"\nkind = \"timeline\"\ndata = \"data/a.toml\"\n"
-               "layout = \"layouts/wide.toml\"\n\n"
-               "[[output]]\npath = \"output/b.png\"\nkind = \"timeline\"\ndata = \"data/b.toml\"\n\n"
-               "[[output]]\npath = \"output/b.svg\"\nkind = \"timeline\"\ndata = \"data/b.toml\"\n" +
-                   extra_for_b_svg);
+    write_file(
+        dir_ + "/briefing.toml",
+        "[[output]]\npath = \"output/a.pdf\"\nkind = \"report\"\ndata = \"data/a.toml\"\n\n"
+        "[[output]]\npath = \"output/a.png\"\nkind = \"timeline\"\ndata = \"data/a.toml\"\n"
+        "layout = \"layouts/wide.toml\"\n\n"
+        "[[output]]\npath = \"output/b.png\"\nkind = \"timeline\"\ndata = \"data/b.toml\"\n\n"
+        "[[output]]\npath = \"output/b.svg\"\nkind = \"timeline\"\ndata = \"data/b.toml\"\n" +
+            extra_for_b_svg);
   }
 
   /// Runs one build; returns the outputs rendered (from the fake's log), sorted.
@@ -170,7 +171,8 @@ TEST_F(BuildManifest, ReportFigurePresetIsAnInputOfReportsOnly) {
   write_file(layouts + "/report-figure.toml",
              read_file(layouts + "/report-figure.toml") + "\n# edited\n");
   EXPECT_EQ(build(), Names{"a.pdf"});
-  write_file(layouts + "/slide-16x9.toml", read_file(layouts + "/slide-16x9.toml") + "\n# edited\n");
+  write_file(layouts + "/slide-16x9.toml",
+             read_file(layouts + "/slide-16x9.toml") + "\n# edited\n");
   EXPECT_EQ(build(), (Names{"b.png", "b.svg"}));
   unsetenv("BRIEFING_LAYOUTS_DIR");
 }
@@ -182,7 +184,8 @@ TEST_F(BuildManifest, ForceRendersEverything) {
 
 TEST_F(BuildManifest, CorruptManifestMeansRenderEverything) {
   build();
-  write_file(dir_ + "/output/.briefing-manifest.json", "{\"format\": \"briefing-manifest-1\", \"out");
+  write_file(dir_ + "/output/.briefing-manifest.json",
+             "{\"format\": \"briefing-manifest-1\", \"out");
   EXPECT_EQ(build(), (Names{"a.pdf", "a.png", "b.png", "b.svg"}));
   EXPECT_EQ(build(), Names{});
 }
@@ -198,10 +201,12 @@ TEST_F(BuildManifest, FailedRenderKeepsOldFileOthersGoOnAndItIsRetried) {
   EXPECT_EQ(summary_.rendered, 2u);
   EXPECT_FALSE(summary_.ok());
   EXPECT_EQ(read_file(dir_ + "/output/a.png"), old_a_png);
-  EXPECT_NE(err_.find("failed " + dir_ + "/output/a.png (exit status 1)"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("failed " + dir_ + "/output/a.png (exit status 1)"), std::string::npos)
+      << err_;
   EXPECT_NE(err_.find("error: the fake renderer was told to fail"), std::string::npos) << err_;
   // Both outputs of a.toml fail alike: the messages are printed once.
-  EXPECT_NE(err_.find("(the same messages as for " + dir_ + "/output/a.p"), std::string::npos) << err_;
+  EXPECT_NE(err_.find("(the same messages as for " + dir_ + "/output/a.p"), std::string::npos)
+      << err_;
   // Failed outputs are not recorded as done: the next build tries them again.
   EXPECT_EQ(build(), (Names{"a.pdf", "a.png"}));
 }

@@ -178,7 +178,8 @@ TEST_F(BuildPartialFailure, UnusableManifestFolderStillRendersEverything) {
   EXPECT_NE(err_.find(lock_warning), std::string::npos) << err_;
   EXPECT_EQ(err_.find("warning: cannot write the manifest: "),
             err_.rfind("warning: cannot write the manifest: "))
-      << "once, not after every output:\n" << err_;
+      << "once, not after every output:\n"
+      << err_;
   EXPECT_NE(err_.find("warning: cannot write the manifest: "), std::string::npos) << err_;
 }
 

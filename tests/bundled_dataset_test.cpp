@@ -15,7 +15,8 @@ namespace {
 class BundledDataset : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    load_ = new DatasetLoad(load_dataset_file(testing::repo_path("data/ai-safety-japan-2024.toml")));
+    load_ =
+        new DatasetLoad(load_dataset_file(testing::repo_path("data/ai-safety-japan-2024.toml")));
   }
   static void TearDownTestSuite() { delete load_; }
   const Dataset& data() const { return *load_->dataset; }
@@ -45,9 +46,9 @@ TEST_F(BundledDataset, LoadsWithoutErrors) {
 TEST_F(BundledDataset, SectionsAreNumberedAsInTheFactSheet) {
   std::vector<std::string> ids;
   for (const auto& s : data().sections) ids.push_back(s.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"1", "1.1", "1.2", "1.3", "1.3.1", "1.3.2", "1.3.3",
-                                           "1.3.4", "1.3.5", "1.3.6", "1.3.7", "1.4", "1.5", "1.6",
-                                           "2"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"1", "1.1", "1.2", "1.3", "1.3.1", "1.3.2", "1.3.3", "1.3.4",
+                                      "1.3.5", "1.3.6", "1.3.7", "1.4", "1.5", "1.6", "2"}));
 }
 
 TEST_F(BundledDataset, CountsMatchTheFactSheet) {
@@ -99,14 +100,15 @@ TEST_F(BundledDataset, UrlsAreRestoredFromTheOcr) {
   EXPECT_EQ(japanese_only, 11u);  // "(Japanese Only)" in the fact sheet
   EXPECT_TRUE(urls.count("https://www8.cao.go.jp/cstp/tougosenryaku/togo2024_honbun_eiyaku.pdf"));
   EXPECT_TRUE(urls.count("https://haip-cip.org/assets/documents/nr_20241002_02.pdf"));
-  EXPECT_TRUE(urls.count(
-      "https://aisi-go-jp.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en&_x_tr_hl=ja"));
+  EXPECT_TRUE(
+      urls.count("https://aisi-go-jp.translate.goog/?_x_tr_sl=auto&_x_tr_tl=en&_x_tr_hl=ja"));
 }
 
 TEST_F(BundledDataset, StatedDatesAreAllThere) {
   EXPECT_EQ(dates_of("oecd-ai-principles"), (std::vector<std::string>{"2019-05", "2024-05"}));
   EXPECT_EQ(dates_of("unesco-recommendation-ethics-ai"), (std::vector<std::string>{"2021-11"}));
-  EXPECT_EQ(dates_of("hiroshima-reporting-framework"), (std::vector<std::string>{"2024", "2025-02"}));
+  EXPECT_EQ(dates_of("hiroshima-reporting-framework"),
+            (std::vector<std::string>{"2024", "2025-02"}));
   EXPECT_EQ(dates_of("global-digital-compact"), (std::vector<std::string>{"2024-09-22"}));
   EXPECT_EQ(dates_of("ai-institutional-research-group"),
             (std::vector<std::string>{"2024-07", "2024-12"}));
@@ -126,10 +128,10 @@ TEST_F(BundledDataset, FiveHeadlineHighlights) {
   std::set<std::string> highlighted;
   for (const auto& item : data().items)
     if (item.highlight) highlighted.insert(item.id);
-  EXPECT_EQ(highlighted, (std::set<std::string>{"oecd-ai-principles",
-                                                "unesco-recommendation-ethics-ai",
-                                                "hiroshima-ai-process", "japan-ai-safety-institute",
-                                                "ai-strategy-headquarters"}));
+  EXPECT_EQ(highlighted,
+            (std::set<std::string>{"oecd-ai-principles", "unesco-recommendation-ethics-ai",
+                                   "hiroshima-ai-process", "japan-ai-safety-institute",
+                                   "ai-strategy-headquarters"}));
 }
 
 TEST_F(BundledDataset, EverythingIsFilledIn) {

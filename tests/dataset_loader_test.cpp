@@ -1,6 +1,7 @@
+#include "load/dataset_loader.h"
+
 #include <gtest/gtest.h>
 
-#include "load/dataset_loader.h"
 #include "test_support.h"
 
 namespace briefing {
@@ -37,9 +38,9 @@ summary = "A summary."
       return ::testing::AssertionSuccess();
     }
   }
-  return ::testing::AssertionFailure() << "no error " << line << ":" << column << " \"" << message
-                                       << "\"; got:\n"
-                                       << load.report();
+  return ::testing::AssertionFailure()
+         << "no error " << line << ":" << column << " \"" << message << "\"; got:\n"
+         << load.report();
 }
 
 TEST(DatasetLoader, LoadsAValidDataset) {
@@ -104,10 +105,12 @@ TEST(DatasetLoader, WrongType) {
 }
 
 TEST(DatasetLoader, ImpossibleDates) {
-  EXPECT_TRUE(load_should_fail(kHeader + kItem + "\n[[item.milestone]]\nlabel = \"a\"\ndate = \"2024-02-30\"\n",
-                               21, 8, "day 30 does not exist in February 2024 (date \"2024-02-30\")"));
-  EXPECT_TRUE(load_should_fail(kHeader + kItem + "\n[[item.milestone]]\nlabel = \"a\"\ndate = \"2024-13\"\n",
-                               21, 8, "month 13 is out of range in date \"2024-13\""));
+  EXPECT_TRUE(load_should_fail(
+      kHeader + kItem + "\n[[item.milestone]]\nlabel = \"a\"\ndate = \"2024-02-30\"\n", 21, 8,
+      "day 30 does not exist in February 2024 (date \"2024-02-30\")"));
+  EXPECT_TRUE(load_should_fail(
+      kHeader + kItem + "\n[[item.milestone]]\nlabel = \"a\"\ndate = \"2024-13\"\n", 21, 8,
+      "month 13 is out of range in date \"2024-13\""));
 }
 
 TEST(DatasetLoader, MilestonesOutOfOrder) {
@@ -159,8 +162,7 @@ TEST(DatasetLoader, SectionBeforeItsParent) {
 }
 
 TEST(DatasetLoader, EveryMistakeInOneFileIsReported) {
-  const DatasetLoad load =
-      load_dataset_file(testing::repo_path("tests/data/dozen-mistakes.toml"));
+  const DatasetLoad load = load_dataset_file(testing::repo_path("tests/data/dozen-mistakes.toml"));
   EXPECT_FALSE(load.ok());
   EXPECT_GE(load.diagnostics.error_count(), 12u) << load.report();
   // Compiler style: file:line:col: error: message, the line under a
@@ -173,7 +175,8 @@ TEST(DatasetLoader, EveryMistakeInOneFileIsReported) {
 }
 
 TEST(CheckCommand, ExitCodes) {
-  const auto bad = testing::run_briefing({"check", testing::repo_path("tests/data/dozen-mistakes.toml")});
+  const auto bad =
+      testing::run_briefing({"check", testing::repo_path("tests/data/dozen-mistakes.toml")});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("14 errors found"), std::string::npos) << bad.err;
   EXPECT_EQ(testing::run_briefing({"check"}).exit_code, 2);

@@ -91,12 +91,14 @@ TEST(DatasetDiff, OneMovedDateInTheFactSheetIsOneChange) {
 }
 
 TEST(DiffCommand, PrintsTheChangesAndExitsZero) {
-  const auto result = run_briefing({"diff", repo_path("tests/data/diff-old.toml"),
-                                    repo_path("tests/data/diff-new.toml")});
+  const auto result = run_briefing(
+      {"diff", repo_path("tests/data/diff-old.toml"), repo_path("tests/data/diff-new.toml")});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("Added (1)"), std::string::npos) << result.out;
-  EXPECT_NE(result.out.find("+ brand-new  \"Fresh Guideline\"  (guideline, published November 2024)"),
-            std::string::npos) << result.out;
+  EXPECT_NE(
+      result.out.find("+ brand-new  \"Fresh Guideline\"  (guideline, published November 2024)"),
+      std::string::npos)
+      << result.out;
   EXPECT_NE(result.out.find("- goes-away"), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("~ gets-edited  \"New Title Act\""), std::string::npos) << result.out;
   EXPECT_NE(result.out.find("date (enacted): May 2021 → June 2021"), std::string::npos);
@@ -112,8 +114,8 @@ TEST(DiffCommand, SameFileTwiceSaysNoDifferences) {
 }
 
 TEST(DiffCommand, InvalidFileGivesLocatedErrorsAndExitOne) {
-  const auto result = run_briefing({"diff", repo_path("tests/data/dozen-mistakes.toml"),
-                                    repo_path("tests/data/diff-new.toml")});
+  const auto result = run_briefing(
+      {"diff", repo_path("tests/data/dozen-mistakes.toml"), repo_path("tests/data/diff-new.toml")});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_NE(result.err.find("dozen-mistakes.toml:5:"), std::string::npos) << result.err;
   EXPECT_TRUE(result.out.empty()) << result.out;

@@ -1,3 +1,5 @@
+#include "paint/document_writer.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -5,7 +7,6 @@
 #include <memory>
 
 #include "base/atomic_file.h"
-#include "paint/document_writer.h"
 #include "test_support.h"
 
 namespace briefing {
@@ -25,8 +26,7 @@ Document sample_document() {
     auto block = std::make_shared<TextBlock>("Page " + std::to_string(n + 1) + " AI安全", style);
     page.items.push_back(TextShape{{72, 72}, block, {0, 0, 0, 1}});
     page.items.push_back(Destination{"page-" + std::to_string(n + 1), {72, 72}});
-    page.items.push_back(LinkArea{{{72, 72, block->width(), block->height()},
-                                   {72, 90, 40, 12}},
+    page.items.push_back(LinkArea{{{72, 72, block->width(), block->height()}, {72, 90, 40, 12}},
                                   "https://example.org/a_b?x=1&y=%272%27",
                                   ""});
     page.items.push_back(LinkArea{{{72, 120, 50, 12}}, "", "page-1"});
@@ -66,9 +66,9 @@ TEST(DocumentWriter, SourceDateEpochOverridesTheCreationDate) {
   EXPECT_NE(pdf.find("/CreationDate (D:202311142213Z)"), std::string::npos);
   EXPECT_NE(pdf.find("/ModDate (D:202311142213Z)"), std::string::npos);
   // Without it, the document's own date (2025-02-05).
-  EXPECT_NE(render_document(sample_document(), OutputFormat::pdf)
-                .find("/CreationDate (D:202502050000Z)"),
-            std::string::npos);
+  EXPECT_NE(
+      render_document(sample_document(), OutputFormat::pdf).find("/CreationDate (D:202502050000Z)"),
+      std::string::npos);
 }
 
 TEST(DocumentWriter, PngHasRequestedPixelSize) {
@@ -77,7 +77,8 @@ TEST(DocumentWriter, PngHasRequestedPixelSize) {
   const std::string png = render_document(doc, OutputFormat::png, {2.0, false});
   ASSERT_GT(png.size(), 24u);
   auto be32 = [&](size_t at) {
-    return (static_cast<unsigned char>(png[at]) << 24) | (static_cast<unsigned char>(png[at + 1]) << 16) |
+    return (static_cast<unsigned char>(png[at]) << 24) |
+           (static_cast<unsigned char>(png[at + 1]) << 16) |
            (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
   };
   EXPECT_EQ(be32(16), 1191);  // 595.276 pt × 2

@@ -24,7 +24,8 @@ TEST(Fonts, SeesOnlyTheBundledFaces) {
   };
   for (const char* face : {"NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf",
                            "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf", "NotoSerif-Italic.ttf",
-                           "ipaexg.ttf"}) {
+                           "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf",
+                           "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "ipaexg.ttf"}) {
     EXPECT_TRUE(has(face)) << face;
   }
 }
@@ -54,8 +55,9 @@ TEST(Fonts, FamiliesResolveToBundledFaces) {
 TEST(Fonts, MixedEnglishAndJapaneseHasNoMissingGlyph) {
   TextStyle style;
   style.size = 12;
-  TextBlock mixed("AI Safety Institute (AISI) — AIセーフティ・インスティテュート「人間中心のAI社会原則」",
-                  style, 200);
+  TextBlock mixed(
+      "AI Safety Institute (AISI) — AIセーフティ・インスティテュート「人間中心のAI社会原則」",
+      style, 200);
   EXPECT_EQ(mixed.unknown_glyphs(), 0);
   EXPECT_GT(mixed.line_count(), 1);  // wrapped at 200 pt
   EXPECT_LE(mixed.width(), 200.0);

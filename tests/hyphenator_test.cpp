@@ -1,9 +1,10 @@
+#include "text/hyphenator.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "text/rich_paragraph.h"
-#include "text/hyphenator.h"
 
 namespace briefing {
 namespace {
@@ -25,7 +26,8 @@ TEST(Hyphenator, BreaksLongWordsWithSoftHyphens) {
 }
 
 TEST(Hyphenator, KeepsTwoLettersLeftAndThreeRight) {
-  for (const std::string word : {"international", "development", "responsibilities", "guidelines"}) {
+  for (const std::string word :
+       {"international", "development", "responsibilities", "guidelines"}) {
     const std::string mask = english().break_mask(word);
     ASSERT_EQ(mask.size(), word.size());
     EXPECT_FALSE(mask[0]) << word;
@@ -43,8 +45,10 @@ TEST(Hyphenator, HyphenatesCapitalisedWordsAndKeepsEverythingElse) {
   const std::string text = "Recommendation on the “Ethics” of Artificial Intelligence.";
   const std::string out = english().hyphenate(text);
   EXPECT_EQ(visible_text(out), text);
-  EXPECT_NE(out.find("Rec" + kShy + "om" + kShy + "men" + kShy + "da" + kShy + "tion"), std::string::npos) << out;
-  EXPECT_NE(out.find("Ethics") , std::string::npos);  // six letters but no allowed break
+  EXPECT_NE(out.find("Rec" + kShy + "om" + kShy + "men" + kShy + "da" + kShy + "tion"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("Ethics"), std::string::npos);  // six letters but no allowed break
   EXPECT_NE(out.find("In" + kShy + "tel" + kShy + "li" + kShy + "gence"), std::string::npos) << out;
 }
 

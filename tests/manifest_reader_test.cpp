@@ -30,8 +30,7 @@ const char* const kMalformed[] = {
     R"("inputs": "abc", "size": 1, "mtime_ns": 9223372036854775808)",
     R"("inputs": "abc", "size": 184467440737095516160000000000000000000000, "mtime_ns": 1)",
     // not integers
-    R"("inputs": "abc", "size": -, "mtime_ns": 1)",
-    R"("inputs": "abc", "size": +5, "mtime_ns": 1)",
+    R"("inputs": "abc", "size": -, "mtime_ns": 1)", R"("inputs": "abc", "size": +5, "mtime_ns": 1)",
     R"("inputs": "abc", "size": 1.5, "mtime_ns": 1)",
     R"("inputs": "abc", "size": "1", "mtime_ns": 1)",
     // bad \u escapes

@@ -1,9 +1,9 @@
+#include "model/partial_date.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <vector>
-
-#include "model/partial_date.h"
 
 namespace briefing {
 namespace {
@@ -62,13 +62,14 @@ TEST(PartialDate, IntervalCoversItsWholePrecision) {
 }
 
 TEST(PartialDate, TotalOrder) {
-  std::vector<PartialDate> dates = {parse_ok("2024"), parse_ok("2019-05"), parse_ok("2024-01-01"),
-                                    parse_ok("2024-01"), parse_ok("2019"), parse_ok("2023-12-31")};
+  std::vector<PartialDate> dates = {parse_ok("2024"),       parse_ok("2019-05"),
+                                    parse_ok("2024-01-01"), parse_ok("2024-01"),
+                                    parse_ok("2019"),       parse_ok("2023-12-31")};
   std::sort(dates.begin(), dates.end());
   std::vector<std::string> iso;
   for (const auto& d : dates) iso.push_back(d.iso());
-  EXPECT_EQ(iso, (std::vector<std::string>{"2019", "2019-05", "2023-12-31", "2024-01-01",
-                                           "2024-01", "2024"}));
+  EXPECT_EQ(iso, (std::vector<std::string>{"2019", "2019-05", "2023-12-31", "2024-01-01", "2024-01",
+                                           "2024"}));
   EXPECT_LT(parse_ok("2019-12"), parse_ok("2020"));
   EXPECT_EQ(parse_ok("2020-02"), parse_ok("2020-02"));
   EXPECT_NE(parse_ok("2020"), parse_ok("2020-01"));

@@ -1,7 +1,6 @@
 #include "pdf_inspection.h"
 
 #include <nlohmann/json.hpp>
-
 #include <set>
 
 #include "test_support.h"
@@ -9,12 +8,12 @@
 namespace briefing::testing {
 namespace {
 
-const std::set<std::string> kForbiddenKeys = {"/JavaScript", "/JS",        "/Launch", "/SubmitForm",
-                                              "/ImportData", "/OpenAction", "/AA"};
+const std::set<std::string> kForbiddenKeys = {
+    "/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData", "/OpenAction", "/AA"};
 const std::set<std::string> kActionTypes = {
-    "/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm", "/Named", "/GoToR",
-    "/GoToE",      "/Movie",  "/Sound",      "/Hide",       "/Rendition", "/Trans", "/URI",
-    "/GoTo",       "/Thread", "/SetOCGState"};
+    "/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm",  "/Named",
+    "/GoToR",      "/GoToE",  "/Movie",      "/Sound",      "/Hide",       "/Rendition",
+    "/Trans",      "/URI",    "/GoTo",       "/Thread",     "/SetOCGState"};
 
 bool is_plain_uri(const std::string& value) {
   for (unsigned char c : value) {
@@ -26,7 +25,8 @@ bool is_plain_uri(const std::string& value) {
   return !value.empty();
 }
 
-void walk(const nlohmann::json& value, const std::string& where, std::vector<std::string>& problems) {
+void walk(const nlohmann::json& value, const std::string& where,
+          std::vector<std::string>& problems) {
   if (value.is_array()) {
     for (const auto& element : value) walk(element, where, problems);
     return;

@@ -27,9 +27,8 @@ Document one_link_document(const std::string& uri, const std::string& destinatio
 }
 
 TEST(PdfSafety, EncodedLinksAreWritten) {
-  const std::string pdf =
-      render_document(one_link_document("https://example.com/%29/S/JavaScript/JS%28x%29"),
-                      OutputFormat::pdf);
+  const std::string pdf = render_document(
+      one_link_document("https://example.com/%29/S/JavaScript/JS%28x%29"), OutputFormat::pdf);
   EXPECT_NE(pdf.find("/URI (https://example.com/%29/S/JavaScript/JS%28x%29)"), std::string::npos);
   // "/JavaScript" stands only inside that string, never as a name.
   EXPECT_EQ(pdf.find("/JavaScript"), pdf.rfind("/JavaScript"));
@@ -39,8 +38,8 @@ TEST(PdfSafety, EncodedLinksAreWritten) {
 TEST(PdfSafety, UnsafeLinkTargetsAreRefused) {
   for (const std::string uri :
        {"https://example.com/)/S/JavaScript/JS(app.alert(1))/Z(", "https://example.com/x\\",
-        "https://example.com/') /JS (x", "https://example.com/\xC3\xBC",
-        "https://example.com/a b", "javascript:alert(1)x)"}) {
+        "https://example.com/') /JS (x", "https://example.com/\xC3\xBC", "https://example.com/a b",
+        "javascript:alert(1)x)"}) {
     EXPECT_THROW(render_document(one_link_document(uri), OutputFormat::pdf), UnsafePdfValue) << uri;
   }
 }
@@ -70,12 +69,13 @@ TEST(PdfSafety, TitlesAndOutlineTextAreEscapedByTheWriter) {
 // A hand-written PDF with a JavaScript link and an open action.
 std::string hostile_pdf(const std::string& action) {
   const std::string objects[] = {
-      "<< /Type /Catalog /Pages 2 0 R " + std::string(action == "open" ? "/OpenAction 4 0 R" : "") + " >>",
+      "<< /Type /Catalog /Pages 2 0 R " + std::string(action == "open" ? "/OpenAction 4 0 R" : "") +
+          " >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] /Annots [5 0 R] >>",
       "<< /S /JavaScript /JS (app.alert(1)) >>",
       "<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A " +
-          std::string(action == "uri" ? "<< /S /URI /URI (https://x.org/a b) >>"
+          std::string(action == "uri"      ? "<< /S /URI /URI (https://x.org/a b) >>"
                       : action == "launch" ? "<< /S /Launch /F (calc.exe) >>"
                                            : "4 0 R") +
           " >>"};
@@ -101,8 +101,8 @@ TEST(PdfSafety, TheActionGateRefusesScriptsLaunchesAndRawUris) {
     EXPECT_THROW(check_pdf_actions(hostile_pdf(action)), UnsafePdfValue) << action;
   }
   EXPECT_THROW(check_pdf_actions("not a pdf"), UnsafePdfValue);
-  EXPECT_NO_THROW(check_pdf_actions(render_document(one_link_document("https://example.org/"),
-                                                    OutputFormat::pdf)));
+  EXPECT_NO_THROW(check_pdf_actions(
+      render_document(one_link_document("https://example.org/"), OutputFormat::pdf)));
 }
 
 }  // namespace

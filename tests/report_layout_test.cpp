@@ -1,17 +1,19 @@
 // The report's geometry, checked on the layout dump and the display list
 // (no drawing): margins, contents numbers, footnote placement, keep-with-next,
 // widows and orphans, and glyph coverage.
+#include "layout/report/report_layout.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 
-#include "layout/report/report_layout.h"
-#include "text/rich_paragraph.h"
+#include "layout/layout_dump.h"
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
 #include "load/timeline_style_loader.h"
 #include "test_support.h"
+#include "text/rich_paragraph.h"
 
 namespace briefing {
 namespace {
@@ -19,7 +21,9 @@ namespace {
 struct Rendered {
   Dataset dataset;
   ReportStyle style;
-  ReportLayout layout;
+  LayoutResult layout;
+  LayoutDump dump;                       // made from the painted display list
+  std::vector<std::string> page_labels;  // each page's label, as the PDF shows it
 };
 
 Rendered render(const Dataset& dataset, const std::string& layout_name) {
@@ -29,7 +33,10 @@ Rendered render(const Dataset& dataset, const std::string& layout_name) {
   if (!style || !figure) throw std::runtime_error(format_diagnostics(d));
   ReportOptions options;
   options.figure_style = &*figure;
-  return {dataset, *style, layout_report(dataset, *style, options)};
+  Rendered r{dataset, *style, layout_report(dataset, *style, options), {}, {}};
+  r.dump = layout_dump(r.layout.document, "report");
+  for (const Page& page : r.layout.document.pages) r.page_labels.push_back(page.label);
+  return r;
 }
 
 Dataset load(const std::string& relative) {
@@ -73,15 +80,15 @@ TEST_F(ReportLayoutTest, NothingOutsideTheMargins) {
     const ReportStyle& s = r->style;
     const Rect text{s.margin_left, s.margin_top, s.text_width(), s.text_height()};
     const Rect running{s.margin_left, 0, s.text_width(), s.page_height};
-    ASSERT_FALSE(r->layout.dump.elements.empty());
-    for (const PlacedElement& e : r->layout.dump.elements) {
+    ASSERT_FALSE(r->dump.elements.empty());
+    for (const PlacedElement& e : r->dump.elements) {
       const Rect& area = is_running(e) ? running : text;
       EXPECT_TRUE(area.contains(e.box, 0.5))
           << s.name << " page " << e.page << " " << e.kind << " '" << e.text << "' at " << e.box.x
           << "," << e.box.y << " " << e.box.width << "x" << e.box.height;
     }
     // Running header and footer stay in the margins, clear of the text.
-    for (const PlacedElement& e : r->layout.dump.elements) {
+    for (const PlacedElement& e : r->dump.elements) {
       if (e.kind == "header") {
         EXPECT_LE(e.box.bottom(), s.margin_top);
       }
@@ -106,16 +113,16 @@ TEST_F(ReportLayoutTest, PagesHaveThePaperSize) {
 TEST_F(ReportLayoutTest, ContentsNumbersArePagesOfTheirHeadings) {
   for (const Rendered* r : all()) {
     std::map<std::string, int> heading_page;
-    for (const auto& e : r->layout.dump.elements) {
+    for (const auto& e : r->dump.elements) {
       if (e.kind == "heading") heading_page.emplace(e.item_id, e.page);
     }
     size_t checked = 0;
-    for (const auto& e : r->layout.dump.elements) {
+    for (const auto& e : r->dump.elements) {
       if (e.kind != "toc-page") continue;
       ASSERT_TRUE(heading_page.count(e.item_id)) << e.item_id;
       const int page = heading_page[e.item_id];
       ASSERT_GE(page, 1);
-      EXPECT_EQ(e.text, r->layout.page_labels.at(static_cast<size_t>(page - 1))) << e.item_id;
+      EXPECT_EQ(e.text, r->page_labels.at(static_cast<size_t>(page - 1))) << e.item_id;
       ++checked;
     }
     // Every section and every item is in the contents.
@@ -127,7 +134,7 @@ TEST_F(ReportLayoutTest, ContentsNumbersArePagesOfTheirHeadings) {
 TEST_F(ReportLayoutTest, EachFootnoteIsOnThePageOfItsMarker) {
   for (const Rendered* r : all()) {
     std::map<std::string, int> marker_page, note_page;
-    for (const auto& e : r->layout.dump.elements) {
+    for (const auto& e : r->dump.elements) {
       if (e.kind == "footnote-marker") {
         EXPECT_TRUE(marker_page.emplace(e.item_id, e.page).second);
       }
@@ -139,7 +146,7 @@ TEST_F(ReportLayoutTest, EachFootnoteIsOnThePageOfItsMarker) {
     EXPECT_EQ(marker_page, note_page);
     // Footnotes sit below all the body text of their page.
     std::map<int, double> body_bottom, notes_top;
-    for (const auto& e : r->layout.dump.elements) {
+    for (const auto& e : r->dump.elements) {
       if (e.kind == "footnote") {
         notes_top.try_emplace(e.page, 1e9);
         notes_top[e.page] = std::min(notes_top[e.page], e.box.y);
@@ -153,7 +160,7 @@ TEST_F(ReportLayoutTest, EachFootnoteIsOnThePageOfItsMarker) {
 
 TEST_F(ReportLayoutTest, FootnotesAreNumberedThroughTheDocument) {
   std::vector<int> numbers;
-  for (const auto& e : fact_sheet_->layout.dump.elements) {
+  for (const auto& e : fact_sheet_->dump.elements) {
     if (e.kind == "footnote-marker") numbers.push_back(std::stoi(e.text));
   }
   ASSERT_FALSE(numbers.empty());
@@ -163,7 +170,7 @@ TEST_F(ReportLayoutTest, FootnotesAreNumberedThroughTheDocument) {
 // Body lines of each item by page, in order.
 std::map<std::string, std::vector<int>> line_pages(const Rendered& r, const std::string& kind) {
   std::map<std::string, std::vector<int>> pages;
-  for (const auto& e : r.layout.dump.elements) {
+  for (const auto& e : r.dump.elements) {
     if (e.kind == kind && !e.item_id.empty()) pages[e.item_id].push_back(e.page);
   }
   return pages;
@@ -187,15 +194,17 @@ TEST_F(ReportLayoutTest, NoWidowsOrOrphans) {
 
 TEST_F(ReportLayoutTest, HeadingsStayWithWhatFollows) {
   for (const Rendered* r : all()) {
-    const auto& elements = r->layout.dump.elements;
+    const auto& elements = r->dump.elements;
     for (size_t i = 0; i < elements.size(); ++i) {
       if (elements[i].kind != "heading") continue;
       // The next body element (not the header, footer or a footnote) is on the same page.
       size_t j = i + 1;
-      while (j < elements.size() && (is_running(elements[j]) || elements[j].kind == "footnote")) ++j;
+      while (j < elements.size() && (is_running(elements[j]) || elements[j].kind == "footnote"))
+        ++j;
       ASSERT_LT(j, elements.size());
       EXPECT_EQ(elements[j].page, elements[i].page)
-          << r->style.name << ": heading '" << elements[i].text << "' ends page " << elements[i].page;
+          << r->style.name << ": heading '" << elements[i].text << "' ends page "
+          << elements[i].page;
     }
     // An item's heading, its dates and the first two lines of its summary share a page.
     const auto meta = line_pages(*r, "meta");
@@ -217,7 +226,7 @@ TEST_F(ReportLayoutTest, HeadingsStayWithWhatFollows) {
 TEST_F(ReportLayoutTest, TableHeaderRepeatsOnEveryTablePage) {
   for (const Rendered* r : all()) {
     std::set<int> cell_pages, header_pages;
-    for (const auto& e : r->layout.dump.elements) {
+    for (const auto& e : r->dump.elements) {
       if (e.kind == "table-cell") cell_pages.insert(e.page);
       if (e.kind == "table-header" && e.text == "Date") header_pages.insert(e.page);
     }
@@ -227,7 +236,7 @@ TEST_F(ReportLayoutTest, TableHeaderRepeatsOnEveryTablePage) {
     size_t undated = 0;
     for (const Item& item : r->dataset.items) undated += item.is_dated() ? 0 : 1;
     size_t cells = 0;
-    for (const auto& e : r->layout.dump.elements) cells += e.kind == "table-cell" ? 1 : 0;
+    for (const auto& e : r->dump.elements) cells += e.kind == "table-cell" ? 1 : 0;
     EXPECT_EQ(cells, 4 * (r->dataset.milestone_count() + undated));
   }
 }
@@ -251,12 +260,12 @@ TEST_F(ReportLayoutTest, EveryLinkIsHttpHttpsMailtoOrANamedDestination) {
   for (const Rendered* r : all()) {
     std::set<std::string> destinations;
     for (const Page& page : r->layout.document.pages) {
-      for (const DisplayItem& item : page.items) {
+      for (const DisplayItem& item : flattened(page.items)) {
         if (auto* d = std::get_if<Destination>(&item)) destinations.insert(d->name);
       }
     }
     for (const Page& page : r->layout.document.pages) {
-      for (const DisplayItem& item : page.items) {
+      for (const DisplayItem& item : flattened(page.items)) {
         const auto* link = std::get_if<LinkArea>(&item);
         if (!link) continue;
         EXPECT_FALSE(link->rects.empty());
@@ -277,7 +286,7 @@ TEST_F(ReportLayoutTest, WrappedUrlsGetOneRectanglePerLineInsideTheMargins) {
   const Rect text{s.margin_left, s.margin_top, s.text_width(), s.text_height()};
   size_t wrapped = 0;
   for (const Page& page : stress_->layout.document.pages) {
-    for (const DisplayItem& item : page.items) {
+    for (const DisplayItem& item : flattened(page.items)) {
       const auto* link = std::get_if<LinkArea>(&item);
       if (!link || link->uri.rfind("https://www.example.go.jp", 0) != 0) continue;
       if (link->rects.size() > 1) ++wrapped;
@@ -295,9 +304,10 @@ TEST_F(ReportLayoutTest, WrappedUrlsGetOneRectanglePerLineInsideTheMargins) {
 TEST_F(ReportLayoutTest, NoMissingGlyphs) {
   for (const Rendered* r : all()) {
     for (const Page& page : r->layout.document.pages) {
-      for (const DisplayItem& item : page.items) {
+      for (const DisplayItem& item : flattened(page.items)) {
         if (const auto* t = std::get_if<TextShape>(&item)) {
-          EXPECT_EQ(pango_layout_get_unknown_glyphs_count(t->block->layout()), 0) << t->block->text();
+          EXPECT_EQ(pango_layout_get_unknown_glyphs_count(t->block->layout()), 0)
+              << t->block->text();
         }
       }
     }
@@ -306,7 +316,7 @@ TEST_F(ReportLayoutTest, NoMissingGlyphs) {
 
 TEST_F(ReportLayoutTest, CoverHasTitlePublisherAndDates) {
   std::map<std::string, std::string> cover;
-  for (const auto& e : fact_sheet_->layout.dump.elements) {
+  for (const auto& e : fact_sheet_->dump.elements) {
     if (e.page == 1) cover[e.kind] = e.text;
   }
   const Dataset& d = fact_sheet_->dataset;
@@ -320,30 +330,32 @@ TEST_F(ReportLayoutTest, CoverHasTitlePublisherAndDates) {
 
 TEST_F(ReportLayoutTest, FrontMatterIsRomanAndTheRestCountsFromOne) {
   for (const Rendered* r : all()) {
-    const auto& labels = r->layout.page_labels;
+    const auto& labels = r->page_labels;
     ASSERT_EQ(labels.size(), r->layout.document.pages.size());
     // The figure's heading opens the main matter: page "1".
     int figure_page = 0;
-    for (const auto& e : r->layout.dump.elements) {
+    for (const auto& e : r->dump.elements) {
       if (e.kind == "heading" && e.item_id == "figure") figure_page = e.page;
     }
     ASSERT_GE(figure_page, 2) << r->style.name;
     const std::vector<std::string> roman = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii"};
     for (size_t i = 0; i < labels.size(); ++i) {
       const int number = static_cast<int>(i) + 1;
-      const std::string expected = number < figure_page ? roman.at(i) : std::to_string(number - figure_page + 1);
+      const std::string expected =
+          number < figure_page ? roman.at(i) : std::to_string(number - figure_page + 1);
       EXPECT_EQ(labels[i], expected) << r->style.name << " page " << number;
       EXPECT_EQ(r->layout.document.pages[i].label, labels[i]);
     }
     // The footer shows the label; main-matter pages add "of" the last label.
     std::map<int, std::string> footer;
-    for (const auto& e : r->layout.dump.elements) {
+    for (const auto& e : r->dump.elements) {
       if (e.kind == "footer") footer[e.page] = e.text;
     }
     EXPECT_EQ(footer.count(1), 0u) << "no footer on the cover";
     for (const auto& [page, text] : footer) {
       const std::string& label = labels.at(static_cast<size_t>(page - 1));
-      EXPECT_EQ(text, page < figure_page ? "Page " + label : "Page " + label + " of " + labels.back());
+      EXPECT_EQ(text,
+                page < figure_page ? "Page " + label : "Page " + label + " of " + labels.back());
     }
   }
 }
@@ -352,7 +364,7 @@ TEST_F(ReportLayoutTest, FrontMatterIsRomanAndTheRestCountsFromOne) {
 // issuer does, and a milestone's date never breaks across lines.
 TEST_F(ReportLayoutTest, MetaLinesHangAndKeepDatesWhole) {
   std::map<std::string, std::vector<const PlacedElement*>> meta;
-  for (const auto& e : stress_->layout.dump.elements) {
+  for (const auto& e : stress_->dump.elements) {
     if (e.kind == "meta") meta[e.item_id].push_back(&e);
   }
   size_t hanging = 0;
@@ -367,7 +379,8 @@ TEST_F(ReportLayoutTest, MetaLinesHangAndKeepDatesWhole) {
     if (issuer_lines > 1) {
       ++hanging;
       const std::string first_issuer = item.issuers.front();
-      const std::string kind_prefix = lines.front()->text.substr(0, lines.front()->text.find(first_issuer));
+      const std::string kind_prefix =
+          lines.front()->text.substr(0, lines.front()->text.find(first_issuer));
       EXPECT_FALSE(kind_prefix.empty());
       for (size_t k = 1; k < issuer_lines; ++k) EXPECT_NEAR(lines[k]->box.x, lines[1]->box.x, 0.01);
     }
@@ -392,7 +405,7 @@ TEST_F(ReportLayoutTest, MetaLinesHangAndKeepDatesWhole) {
 // "AI-specific", may stay), unless only the fewest lines allowed are there.
 TEST_F(ReportLayoutTest, NoPageEndsInAHyphenatedWord) {
   for (const Rendered* r : all()) {
-    const auto& elements = r->layout.dump.elements;
+    const auto& elements = r->dump.elements;
     size_t breaks = 0;
     for (size_t i = 0; i + 1 < elements.size(); ++i) {
       const PlacedElement& last = elements[i];
@@ -400,7 +413,9 @@ TEST_F(ReportLayoutTest, NoPageEndsInAHyphenatedWord) {
       // The next line of the same paragraph, if it is on a later page.
       size_t j = i + 1;
       while (j < elements.size() && elements[j].kind != "line") ++j;
-      if (j == elements.size() || elements[j].item_id != last.item_id || elements[j].page == last.page) continue;
+      if (j == elements.size() || elements[j].item_id != last.item_id ||
+          elements[j].page == last.page)
+        continue;
       ++breaks;
       if (last.text.empty() || last.text.back() != '-') continue;
       // With only the fewest lines allowed at a page's foot, none can move.
@@ -414,7 +429,8 @@ TEST_F(ReportLayoutTest, NoPageEndsInAHyphenatedWord) {
       const std::string head = last.text.substr(last.text.find_last_of(' ') + 1);
       const std::string tail = elements[j].text.substr(0, elements[j].text.find(' '));
       EXPECT_NE(typographic_quotes(item->summary).find(head + tail), std::string::npos)
-          << r->style.name << " page " << last.page << " ends in '" << head << "' + '" << tail << "'";
+          << r->style.name << " page " << last.page << " ends in '" << head << "' + '" << tail
+          << "'";
     }
     EXPECT_GT(breaks, 0u) << r->style.name << ": some paragraph should cross a page";
   }
@@ -423,9 +439,10 @@ TEST_F(ReportLayoutTest, NoPageEndsInAHyphenatedWord) {
 // The figure shows every dated item of the fact sheet: nothing left out for room.
 TEST_F(ReportLayoutTest, FigureLabelsEveryDatedItem) {
   for (const Rendered* r : {fact_sheet_, letter_}) {
-    EXPECT_TRUE(r->layout.notes.empty()) << r->style.name << ": " << r->layout.notes.front();
+    EXPECT_TRUE(r->layout.diagnostics.empty())
+        << r->style.name << ": " << format_diagnostics(r->layout.diagnostics);
     std::set<std::string> labelled;
-    for (const PlacedElement& e : r->layout.dump.elements) {
+    for (const PlacedElement& e : r->dump.elements) {
       if (e.kind == "figure-label") labelled.insert(e.item_id);
     }
     size_t dated = 0;

@@ -9,9 +9,9 @@
 
 #include "base/json.h"
 #include "layout/layout_dump.h"
-#include "text/rich_paragraph.h"
 #include "load/dataset_loader.h"
 #include "test_support.h"
+#include "text/rich_paragraph.h"
 
 namespace briefing {
 namespace {
@@ -46,7 +46,8 @@ std::string without_spaces(const std::string& text) {
 }
 
 std::string lower_roman(int n) {
-  static const std::pair<int, const char*> values[] = {{10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}};
+  static const std::pair<int, const char*> values[] = {
+      {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}};
   std::string out;
   for (const auto& [value, letters] : values) {
     for (; n >= value; n -= value) out += letters;
@@ -57,15 +58,18 @@ std::string lower_roman(int n) {
 // Each page's label, read from the PDF's /PageLabels with qpdf --json
 // (ranges of decimal or lower-roman numbers with an optional prefix).
 std::vector<std::string> pdf_page_labels(const std::string& pdf, int pages) {
-  const std::string json = run_program({"/usr/bin/qpdf", "--json", "--json-key=pagelabels", pdf}).out;
+  const std::string json =
+      run_program({"/usr/bin/qpdf", "--json", "--json-key=pagelabels", pdf}).out;
   const std::regex range(R"re("index": ([0-9]+),\s*"label": \{([^}]*)\})re");
   std::vector<std::pair<int, std::string>> ranges;
-  for (auto it = std::sregex_iterator(json.begin(), json.end(), range); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), range);
+       it != std::sregex_iterator(); ++it) {
     ranges.emplace_back(std::stoi((*it)[1]), (*it)[2]);
   }
   std::vector<std::string> labels;
   for (int page = 0; page < pages; ++page) {
-    auto r = std::find_if(ranges.rbegin(), ranges.rend(), [&](const auto& x) { return x.first <= page; });
+    auto r = std::find_if(ranges.rbegin(), ranges.rend(),
+                          [&](const auto& x) { return x.first <= page; });
     if (r == ranges.rend()) {
       labels.push_back("");
       continue;
@@ -75,9 +79,12 @@ std::vector<std::string> pdf_page_labels(const std::string& pdf, int pages) {
     int start = 1;
     if (std::regex_search(r->second, m, std::regex(R"re("/P": "(?:u:)?([^"]*)")re"))) prefix = m[1];
     if (std::regex_search(r->second, m, std::regex(R"re("/S": "/([A-Za-z])")re"))) style = m[1];
-    if (std::regex_search(r->second, m, std::regex(R"re("/St": ([0-9]+))re"))) start = std::stoi(m[1]);
+    if (std::regex_search(r->second, m, std::regex(R"re("/St": ([0-9]+))re")))
+      start = std::stoi(m[1]);
     const int n = start + page - r->first;
-    labels.push_back(prefix + (style == "D" ? std::to_string(n) : style == "r" ? lower_roman(n) : ""));
+    labels.push_back(prefix + (style == "D"   ? std::to_string(n)
+                               : style == "r" ? lower_roman(n)
+                                              : ""));
   }
   return labels;
 }
@@ -97,8 +104,9 @@ class ReportPdfTest : public ::testing::Test {
     dataset_ = new Dataset(*loaded.dataset);
     for (const std::string layout : {"briefing-a4", "briefing-letter"}) {
       Report r{*dir_ + "/" + layout + ".pdf", *dir_ + "/" + layout + ".json", 0, {}};
-      const auto result = run_briefing({"report", testing::repo_path("data/ai-safety-japan-2024.toml"),
-                                        "-o", r.pdf, "--layout", layout, "--layout-dump", r.dump});
+      const auto result =
+          run_briefing({"report", testing::repo_path("data/ai-safety-japan-2024.toml"), "-o", r.pdf,
+                        "--layout", layout, "--layout-dump", r.dump});
       ASSERT_EQ(result.exit_code, 0) << result.err;
       const auto info = run_program({"/usr/bin/pdfinfo", r.pdf});
       std::smatch m;
@@ -117,8 +125,8 @@ class ReportPdfTest : public ::testing::Test {
   static const Report& letter() { return reports_.at("briefing-letter"); }
 
   static std::string page_text(const Report& r, int page) {
-    return run_program({"/usr/bin/pdftotext", "-raw", "-f", std::to_string(page), "-l", std::to_string(page),
-                        r.pdf, "-"})
+    return run_program({"/usr/bin/pdftotext", "-raw", "-f", std::to_string(page), "-l",
+                        std::to_string(page), r.pdf, "-"})
         .out;
   }
 
@@ -135,15 +143,18 @@ TEST_F(ReportPdfTest, QpdfFindsNoDamage) {
   for (const auto& [name, r] : reports_) {
     const auto check = run_program({"/usr/bin/qpdf", "--check", r.pdf});
     EXPECT_EQ(check.exit_code, 0) << name << check.out << check.err;
-    EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos) << check.out;
+    EXPECT_NE(check.out.find("No syntax or stream encoding errors"), std::string::npos)
+        << check.out;
   }
 }
 
 TEST_F(ReportPdfTest, PageSizeAndCount) {
   const auto a4_info = run_program({"/usr/bin/pdfinfo", a4().pdf}).out;
-  EXPECT_NE(a4_info.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos) << a4_info;
+  EXPECT_NE(a4_info.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos)
+      << a4_info;
   const auto letter_info = run_program({"/usr/bin/pdfinfo", letter().pdf}).out;
-  EXPECT_NE(letter_info.find("Page size:       612 x 792 pts (letter)"), std::string::npos) << letter_info;
+  EXPECT_NE(letter_info.find("Page size:       612 x 792 pts (letter)"), std::string::npos)
+      << letter_info;
   // Cover, contents, figure, body, chronology: more than a handful of pages,
   // and the dump has as many.
   for (const auto& [name, r] : reports_) {
@@ -160,7 +171,8 @@ TEST_F(ReportPdfTest, MetadataAndDates) {
   EXPECT_NE(info.find("Author:          " + dataset_->publisher), std::string::npos) << info;
   EXPECT_NE(info.find("Subject:         "), std::string::npos) << info;
   EXPECT_NE(info.find("Keywords:        "), std::string::npos) << info;
-  EXPECT_NE(info.find(std::string("Creator:         briefing ") + BRIEFING_VERSION), std::string::npos);
+  EXPECT_NE(info.find(std::string("Creator:         briefing ") + BRIEFING_VERSION),
+            std::string::npos);
   // The dataset's publication date (5 February 2025) at 00:00 UTC.
   EXPECT_NE(info.find("CreationDate:    Wed Feb  5 00:00:00 2025 UTC"), std::string::npos) << info;
   EXPECT_NE(info.find("ModDate:         Wed Feb  5 00:00:00 2025 UTC"), std::string::npos) << info;
@@ -197,7 +209,8 @@ TEST_F(ReportPdfTest, EveryItemTitleAndUrlIsInTheText) {
       EXPECT_NE(text.find(normalise(typographic_quotes(item.title))), std::string::npos)
           << name << ": " << item.title;
       for (const Link& link : item.links) {
-        EXPECT_NE(compact.find(without_spaces(link.url)), std::string::npos) << name << ": " << link.url;
+        EXPECT_NE(compact.find(without_spaces(link.url)), std::string::npos)
+            << name << ": " << link.url;
       }
     }
     EXPECT_NE(text.find("Data as of " + dataset_->published.format()), std::string::npos);
@@ -214,7 +227,8 @@ TEST_F(ReportPdfTest, ContentsNumbersMatchThePagesOfHeadings) {
       R"re(\{"kind": "toc-page", "item": "(item-[^"]+|section-[^"]+)", "text": "([0-9]+)")re");
   int checked = 0;
   std::map<int, std::string> pages;
-  for (auto it = std::sregex_iterator(json.begin(), json.end(), entry); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), entry);
+       it != std::sregex_iterator(); ++it) {
     const std::string destination = (*it)[1];
     // The contents show page labels; find the page that carries the label.
     const std::string label = (*it)[2];
@@ -241,7 +255,8 @@ TEST_F(ReportPdfTest, OutlineHasOneEntryPerSectionAndItem) {
   const auto json = run_program({"/usr/bin/qpdf", "--json", "--json-key=outlines", a4().pdf}).out;
   std::map<std::string, int> titles;
   const std::regex title(R"re("title": "((?:[^"\\]|\\.)*)")re");
-  for (auto it = std::sregex_iterator(json.begin(), json.end(), title); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), title);
+       it != std::sregex_iterator(); ++it) {
     ++titles[(*it)[1]];
   }
   auto json_text = [](const std::string& s) {
@@ -306,15 +321,18 @@ TEST_F(ReportPdfTest, OneLinkPerFootnoteUrlOverItsText) {
       R"re("kind": "footnote", "item": "fn-([0-9]+)", "text": "((?:[^"\\]|\\.)*)", "x": ([0-9.]+), "y": ([0-9.]+), "width": ([0-9.]+), "height": ([0-9.]+))re");
   // Page of each element: the dump lists pages in order.
   std::vector<size_t> page_starts;
-  for (size_t at = json.find("\"number\": "); at != std::string::npos; at = json.find("\"number\": ", at + 1)) {
+  for (size_t at = json.find("\"number\": "); at != std::string::npos;
+       at = json.find("\"number\": ", at + 1)) {
     page_starts.push_back(at);
   }
   const double page_height = 841.89;
   size_t url_notes = 0;
-  for (auto it = std::sregex_iterator(json.begin(), json.end(), note); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(json.begin(), json.end(), note); it != std::sregex_iterator();
+       ++it) {
     const std::string text = (*it)[2];
     const size_t at = static_cast<size_t>(it->position(0));
-    const int page = static_cast<int>(std::upper_bound(page_starts.begin(), page_starts.end(), at) - page_starts.begin());
+    const int page = static_cast<int>(std::upper_bound(page_starts.begin(), page_starts.end(), at) -
+                                      page_starts.begin());
     const double x = std::stod((*it)[3]), y = std::stod((*it)[4]);
     const double w = std::stod((*it)[5]), h = std::stod((*it)[6]);
     for (const Item& item : dataset_->items) {
@@ -377,7 +395,8 @@ TEST_F(ReportPdfTest, PageLabelsAreRomanThenArabicAndTheFooterAgrees) {
     EXPECT_NE(normalise(page_text(r, front + 1)).find("Timeline"), std::string::npos) << name;
     for (int page = 2; page <= r.pages; ++page) {
       const std::string& label = r.labels[static_cast<size_t>(page - 1)];
-      const std::string footer = page <= front ? "Page " + label : "Page " + label + " of " + r.labels.back();
+      const std::string footer =
+          page <= front ? "Page " + label : "Page " + label + " of " + r.labels.back();
       const std::string text = normalise(page_text(r, page));
       EXPECT_NE(text.find(footer), std::string::npos) << name << " page " << page;
       if (page <= front) {
@@ -389,7 +408,8 @@ TEST_F(ReportPdfTest, PageLabelsAreRomanThenArabicAndTheFooterAgrees) {
 
 TEST_F(ReportPdfTest, IdenticalBytesAcrossRuns) {
   const std::string again = *dir_ + "/again.pdf";
-  const auto result = run_briefing({"report", testing::repo_path("data/ai-safety-japan-2024.toml"), "-o", again});
+  const auto result =
+      run_briefing({"report", testing::repo_path("data/ai-safety-japan-2024.toml"), "-o", again});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_TRUE(testing::read_file(again) == testing::read_file(a4().pdf)) << "bytes differ";
 }

@@ -97,7 +97,8 @@ std::string one_item_dataset(const std::string& date) {
          "language = \"en\"\n\n[[section]]\nid = \"1\"\ntitle = \"Laws\"\n\n"
          "[[item]]\nid = \"an-act\"\nsection = \"1\"\ntitle = \"An Act\"\nkind = \"law\"\n"
          "issuers = [\"Diet\"]\nsummary = \"An act.\"\nhighlight = true\n\n"
-         "[[item.milestone]]\nlabel = \"enacted\"\ndate = \"" + date + "\"\n";
+         "[[item.milestone]]\nlabel = \"enacted\"\ndate = \"" +
+         date + "\"\n";
 }
 
 std::string read_file(const std::string& path) {
@@ -106,6 +107,29 @@ std::string read_file(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+}  // namespace briefing::testing
+
+namespace briefing::testing {
+
+::testing::AssertionResult has_error(const Diagnostics& diagnostics, int line, int column,
+                                     const std::string& message, const std::string& hint) {
+  for (const Diagnostic& d : diagnostics.all()) {
+    if (d.severity != Severity::error || d.range.line != line || d.range.column != column ||
+        d.message != message) {
+      continue;
+    }
+    if (!hint.empty() && (d.hints.empty() || d.hints.front() != hint)) {
+      return ::testing::AssertionFailure()
+             << "the error at " << line << ":" << column << " has the hint \""
+             << (d.hints.empty() ? "" : d.hints.front()) << "\", not \"" << hint << "\"";
+    }
+    return ::testing::AssertionSuccess();
+  }
+  return ::testing::AssertionFailure()
+         << "no error " << line << ":" << column << " \"" << message << "\"; got:\n"
+         << format_diagnostics(diagnostics);
 }
 
 }  // namespace briefing::testing

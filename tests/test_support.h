@@ -32,3 +32,17 @@ std::string read_file(const std::string& path);
 CommandResult run_program(const std::vector<std::string>& argv);
 
 }  // namespace briefing::testing
+
+#include <gtest/gtest.h>
+
+#include "base/diagnostic.h"
+
+namespace briefing::testing {
+
+/// Succeeds when `diagnostics` holds an error at exactly `line`:`column`
+/// with exactly `message` (and, when given, exactly `hint` as its first
+/// hint); otherwise fails, listing what there is.
+::testing::AssertionResult has_error(const Diagnostics& diagnostics, int line, int column,
+                                     const std::string& message, const std::string& hint = {});
+
+}  // namespace briefing::testing

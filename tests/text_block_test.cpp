@@ -1,13 +1,13 @@
 // TextBlock: what it measures is what gets painted, also with attributes,
 // line spacing, a hanging indent or an ellipsis. Painted extents come from
 // the painter on a Cairo recording surface. Points, y down.
-#include <gtest/gtest.h>
+#include "text/text_block.h"
 
 #include <cairo.h>
+#include <gtest/gtest.h>
 
 #include "layout/display_list.h"
 #include "paint/painter.h"
-#include "text/text_block.h"
 
 namespace briefing {
 namespace {

@@ -35,33 +35,44 @@ TEST(TimelineStyleLoader, NamesAndPaths) {
   EXPECT_NE(std::find(names.begin(), names.end(), "report-figure"), names.end());
 }
 
-void expect_error(const std::string& text, int line, int column, const std::string& part) {
+// Exactly one error at exactly `line`:`column` with exactly `message` and `hint`.
+void expect_error(const std::string& text, int line, int column, const std::string& message,
+                  const std::string& hint = {}) {
   Diagnostics diagnostics;
   auto style = load_timeline_style_text(text, "bad.toml", diagnostics);
   EXPECT_FALSE(style.has_value()) << text;
-  bool found = false;
-  for (const auto& d : diagnostics.all()) {
-    if (d.range.line == line && d.range.column == column &&
-        d.message.find(part) != std::string::npos) {
-      found = true;
-    }
-  }
-  EXPECT_TRUE(found) << "expected " << line << ":" << column << " '" << part << "' in\n"
-                     << format_diagnostics(diagnostics);
+  EXPECT_EQ(diagnostics.error_count(), 1u) << format_diagnostics(diagnostics);
+  EXPECT_TRUE(testing::has_error(diagnostics, line, column, message, hint)) << text;
 }
 
 TEST(TimelineStyleLoader, ErrorsAreLocated) {
   const std::string head = "[layout]\nwidth = 960\nheight = 540\n";
-  expect_error(head + "[text]\nlabl = 10\n", 5, 1, "unknown key 'labl'");
-  expect_error(head + "[text]\nlabel = \"big\"\n", 5, 9, "'label' must be");
-  expect_error(head + "[lanes]\ngroup_by = \"sections\"\n", 5, 12, "unknown lane grouping");
-  expect_error(head + "[theme.light]\ntext = \"#12345\"\n", 5, 8, "not a colour");
-  expect_error(head + "[theme.ligth]\n", 4, 8, "unknown theme 'ligth'");
-  expect_error(head + "[text]\nlabel = 8\nminimum = 9\n", 6, 11, "must not exceed");
-  expect_error("[layout]\nwidth = -5\nheight = 540\n", 2, 9, "between");
-  expect_error("[layout]\nwidth = 960\n", 1, 1, "'height'");
-  expect_error("[layout\nwidth = 960\n", 1, 8, "");  // TOML syntax error
-  expect_error(head + "[fonts]\nfamily = \"Comic Sans\"\n", 5, 10, "unknown font family");
+  expect_error(head + "[text]\nlabl = 10\n", 5, 1, "unknown key 'labl' in [text]",
+               "did you mean 'label'?");
+  expect_error(head + "[text]\nlabel = \"big\"\n", 5, 9, "'label' must be a number, not a string");
+  expect_error(head + "[lanes]\ngroup_by = \"sections\"\n", 5, 12,
+               "unknown lane grouping \"sections\"", "did you mean \"section\"?");
+  expect_error(head + "[theme.light]\ntext = \"#12345\"\n", 5, 8, "\"#12345\" is not a colour",
+               "write colours as \"#rrggbb\" or \"#rrggbbaa\"");
+  expect_error(head + "[theme.ligth]\n", 4, 8, "unknown theme 'ligth'", "did you mean 'light'?");
+  expect_error(head + "[text]\nlabel = 8\nminimum = 9\n", 6, 11,
+               "'minimum' (9) must not exceed 'label' (8)");
+  expect_error("[layout]\nwidth = -5\nheight = 540\n", 2, 9,
+               "'width' must be between 72 and 14400, not -5");
+  expect_error("[layout]\nwidth = 960\n", 1, 1, "[layout] is missing the required key 'height'");
+  expect_error(head + "[fonts]\nfamily = \"Comic Sans\"\n", 5, 10,
+               "unknown font family \"Comic Sans\"",
+               "bundled families: Noto Sans, Noto Serif, IPAexGothic, sans-serif, serif");
+  expect_error(head + "[axis]\nbreak = false\n", 5, 1, "unknown key 'break' in [axis]",
+               "did you mean 'breaks'?");
+}
+
+TEST(TimelineStyleLoader, SyntaxErrorsAreLocated) {
+  Diagnostics diagnostics;
+  EXPECT_FALSE(load_timeline_style_text("[layout\nwidth = 960\n", "bad.toml", diagnostics));
+  ASSERT_EQ(diagnostics.all().size(), 1u);
+  EXPECT_EQ(diagnostics.all()[0].range.line, 1);
+  EXPECT_EQ(diagnostics.all()[0].range.column, 8);
 }
 
 TEST(TimelineStyleLoader, HintsSuggestTheClosestKey) {

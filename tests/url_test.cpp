@@ -1,8 +1,8 @@
 // Link targets: parsed by uriparser, checked, normalised and encoded so that
 // only plain RFC 3986 ASCII (without ( ) ') reaches any output.
-#include <gtest/gtest.h>
-
 #include "base/url.h"
+
+#include <gtest/gtest.h>
 
 namespace briefing {
 namespace {
@@ -29,7 +29,8 @@ TEST(Url, PlainUrlsPassUnchanged) {
     EXPECT_EQ(href_of(url), url);
   }
   // uriparser writes IPv6 addresses in full.
-  EXPECT_EQ(href_of("https://[2001:db8::1]/"), "https://[2001:0db8:0000:0000:0000:0000:0000:0001]/");
+  EXPECT_EQ(href_of("https://[2001:db8::1]/"),
+            "https://[2001:0db8:0000:0000:0000:0000:0000:0001]/");
 }
 
 TEST(Url, PdfAndCairoDelimitersAreEncoded) {
@@ -57,7 +58,8 @@ TEST(Url, IsNormalised) {
 }
 
 TEST(Url, RefusesWhatIsNotALink) {
-  EXPECT_EQ(error_of("javascript:alert(1)"), "uses the scheme \"javascript:\", which is not allowed");
+  EXPECT_EQ(error_of("javascript:alert(1)"),
+            "uses the scheme \"javascript:\", which is not allowed");
   EXPECT_EQ(error_of("ftp://example.org/x"), "uses the scheme \"ftp:\", which is not allowed");
   EXPECT_EQ(error_of("file:///etc/passwd"), "uses the scheme \"file:\", which is not allowed");
   EXPECT_EQ(error_of("data:text/html,<script>"), "uses the scheme \"data:\", which is not allowed");
@@ -86,8 +88,8 @@ TEST(Url, SafeTargetsAreOnlyEncodedAscii) {
 
 // Every accepted URL, however hostile the text, comes out safe.
 TEST(Url, EveryAcceptedUrlIsSafe) {
-  const std::string pieces[] = {"(", ")", "'", "\\", "%", "%4", "ü", " ", "<", ">", "\"",
-                                "/", "?", "#", "&", "=", "endobj", "\xFF", "\xC3", ":", "@"};
+  const std::string pieces[] = {"(", ")", "'", "\\", "%", "%4",     "ü",    " ",    "<", ">", "\"",
+                                "/", "?", "#", "&",  "=", "endobj", "\xFF", "\xC3", ":", "@"};
   for (const auto& a : pieces) {
     for (const auto& b : pieces) {
       const LinkUrl url = parse_link_url("https://example.org/" + a + "x" + b);

@@ -66,8 +66,12 @@ class Watch : public ::testing::Test {
       waitpid(pid_, nullptr, 0);
     }
   }
-  std::string out() const { return fs::exists(dir_ + "/out.txt") ? read_file(dir_ + "/out.txt") : ""; }
-  std::string err() const { return fs::exists(dir_ + "/err.txt") ? read_file(dir_ + "/err.txt") : ""; }
+  std::string out() const {
+    return fs::exists(dir_ + "/out.txt") ? read_file(dir_ + "/out.txt") : "";
+  }
+  std::string err() const {
+    return fs::exists(dir_ + "/err.txt") ? read_file(dir_ + "/err.txt") : "";
+  }
   std::string output() const { return read_file(dir_ + "/output/a.svg"); }
 
   std::string dir_;
@@ -89,8 +93,10 @@ TEST_F(Watch, SaveRendersAgainBrokenDataKeepsTheOutputFixRendersAgain) {
 
   // A broken edit: the located error is printed and the output kept.
   save(dir_ + "/data/a.toml", testing::one_item_dataset("2023-13"));
-  ASSERT_TRUE(wait_until([&] { return err().find("month 13 is out of range") != std::string::npos; }))
-      << out() << err();
+  ASSERT_TRUE(wait_until([&] {
+    return err().find("month 13 is out of range") != std::string::npos;
+  })) << out()
+      << err();
   EXPECT_NE(err().find(dir_ + "/data/a.toml:"), std::string::npos) << err();
   EXPECT_EQ(output(), second);
 
@@ -112,7 +118,8 @@ TEST_F(Watch, BurstOfSavesIsOneBuildAndOtherFilesAreIgnored) {
   ASSERT_TRUE(wait_until([&] { return out().find("watching") != std::string::npos; })) << err();
   // Files the build does not read, even in the data folder, change nothing.
   write_file(dir_ + "/data/notes.txt", "unrelated");
-  for (const char* date : {"2021", "2022", "2023"}) save(dir_ + "/data/a.toml", testing::one_item_dataset(date));
+  for (const char* date : {"2021", "2022", "2023"})
+    save(dir_ + "/data/a.toml", testing::one_item_dataset(date));
   ASSERT_TRUE(wait_until([&] { return count(out(), "rendered ") == 2; })) << out() << err();
   std::this_thread::sleep_for(std::chrono::milliseconds(800));
   EXPECT_EQ(count(out(), "rendered "), 2u) << out();

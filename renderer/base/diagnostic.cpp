@@ -96,8 +96,7 @@ ShownLine shown_line(std::string_view line, int first_column, int end_column) {
   std::vector<Piece> pieces;
   size_t at = 0;
   while (at < line.size()) {
-    const size_t next = std::min(line.size(), byte_offset_of_column(line.substr(at), 2) + at);
-    const size_t length = std::max<size_t>(1, next - at);
+    const size_t length = std::min(character_length(line, at), line.size() - at);
     const std::string safe = terminal_safe(line.substr(at, length));
     pieces.push_back({safe, terminal_width(line.substr(at, length))});
     at += length;
@@ -106,7 +105,8 @@ ShownLine shown_line(std::string_view line, int first_column, int end_column) {
   const int last = std::max(first + 1, end_column > 0 ? end_column - 1 : first + 1);
   auto columns_before = [&](int index) {
     int width = 0;
-    for (int i = 0; i < index && i < static_cast<int>(pieces.size()); ++i) width += pieces[static_cast<size_t>(i)].width;
+    for (int i = 0; i < index && i < static_cast<int>(pieces.size()); ++i)
+      width += pieces[static_cast<size_t>(i)].width;
     return width;
   };
   ShownLine shown;
@@ -133,7 +133,8 @@ ShownLine shown_line(std::string_view line, int first_column, int end_column) {
     shown.text += pieces[i].text;
     column += pieces[i].width;
   }
-  if (first >= static_cast<int>(pieces.size())) shown.underline_at = column;  // at the end of the line
+  if (first >= static_cast<int>(pieces.size()))
+    shown.underline_at = column;  // at the end of the line
   const int end_width = std::min(columns_before(last), window_end);
   shown.underline_width = std::max(1, end_width - std::max(start_width, window_start));
   return shown;
@@ -156,7 +157,7 @@ std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& forma
   if (d.range.known()) {
     const std::string_view line = source_line(d.source->text, d.range.line);
     if (!line.empty()) {
-      const int end_column = d.range.end_line == d.range.line ? d.range.end_column
+      const int end_column = d.range.end_line == d.range.line  ? d.range.end_column
                              : d.range.end_line > d.range.line ? static_cast<int>(line.size()) + 1
                                                                : 0;
       const ShownLine shown = shown_line(line, d.range.column, end_column);
@@ -167,15 +168,18 @@ std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& forma
     }
   }
   for (const std::string& hint : d.hints) {
-    out += indent + p.gutter + "=" + p.reset + " " + p.help + "help" +
-           p.reset + ": " + terminal_safe(hint) + "\n";
+    out += indent + p.gutter + "=" + p.reset + " " + p.help + "help" + p.reset + ": " +
+           terminal_safe(hint) + "\n";
   }
   return out;
 }
 
 std::string format_diagnostics(const Diagnostics& diagnostics, const DiagnosticFormat& format) {
   std::string out;
-  for (const auto& d : diagnostics.all()) out += format_diagnostic(d, format);
+  const auto& all = diagnostics.all();
+  const size_t shown = format.max_shown > 0 ? std::min(format.max_shown, all.size()) : all.size();
+  for (size_t i = 0; i < shown; ++i) out += format_diagnostic(all[i], format);
+  if (shown < all.size()) out += "... and " + std::to_string(all.size() - shown) + " more\n";
   return out;
 }
 
@@ -185,7 +189,9 @@ std::string describe_counts(const Diagnostics& diagnostics) {
   auto count = [](size_t n, const char* one, const char* many) {
     return std::to_string(n) + " " + (n == 1 ? one : many);
   };
-  if (errors && warnings) return count(errors, "error", "errors") + " and " + count(warnings, "warning", "warnings") + " found";
+  if (errors && warnings)
+    return count(errors, "error", "errors") + " and " + count(warnings, "warning", "warnings") +
+           " found";
   if (errors) return count(errors, "error", "errors") + " found";
   if (warnings) return count(warnings, "warning", "warnings") + " found";
   return {};

@@ -13,7 +13,7 @@ namespace briefing {
 enum class Severity { error, warning };
 
 struct Diagnostic {
-  SourceRef source;  // the file it points into (name and text); never null
+  SourceRef source;   // the file it points into (name and text); never null
   SourceRange range;  // line 0 when the problem is the whole file
   Severity severity = Severity::error;
   std::string message;
@@ -26,8 +26,7 @@ struct Diagnostic {
 class Diagnostics {
  public:
   void error(const SourceRef& source, SourceRange at, std::string message, std::string hint = {});
-  void warning(const SourceRef& source, SourceRange at, std::string message,
-               std::string hint = {});
+  void warning(const SourceRef& source, SourceRange at, std::string message, std::string hint = {});
   void add(Diagnostic diagnostic);
 
   bool has_errors() const;
@@ -44,7 +43,8 @@ class Diagnostics {
 };
 
 struct DiagnosticFormat {
-  bool color = false;  // ANSI colours for a terminal
+  bool color = false;    // ANSI colours for a terminal
+  size_t max_shown = 0;  // format at most this many, then "... and N more"; 0: all
 };
 
 /// `file:line:col: error: message`, then the source line under a line-number

@@ -7,18 +7,20 @@
 #include <cerrno>
 #include <cstring>
 
+#include "base/c_handles.h"
+
 namespace briefing {
 
 FileContents read_file(const std::string& path) {
   FileContents result;
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  const UniqueFd owned(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  const int fd = owned.get();
   if (fd < 0) {
     result.error = std::strerror(errno);
     return result;
   }
   struct stat info {};
   if (::fstat(fd, &info) == 0 && S_ISDIR(info.st_mode)) {
-    ::close(fd);
     result.error = std::strerror(EISDIR);
     return result;
   }
@@ -34,7 +36,6 @@ FileContents read_file(const std::string& path) {
     }
     result.bytes.append(buffer, static_cast<size_t>(n));
   }
-  ::close(fd);
   return result;
 }
 

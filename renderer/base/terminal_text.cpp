@@ -2,6 +2,7 @@
 
 #include <glib.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace briefing {
@@ -16,8 +17,10 @@ bool needs_escape(gunichar c) { return c < 0x20 || (c >= 0x7F && c <= 0x9F) || i
 
 std::string escape_of(gunichar c) {
   char buffer[16];
-  if (c < 0x100) std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
-  else std::snprintf(buffer, sizeof buffer, "\\u{%x}", c);
+  if (c < 0x100)
+    std::snprintf(buffer, sizeof buffer, "\\x%02x", c);
+  else
+    std::snprintf(buffer, sizeof buffer, "\\u{%x}", c);
   return buffer;
 }
 
@@ -51,6 +54,8 @@ std::string terminal_safe(std::string_view text) {
       out += escape_of(byte);
     } else if (c == '\t') {
       out += ' ';
+    } else if (c == '\n') {
+      out += '\n';
     } else if (needs_escape(static_cast<gunichar>(c))) {
       out += escape_of(static_cast<gunichar>(c));
     } else {
@@ -64,27 +69,36 @@ std::string terminal_safe(std::string_view text) {
 int terminal_width(std::string_view text) {
   int width = 0;
   for_each_character(text, [&](long c, unsigned char byte, size_t) {
-    if (c < 0) width += 4;  // \xff
-    else if (c == '\t') width += 1;
-    else if (needs_escape(static_cast<gunichar>(c))) width += static_cast<int>(escape_of(static_cast<gunichar>(c)).size());
-    else if (g_unichar_iszerowidth(static_cast<gunichar>(c))) width += 0;
-    else if (g_unichar_iswide(static_cast<gunichar>(c))) width += 2;
-    else width += 1;
+    if (c < 0)
+      width += 4;  // \xff
+    else if (c == '\t')
+      width += 1;
+    else if (needs_escape(static_cast<gunichar>(c)))
+      width += static_cast<int>(escape_of(static_cast<gunichar>(c)).size());
+    else if (g_unichar_iszerowidth(static_cast<gunichar>(c)))
+      width += 0;
+    else if (g_unichar_iswide(static_cast<gunichar>(c)))
+      width += 2;
+    else
+      width += 1;
     (void)byte;
   });
   return width;
 }
 
+size_t character_length(std::string_view text, size_t at) {
+  const char* start = text.data() + at;
+  const gunichar c = g_utf8_get_char_validated(start, static_cast<gssize>(text.size() - at));
+  if (c == static_cast<gunichar>(-1) || c == static_cast<gunichar>(-2)) return 1;
+  return static_cast<size_t>(g_utf8_next_char(start) - start);
+}
+
 size_t byte_offset_of_column(std::string_view text, int column) {
   size_t offset = 0;
-  int seen = 1;
-  for_each_character(text, [&](long, unsigned char, size_t length) {
-    if (seen < column) {
-      offset += length;
-      ++seen;
-    }
-  });
-  return seen < column ? text.size() : offset;
+  for (int seen = 1; seen < column && offset < text.size(); ++seen) {
+    offset += character_length(text, offset);
+  }
+  return std::min(offset, text.size());
 }
 
 }  // namespace briefing

@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+#include "base/c_handles.h"
+
 namespace briefing {
 namespace {
 
@@ -19,7 +21,9 @@ bool is_unreserved(char c) {
 }
 
 // RFC 3986 gen-delims and sub-delims.
-bool is_reserved(char c) { return std::string_view(":/?#[]@!$&'()*+,;=").find(c) != std::string_view::npos; }
+bool is_reserved(char c) {
+  return std::string_view(":/?#[]@!$&'()*+,;=").find(c) != std::string_view::npos;
+}
 
 // Characters no sink may receive raw even though RFC 3986 allows them: PDF
 // strings end at ')', Cairo tag attributes at '\''.
@@ -126,10 +130,9 @@ std::string ascii_host(const std::string& decoded) {
   if (!g_utf8_validate(decoded.data(), static_cast<gssize>(decoded.size()), nullptr)) return {};
   std::string ascii = decoded;
   if (std::any_of(decoded.begin(), decoded.end(), [](char c) { return c & 0x80; })) {
-    gchar* converted = g_hostname_to_ascii(decoded.c_str());
+    const GMemoryPtr<gchar> converted(g_hostname_to_ascii(decoded.c_str()));
     if (!converted) return {};
-    ascii = converted;
-    g_free(converted);
+    ascii = converted.get();
   }
   return is_host_name(ascii) ? lower(ascii) : std::string();
 }
@@ -196,7 +199,8 @@ LinkUrl parse_link_url(std::string_view text) {
       const std::string_view host = range_text(uri->hostText);
       const std::string ascii = ascii_host(percent_decoded(host));
       if (ascii.empty()) {
-        return failure("has \"" + percent_decoded(host) + "\" as its host, which is not a host name");
+        return failure("has \"" + percent_decoded(host) +
+                       "\" as its host, which is not a host name");
       }
       if (ascii != host) {
         // Put the IDNA form in place and parse again.
@@ -211,11 +215,14 @@ LinkUrl parse_link_url(std::string_view text) {
   const std::string normalised = to_string(*uri);
   std::string href;
   for (char c : normalised) {
-    if (needs_encoding_for_sinks(c)) append_percent_encoded(href, static_cast<unsigned char>(c));
-    else href += c;
+    if (needs_encoding_for_sinks(c))
+      append_percent_encoded(href, static_cast<unsigned char>(c));
+    else
+      href += c;
   }
   if (href.size() > kMaxUrlLength) {
-    return failure("is " + std::to_string(href.size()) + " bytes long once encoded; links may have at most " +
+    return failure("is " + std::to_string(href.size()) +
+                   " bytes long once encoded; links may have at most " +
                    std::to_string(kMaxUrlLength));
   }
   if (!is_safe_link_target(href)) return failure("is not a valid URL");

@@ -1,6 +1,6 @@
 #include "cli/build_arguments.h"
 
-#include <cctype>
+#include <charconv>
 
 #include "cli/command.h"
 
@@ -8,14 +8,9 @@ namespace briefing::cli {
 namespace {
 
 int parse_jobs(const std::string& value) {
-  size_t used = 0;
   int jobs = 0;
-  try {
-    jobs = std::stoi(value, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used != value.size() || jobs < 1 || jobs > 256) {
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), jobs);
+  if (error != std::errc() || end != value.data() + value.size() || jobs < 1 || jobs > 256) {
     throw UsageError("--jobs needs a whole number from 1 to 256, not '" + value + "'");
   }
   return jobs;
@@ -23,35 +18,27 @@ int parse_jobs(const std::string& value) {
 
 }  // namespace
 
-BuildArguments parse_build_arguments(const std::vector<std::string>& args, bool allow_force) {
-  BuildArguments parsed;
-  bool file_given = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (allow_force && (arg == "--force" || arg == "-f")) {
-      parsed.options.force = true;
-    } else if (arg == "--quiet" || arg == "-q") {
-      parsed.options.verbosity = Verbosity::quiet;
-    } else if (arg == "--verbose" || arg == "-v") {
-      parsed.options.verbosity = Verbosity::verbose;
-    } else if (arg == "--jobs" || arg == "-j") {
-      if (i + 1 >= args.size()) throw UsageError(arg + " needs a number");
-      parsed.options.jobs = parse_jobs(args[++i]);
-    } else if (arg.rfind("--jobs=", 0) == 0) {
-      parsed.options.jobs = parse_jobs(arg.substr(7));
-    } else if (arg.rfind("-j", 0) == 0 && arg.size() > 2 &&
-               std::isdigit(static_cast<unsigned char>(arg[2]))) {
-      parsed.options.jobs = parse_jobs(arg.substr(2));
-    } else if (!arg.empty() && arg[0] == '-') {
-      throw UsageError("unknown option '" + arg + "'");
-    } else if (!file_given) {
-      parsed.file = arg;
-      file_given = true;
-    } else {
-      throw UsageError("more than one build file given");
-    }
+std::vector<OptionSpec> build_option_specs(bool with_force) {
+  std::vector<OptionSpec> specs;
+  if (with_force) specs.push_back({"force", 'f', "", "render every output, even those up to date"});
+  specs.push_back({"jobs", 'j', "N", "render N outputs at once (default: the number of cores)"});
+  specs.push_back({"quiet", 'q', "", "print only errors"});
+  specs.push_back({"verbose", 'v', "", "also print each renderer's command line and output"});
+  return specs;
+}
+
+BuildArguments build_arguments(const ParsedOptions& parsed) {
+  BuildArguments arguments;
+  if (parsed.positional().size() > 1) throw UsageError("more than one build file given");
+  if (!parsed.positional().empty()) arguments.file = parsed.positional().front();
+  arguments.options.force = parsed.has("force");
+  if (parsed.has("quiet") && parsed.has("verbose")) {
+    throw UsageError("--quiet and --verbose exclude each other");
   }
-  return parsed;
+  if (parsed.has("quiet")) arguments.options.verbosity = Verbosity::quiet;
+  if (parsed.has("verbose")) arguments.options.verbosity = Verbosity::verbose;
+  if (parsed.has("jobs")) arguments.options.jobs = parse_jobs(parsed.value("jobs"));
+  return arguments;
 }
 
 }  // namespace briefing::cli

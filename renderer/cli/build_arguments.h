@@ -1,9 +1,10 @@
-// The arguments `briefing build` and `briefing watch` share.
+// The options `briefing build` and `briefing watch` share.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "cli/options.h"
 #include "regenerate/builder.h"
 
 namespace briefing::cli {
@@ -13,8 +14,10 @@ struct BuildArguments {
   BuildOptions options;
 };
 
-/// [FILE] [--jobs N] [--quiet | --verbose], and --force where `allow_force`.
-/// Throws UsageError on anything else.
-BuildArguments parse_build_arguments(const std::vector<std::string>& args, bool allow_force);
+/// --jobs, --quiet, --verbose, and --force where `with_force`.
+std::vector<OptionSpec> build_option_specs(bool with_force);
+
+/// [FILE] and the options above. Throws UsageError on anything else.
+BuildArguments build_arguments(const ParsedOptions& parsed);
 
 }  // namespace briefing::cli

@@ -1,9 +1,14 @@
-// Subcommands register themselves here; main() dispatches on the first argument.
+// The subcommands, in one explicit table (cli/commands.cpp), each with its
+// options described once (cli/options.h). The command line is a library:
+// run_cli() is main's body, and tests call it in-process with their own streams.
 #pragma once
 
+#include <iosfwd>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "cli/options.h"
 
 namespace briefing::cli {
 
@@ -12,28 +17,44 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitDataError = 1;
 inline constexpr int kExitUsageError = 2;
 
-/// Thrown for bad arguments; main() prints it with the usage and exits 2.
+/// Thrown for bad arguments: run_cli() prints it in one line with a pointer
+/// to the command's help and exits 2.
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-struct Command {
-  std::string name;     // "check"
-  std::string summary;  // one line for --help
-  std::string usage;    // full usage text, shown by `briefing NAME --help`
-  int (*run)(const std::vector<std::string>& args);  // args after the name
+/// Where a command reads and writes.
+struct CommandIo {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;
 };
 
-void register_command(Command command);
-const std::vector<Command>& registered_commands();
+struct Command {
+  std::string name;         // "check"
+  std::string summary;      // one line for the command list
+  std::string synopsis;     // after "briefing NAME": "FILE..."
+  std::string description;  // paragraphs for --help, each line ending in '\n'
+  std::vector<OptionSpec> options;
+  int (*run)(const ParsedOptions& options, CommandIo& io);
+};
+
+/// Every command, in the order `briefing --help` lists them.
+const std::vector<Command>& commands();
 const Command* find_command(const std::string& name);
 
-/// A static instance of this in a command's file registers it at start-up.
-struct CommandRegistration {
-  explicit CommandRegistration(Command command) { register_command(std::move(command)); }
-};
+/// `briefing NAME --help`: usage, description and options.
+std::string command_help(const Command& command);
 
-/// True if `args` asks for help (-h or --help).
-bool wants_help(const std::vector<std::string>& args);
+/// Runs the command line `args` (without the program name).
+int run_cli(const std::vector<std::string>& args, CommandIo& io);
+
+// The commands, one file each.
+Command build_command();
+Command check_command();
+Command diff_command();
+Command report_command();
+Command timeline_command();
+Command watch_command();
 
 }  // namespace briefing::cli

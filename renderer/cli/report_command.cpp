@@ -1,16 +1,19 @@
 // briefing report DATA -o OUT.pdf: the printable briefing report.
-#include <iostream>
+#include <filesystem>
 #include <optional>
+#include <ostream>
 
+#include "base/atomic_file.h"
+#include "base/terminal_text.h"
 #include "cli/command.h"
+#include "layout/layout_dump.h"
 #include "layout/report/report_layout.h"
 #include "load/dataset_loader.h"
-#include "text/glyph_coverage.h"
 #include "load/report_style_loader.h"
 #include "load/timeline_style_loader.h"
 #include "model/dataset_diff.h"
-#include "base/atomic_file.h"
 #include "paint/document_writer.h"
+#include "text/glyph_coverage.h"
 
 namespace briefing::cli {
 namespace {
@@ -23,53 +26,54 @@ struct ReportArguments {
   std::string compare_with;
 };
 
-ReportArguments parse_arguments(const std::vector<std::string>& args) {
-  ReportArguments parsed;
-  auto value = [&](size_t& i) -> const std::string& {
-    if (i + 1 >= args.size()) throw UsageError("option '" + args[i] + "' needs a value");
-    return args[++i];
-  };
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    if (arg == "-o" || arg == "--output") parsed.output = value(i);
-    else if (arg == "--layout") parsed.layout = value(i);
-    else if (arg == "--layout-dump") parsed.layout_dump = value(i);
-    else if (arg == "--compare-with") parsed.compare_with = value(i);
-    else if (!arg.empty() && arg[0] == '-') throw UsageError("unknown option '" + arg + "'");
-    else if (parsed.data.empty()) parsed.data = arg;
-    else throw UsageError("more than one dataset given ('" + parsed.data + "' and '" + arg + "')");
+ReportArguments report_arguments(const ParsedOptions& parsed) {
+  ReportArguments a;
+  if (parsed.positional().empty()) throw UsageError("no dataset file given");
+  if (parsed.positional().size() > 1) {
+    throw UsageError("more than one dataset given ('" + parsed.positional()[0] + "' and '" +
+                     parsed.positional()[1] + "')");
   }
-  if (parsed.data.empty()) throw UsageError("no dataset file given");
-  if (parsed.output.empty()) throw UsageError("no output file given (-o OUT.pdf)");
-  if (format_for_path(parsed.output) != OutputFormat::pdf) {
-    throw UsageError("the report is a PDF: give an output file ending in .pdf, not '" +
-                     parsed.output + "'");
+  a.data = parsed.positional().front();
+  a.output = parsed.value("output");
+  if (parsed.has("layout")) a.layout = parsed.value("layout");
+  a.layout_dump = parsed.value("layout-dump");
+  a.compare_with = parsed.value("compare-with");
+  if (a.output.empty()) throw UsageError("no output file given (-o OUT.pdf)");
+  if (format_for_path(a.output) != OutputFormat::pdf) {
+    throw UsageError("the report is a PDF: give an output file ending in .pdf, not '" + a.output +
+                     "'");
   }
-  if (parsed.layout.empty()) throw UsageError("--layout needs a preset name or a file");
-  return parsed;
+  if (a.layout.empty()) throw UsageError("--layout needs a preset name or a file");
+  if (a.output == a.data || (!a.layout_dump.empty() && a.layout_dump == a.data)) {
+    throw UsageError("the output would overwrite the dataset '" + a.data + "'");
+  }
+  return a;
 }
 
-int fail_with(const Diagnostics& diagnostics) {
-  std::cerr << format_diagnostics(diagnostics) << describe_counts(diagnostics) << "\n";
+int fail_with(const Diagnostics& diagnostics, CommandIo& io) {
+  io.err << format_diagnostics(diagnostics) << describe_counts(diagnostics) << "\n";
   return kExitDataError;
 }
 
-int run_report(const std::vector<std::string>& args) {
-  const ReportArguments arguments = parse_arguments(args);
+int run_report(const ParsedOptions& parsed, CommandIo& io) {
+  const ReportArguments arguments = report_arguments(parsed);
 
   DatasetLoad load = load_dataset_file(arguments.data);
   require_drawable_text(load);
-  if (!load.ok()) return fail_with(load.diagnostics);
+  if (!load.ok()) return fail_with(load.diagnostics, io);
 
   Diagnostics diagnostics;
-  const std::optional<ReportStyle> style =
-      load_report_style(resolve_layout_path(arguments.layout), diagnostics);
-  if (!style) return fail_with(diagnostics);
+  const std::string layout_path = resolve_layout_path(arguments.layout);
+  const std::optional<ReportStyle> style = load_report_style(layout_path, diagnostics);
+  if (!style) return fail_with(diagnostics, io);
 
   std::optional<TimelineStyle> figure_style;
   if (style->figure) {
-    figure_style = load_timeline_style(resolve_layout_path(style->figure_layout), diagnostics);
-    if (!figure_style) return fail_with(diagnostics);
+    // The figure's preset: one beside the report layout wins over an installed one.
+    const std::string beside = std::filesystem::path(layout_path).parent_path().string();
+    figure_style =
+        load_timeline_style(resolve_layout_path(style->figure_layout, beside), diagnostics);
+    if (!figure_style) return fail_with(diagnostics, io);
   }
 
   ReportOptions options;
@@ -78,37 +82,43 @@ int run_report(const std::vector<std::string>& args) {
   if (!arguments.compare_with.empty()) {
     DatasetLoad old = load_dataset_file(arguments.compare_with);
     require_drawable_text(old);
-    if (!old.ok()) return fail_with(old.diagnostics);
+    if (!old.ok()) return fail_with(old.diagnostics, io);
     changes = compare_datasets(*old.dataset, *load.dataset);
     options.changes = &*changes;
     options.changes_since = old.dataset->published;
   }
 
-  const ReportLayout report = layout_report(*load.dataset, *style, options);
+  const LayoutResult report = layout_report(*load.dataset, *style, options);
   // Render both before writing either, so that a failure leaves both untouched.
   const std::string pdf = render_document(report.document, OutputFormat::pdf);
-  const std::string dump = arguments.layout_dump.empty() ? "" : to_json(report.dump);
+  const std::string dump =
+      arguments.layout_dump.empty() ? "" : to_json(layout_dump(report.document, "report"));
   write_file_atomically(arguments.output, pdf);
   if (!arguments.layout_dump.empty()) write_file_atomically(arguments.layout_dump, dump);
-  for (const std::string& note : report.notes) std::cerr << "note: " << note << "\n";
-  std::cout << arguments.output << ": " << report.document.pages.size() << " pages\n";
+  io.err << format_diagnostics(report.diagnostics);
+  io.out << terminal_safe(arguments.output) << ": " << report.document.pages.size() << " pages\n";
   return kExitOk;
 }
 
-const CommandRegistration registration{{
-    "report",
-    "typeset the briefing report PDF",
-    "Usage: briefing report DATA -o OUT.pdf [--layout briefing-a4|briefing-letter|FILE]\n"
-    "                       [--layout-dump FILE.json] [--compare-with OLD.toml]\n\n"
-    "Typesets a paginated PDF: cover, contents with page numbers, the timeline\n"
-    "figure, the sections with their items and footnotes, and a chronological table.\n"
-    "--layout        a preset in layouts/ or a layout file (default briefing-a4)\n"
-    "--layout-dump   also write every placed block and line, per page, as JSON\n"
-    "--compare-with  add a 'Changes since' page against an older version and mark\n"
-    "                new and changed items\n"
-    "Exit status: 0 written, 1 data or layout errors, 2 bad usage.\n",
-    run_report,
-}};
-
 }  // namespace
+
+Command report_command() {
+  return {
+      "report",
+      "typeset the briefing report PDF",
+      "DATA -o OUT.pdf [--layout briefing-a4|briefing-letter|FILE] [options]",
+      "Typesets a paginated PDF: cover, contents with page numbers, the timeline\n"
+      "figure, the sections with their items and footnotes, and a chronological table.\n"
+      "Exit status: 0 written, 1 data or layout errors, 2 bad usage.\n",
+      {
+          {"output", 'o', "OUT.pdf", "the file to write (required)"},
+          {"layout", 0, "NAME|FILE", "a preset in layouts/ or a layout file (default briefing-a4)"},
+          {"layout-dump", 0, "FILE", "also write every placed block and line, per page, as JSON"},
+          {"compare-with", 0, "OLD",
+           "add a 'Changes since' page against an older dataset and mark what changed"},
+      },
+      run_report,
+  };
+}
+
 }  // namespace briefing::cli

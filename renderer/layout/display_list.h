@@ -1,8 +1,14 @@
-// The display list: pages of positioned items that layout produces and paint draws.
+// The display list: pages of positioned items that layout produces and paint
+// draws — the only record of what was laid out. Items carry a Tag saying what
+// they stand for (a label, a marker, a heading line); the layout dump is made
+// from it (layout_dump.h), so what tools check is what is painted. Groups hold
+// items under a translation, as Typst's frames do.
 // Coordinates are points (1/72 in), origin at the page's top left, y down.
 #pragma once
 
 #include <ctime>
+#include <functional>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -12,6 +18,14 @@
 #include "text/text_block.h"
 
 namespace briefing {
+
+/// What an item stands for. Items with a kind are listed by the layout dump
+/// (and will carry PDF structure); an empty kind lists nothing.
+struct Tag {
+  std::string kind;     // "label", "marker", "tick-label", "heading", "line", ...
+  std::string item_id;  // the dataset item or anchor it belongs to; may be empty
+  std::string text;     // what it says; for a TextShape, empty means its block's text
+};
 
 struct Stroke {
   Color color;
@@ -27,6 +41,7 @@ struct RectShape {
   bool stroked = false;
   Stroke stroke;
   double corner_radius = 0;
+  Tag tag;
 };
 
 /// An open or closed polyline: axis lines, leaders, brackets, diamonds.
@@ -37,6 +52,7 @@ struct PathShape {
   Color fill;
   bool stroked = true;
   Stroke stroke;
+  Tag tag;
 };
 
 struct CircleShape {
@@ -46,6 +62,7 @@ struct CircleShape {
   Color fill;
   bool stroked = false;
   Stroke stroke;
+  Tag tag;
 };
 
 /// A measured text block drawn with its top left at `origin`.
@@ -53,6 +70,8 @@ struct TextShape {
   Point origin;
   TextBlockPtr block;
   Color color;
+  Tag tag;
+  bool per_line = false;  // the dump lists each line (a paragraph's lines) as its own element
 };
 
 /// A clickable area: an external URI or an internal named destination.
@@ -61,6 +80,7 @@ struct LinkArea {
   std::vector<Rect> rects;
   std::string uri;          // http, https or mailto; empty for internal links
   std::string destination;  // named destination; empty for external links
+  Tag tag;
 };
 
 /// A named destination that links and outline entries jump to.
@@ -69,7 +89,39 @@ struct Destination {
   Point at;
 };
 
-using DisplayItem = std::variant<RectShape, PathShape, CircleShape, TextShape, LinkArea, Destination>;
+struct Group;
+
+using DisplayItem =
+    std::variant<RectShape, PathShape, CircleShape, TextShape, LinkArea, Destination, Group>;
+
+/// Items drawn together under a translation: a label (its title, dates and
+/// link), a mark, a heading, the report's timeline figure.
+struct Group {
+  Point offset;                    // added to every item's coordinates, points
+  std::vector<DisplayItem> items;  // in the group's own coordinates
+  Tag tag;
+  /// The area the group stands for when that is not its items' bounds (a
+  /// lane band, shaded or not), in the group's own coordinates.
+  std::optional<Rect> area;
+};
+
+/// Moves an item by (dx, dy): a group by its offset.
+void translate(DisplayItem& item, double dx, double dy);
+
+/// Where an item's ink can be, in the coordinates it stands in: strokes
+/// included, a text's logical box, a group's area or its items' union.
+/// Nullopt for what draws nothing (destinations, empty groups).
+std::optional<Rect> bounds_of(const DisplayItem& item);
+
+/// Calls `visit(item, offset)` for every item, depth first, groups included
+/// before their items; `offset` is where the item's own coordinates start.
+void for_each_item(const std::vector<DisplayItem>& items,
+                   const std::function<void(const DisplayItem&, Point offset)>& visit,
+                   Point offset = {});
+
+/// The items with every group dissolved: its items moved by its offset, in
+/// paint order. For checks and writers that need no grouping.
+std::vector<DisplayItem> flattened(const std::vector<DisplayItem>& items);
 
 struct Page {
   double width = 0, height = 0;  // points

@@ -1,10 +1,10 @@
-#include "base/file_io.h"
 #include "load/report_style_loader.h"
 
 #include <cmath>
 #include <filesystem>
 #include <map>
 
+#include "base/file_io.h"
 #include "load/dataset_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
@@ -85,7 +85,16 @@ class ReportStyleReader {
     millimetres(r, "margin_left_mm", style.margin_left, 5, 100);
     millimetres(r, "margin_right_mm", style.margin_right, 5, 100);
     if (style.text_width() < 144 || style.text_height() < 216) {
-      r.error_at(r.table_position(),
+      // At the margin that was set (the first of them), else at [page].
+      SourceRange at = r.table_position();
+      for (const char* key : {"margin_mm", "margin_top_mm", "margin_bottom_mm", "margin_left_mm",
+                              "margin_right_mm"}) {
+        if (t.contains(key)) {
+          at = r.key_position(key);
+          break;
+        }
+      }
+      r.error_at(at,
                  "the margins leave too little room for text (" +
                      format_number(std::round(style.text_width() / kPointsPerMm)) + " x " +
                      format_number(std::round(style.text_height() / kPointsPerMm)) + " mm)",
@@ -149,8 +158,10 @@ class ReportStyleReader {
     flag(r, "contents_items", style.contents_items);
     flag(r, "figure", style.figure);
     if (auto name = r.string("figure_layout")) {
-      if (name->empty()) r.error_at(r.value_position("figure_layout"), "'figure_layout' is empty");
-      else style.figure_layout = *name;
+      if (name->empty())
+        r.error_at(r.value_position("figure_layout"), "'figure_layout' is empty");
+      else
+        style.figure_layout = *name;
     }
     flag(r, "chronology", style.chronology);
     r.finish();

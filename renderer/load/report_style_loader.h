@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "layout/report/report_style.h"
 #include "base/diagnostic.h"
+#include "layout/report/report_style.h"
 
 namespace briefing {
 

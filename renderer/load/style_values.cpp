@@ -15,10 +15,9 @@ void read_number(TableReader& reader, const std::string& key, double& target, do
   const auto value = reader.number(key, need);
   if (!value) return;
   if (!(*value >= low && *value <= high)) {
-    reader.error_at(reader.value_position(key), "'" + key + "' must be between " +
-                                                    format_number(low) + " and " +
-                                                    format_number(high) + ", not " +
-                                                    format_number(*value));
+    reader.error_at(reader.value_position(key),
+                    "'" + key + "' must be between " + format_number(low) + " and " +
+                        format_number(high) + ", not " + format_number(*value));
     return;
   }
   target = *value;
@@ -28,10 +27,9 @@ void read_integer(TableReader& reader, const std::string& key, int& target, int 
   const auto value = reader.integer(key);
   if (!value) return;
   if (*value < low || *value > high) {
-    reader.error_at(reader.value_position(key), "'" + key + "' must be between " +
-                                                    std::to_string(low) + " and " +
-                                                    std::to_string(high) + ", not " +
-                                                    std::to_string(*value));
+    reader.error_at(reader.value_position(key),
+                    "'" + key + "' must be between " + std::to_string(low) + " and " +
+                        std::to_string(high) + ", not " + std::to_string(*value));
     return;
   }
   target = static_cast<int>(*value);

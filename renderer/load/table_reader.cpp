@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "load/toml_guard.h"
+
 namespace briefing {
 
 SourceRange range_of(const toml::source_region& region) {
@@ -11,32 +13,91 @@ SourceRange range_of(const toml::source_region& region) {
 
 SourceRange range_of(const toml::node& node) { return range_of(node.source()); }
 
+namespace {
+
+bool before(SourceRange a, SourceRange b) {
+  return a.line != b.line ? a.line < b.line : a.column < b.column;
+}
+
+// Puts back what stand-ins replaced, in every string of the tree. Walks with
+// a stack: dotted keys can nest tables deeper than the call stack goes.
+void restore_stand_ins(toml::table& root, const DefusedToml& defused) {
+  std::vector<toml::node*> pending{&root};
+  while (!pending.empty()) {
+    toml::node* node = pending.back();
+    pending.pop_back();
+    if (auto* table = node->as_table()) {
+      for (auto& entry : *table) pending.push_back(&entry.second);
+    } else if (auto* array = node->as_array()) {
+      for (auto& element : *array) pending.push_back(&element);
+    } else if (auto* string = node->as_string()) {
+      for (const auto& [stand_in, original] : defused.stand_ins) {
+        replace_all(string->get(), stand_in, original);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diagnostics) {
+  const std::string_view text = source->text;
+  // toml++ 3.3.0 never sees what would trip it (load/toml_guard.h).
+  const std::vector<TomlHazard> hazards = find_toml_hazards(text);
+  const DefusedToml defused = hazards.empty() ? DefusedToml{} : defuse_toml(text, hazards);
+  const auto report_hazard = [&] {
+    diagnostics.error(source, defused.error->at, defused.error->message(), defused.error->hint());
+  };
   try {
-    return toml::parse(source->text, source->name);
+    toml::table root =
+        toml::parse(hazards.empty() ? text : std::string_view(defused.text), source->name);
+    if (defused.error) {
+      report_hazard();
+      return std::nullopt;
+    }
+    if (!defused.stand_ins.empty()) restore_stand_ins(root, defused);
+    return root;
   } catch (const toml::parse_error& error) {
-    diagnostics.error(source, range_of(error.source()), std::string(error.description()));
+    // toml++'s own error stands if it comes first: the hazard is defused as
+    // a character that toml++ rejects, so it never comes later.
+    const SourceRange at = range_of(error.source());
+    if (defused.error && !before(at, defused.error->own_error_before)) {
+      report_hazard();
+    } else {
+      diagnostics.error(source, at, std::string(error.description()));
+    }
     return std::nullopt;
   }
 }
 
 const char* toml_type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "table";
-    case toml::node_type::array: return "array";
-    case toml::node_type::string: return "string";
-    case toml::node_type::integer: return "integer";
-    case toml::node_type::floating_point: return "float";
-    case toml::node_type::boolean: return "boolean";
-    case toml::node_type::date: return "date";
-    case toml::node_type::time: return "time";
-    case toml::node_type::date_time: return "date-time";
-    default: return "nothing";
+    case toml::node_type::table:
+      return "table";
+    case toml::node_type::array:
+      return "array";
+    case toml::node_type::string:
+      return "string";
+    case toml::node_type::integer:
+      return "integer";
+    case toml::node_type::floating_point:
+      return "float";
+    case toml::node_type::boolean:
+      return "boolean";
+    case toml::node_type::date:
+      return "date";
+    case toml::node_type::time:
+      return "time";
+    case toml::node_type::date_time:
+      return "date-time";
+    default:
+      return "nothing";
   }
 }
 
 std::string with_article(std::string_view noun) {
-  const bool vowel = !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
+  const bool vowel =
+      !noun.empty() && std::string_view("aeiou").find(noun[0]) != std::string_view::npos;
   return std::string(vowel ? "an " : "a ") + std::string(noun);
 }
 
@@ -55,7 +116,10 @@ bool has_control_characters(std::string_view text) {
 
 TableReader::TableReader(const toml::table& table, std::string what, SourceRef source,
                          Diagnostics& diagnostics)
-    : table_(table), what_(std::move(what)), source_(std::move(source)), diagnostics_(diagnostics) {}
+    : table_(table),
+      what_(std::move(what)),
+      source_(std::move(source)),
+      diagnostics_(diagnostics) {}
 
 void TableReader::error_at(SourceRange at, std::string message, std::string hint) {
   diagnostics_.error(source_, at, std::move(message), std::move(hint));
@@ -80,8 +144,21 @@ SourceRange TableReader::value_position(const std::string& key) const {
   return table_position();
 }
 
-const toml::node* TableReader::find(const std::string& key, Need need) {
+SourceRange TableReader::element_position(const std::string& key, size_t index) const {
+  if (const toml::node* node = table_.get(key)) {
+    if (const auto* array = node->as_array(); array && index < array->size()) {
+      return range_of(*array->get(index));
+    }
+  }
+  return value_position(key);
+}
+
+void TableReader::know(const std::string& key) {
   if (std::find(known_.begin(), known_.end(), key) == known_.end()) known_.push_back(key);
+}
+
+const toml::node* TableReader::find(const std::string& key, Need need) {
+  know(key);
   const toml::node* node = table_.get(key);
   if (!node && need == Need::required) {
     error_at(table_position(), what_ + " is missing the required key '" + key + "'");
@@ -91,8 +168,8 @@ const toml::node* TableReader::find(const std::string& key, Need need) {
 
 void TableReader::wrong_type(const std::string& key, const toml::node& node,
                              const std::string& expected) {
-  error_at(range_of(node), "'" + key + "' must be " + expected + ", not " +
-                                  with_article(toml_type_name(node)));
+  error_at(range_of(node),
+           "'" + key + "' must be " + expected + ", not " + with_article(toml_type_name(node)));
 }
 
 std::optional<std::string> TableReader::string(const std::string& key, Need need) {
@@ -150,7 +227,7 @@ std::optional<std::vector<std::string>> TableReader::string_array(const std::str
     const auto* text = element.as_string();
     if (!text) {
       error_at(range_of(element), "'" + key + "' must hold only strings, not " +
-                                         with_article(toml_type_name(element)));
+                                      with_article(toml_type_name(element)));
       continue;
     }
     if (has_control_characters(text->get())) {
@@ -183,8 +260,8 @@ std::vector<const toml::table*> TableReader::tables(const std::string& key, Need
     if (const auto* table = element.as_table()) {
       result.push_back(table);
     } else {
-      error_at(range_of(element), "'" + key + "' must hold only tables, not " +
-                                         with_article(toml_type_name(element)));
+      error_at(range_of(element),
+               "'" + key + "' must hold only tables, not " + with_article(toml_type_name(element)));
     }
   }
   return result;

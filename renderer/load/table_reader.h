@@ -46,10 +46,14 @@ class TableReader {
   SourceRange key_position(const std::string& key) const;
   /// Where the value of `key` stands, or the table's header if absent.
   SourceRange value_position(const std::string& key) const;
+  /// Where element `index` of the array at `key` stands, or the key's value if none.
+  SourceRange element_position(const std::string& key, size_t index) const;
   /// The table's header ("[[item]]"), or its first key for an inline table.
   SourceRange table_position() const;
 
   void error_at(SourceRange at, std::string message, std::string hint = {});
+  /// Counts `key` as known (for did-you-mean hints) without reading it.
+  void know(const std::string& key);
   void finish();
 
   const SourceRef& source() const { return source_; }

@@ -1,18 +1,16 @@
-#include "base/file_io.h"
 #include "load/timeline_style_loader.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
+#include "base/file_io.h"
 #include "load/dataset_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
 
 namespace briefing {
 namespace {
-
-const std::vector<std::string> kThemeNames = {"light", "dark", "print"};
 
 class StyleReader {
  public:
@@ -143,8 +141,8 @@ class StyleReader {
   void read_themes(const toml::table& t, TimelineStyle& style) {
     for (const auto& [key, node] : t) {
       const std::string name(key.str());
-      if (std::find(kThemeNames.begin(), kThemeNames.end(), name) == kThemeNames.end()) {
-        std::string hint = closest_match(name, kThemeNames);
+      if (std::find(theme_names().begin(), theme_names().end(), name) == theme_names().end()) {
+        std::string hint = closest_match(name, theme_names());
         diagnostics_.error(
             source_, range_of(key.source()), "unknown theme '" + name + "'",
             hint.empty() ? "themes are light, dark and print" : "did you mean '" + hint + "'?");
@@ -193,9 +191,9 @@ class StyleReader {
     if (!show_title_) style.title_size = 0;
     if (style.margin_left + style.margin_right > style.width * 0.5 ||
         style.margin_top + style.margin_bottom > style.height * 0.5) {
-      top.error_at(top.key_position("margins"), "the margins leave less than half of the " +
-                                                    format_number(style.width) + " × " + format_number(style.height) +
-                                                    " pt page for the timeline");
+      top.error_at(top.key_position("margins"),
+                   "the margins leave less than half of the " + format_number(style.width) + " × " +
+                       format_number(style.height) + " pt page for the timeline");
     }
   }
 
@@ -205,29 +203,6 @@ class StyleReader {
 };
 
 }  // namespace
-
-std::string layouts_directory() {
-  if (const char* dir = std::getenv("BRIEFING_LAYOUTS_DIR"); dir && *dir) return dir;
-  return std::string(BRIEFING_SOURCE_DIR) + "/layouts";
-}
-
-std::string resolve_layout_path(const std::string& name_or_file) {
-  const bool is_path =
-      name_or_file.find('/') != std::string::npos ||
-      (name_or_file.size() > 5 && name_or_file.compare(name_or_file.size() - 5, 5, ".toml") == 0);
-  if (is_path) return name_or_file;
-  return layouts_directory() + "/" + name_or_file + ".toml";
-}
-
-std::vector<std::string> available_layouts() {
-  std::vector<std::string> names;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(layouts_directory(), error)) {
-    if (entry.path().extension() == ".toml") names.push_back(entry.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
 
 std::optional<TimelineStyle> load_timeline_style_text(std::string_view text,
                                                       const std::string& file_name,
@@ -244,7 +219,8 @@ std::optional<TimelineStyle> load_timeline_style_text(std::string_view text,
   return style;
 }
 
-std::optional<TimelineStyle> load_timeline_style(const std::string& path, Diagnostics& diagnostics) {
+std::optional<TimelineStyle> load_timeline_style(const std::string& path,
+                                                 Diagnostics& diagnostics) {
   const FileContents file = read_file(path);
   if (!file.ok()) {
     std::string hint;

@@ -9,9 +9,7 @@ const std::string& Item::primary_href() const {
   return links.empty() ? kNone : links.front().href;
 }
 
-int Section::depth() const {
-  return 1 + static_cast<int>(std::count(id.begin(), id.end(), '.'));
-}
+int Section::depth() const { return 1 + static_cast<int>(std::count(id.begin(), id.end(), '.')); }
 
 std::string Section::parent_id() const {
   const auto dot = id.rfind('.');
@@ -19,8 +17,8 @@ std::string Section::parent_id() const {
 }
 
 const Section* Dataset::find_section(const std::string& id) const {
-  auto it = std::find_if(sections.begin(), sections.end(),
-                         [&](const Section& s) { return s.id == id; });
+  auto it =
+      std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.id == id; });
   return it == sections.end() ? nullptr : &*it;
 }
 

@@ -16,7 +16,7 @@ namespace briefing {
 // ranges are unknown (line 0) for data made in code.
 
 struct Milestone {
-  std::string label;       // "adopted", "revised", "in operation", ...
+  std::string label;  // "adopted", "revised", "in operation", ...
   PartialDate date;
   std::string source_url;  // required by the loader for a date the source document lacks
   SourceRange position;    // of its date
@@ -43,7 +43,7 @@ struct Item {
   std::string id;       // stable, unique: lowercase letters, digits and '-'
   std::string section;  // id of its section, e.g. "1.3.2"
   std::string title;
-  std::string kind;     // principle, strategy, agreement, report, law, guideline, ...
+  std::string kind;  // principle, strategy, agreement, report, law, guideline, ...
   std::vector<std::string> issuers;
   std::vector<Milestone> milestones;  // chronological; empty when undated
   std::string summary;

@@ -122,7 +122,8 @@ std::vector<FieldChange> compare_items(const Item& before, const Item& after) {
   compare_notes(out, before, after);
   compare_scalar(out, "tags", join(before.tags, ", "), join(after.tags, ", "));
   if (before.highlight != after.highlight)
-    out.push_back({"highlight", "", before.highlight ? "yes" : "no", after.highlight ? "yes" : "no"});
+    out.push_back(
+        {"highlight", "", before.highlight ? "yes" : "no", after.highlight ? "yes" : "no"});
   return out;
 }
 
@@ -182,7 +183,8 @@ DatasetDiff compare_datasets(const Dataset& before, const Dataset& after) {
       continue;
     }
     auto fields = compare_items(*old, item);
-    if (!fields.empty()) diff.changed.push_back({item.id, item.title, item.section, std::move(fields)});
+    if (!fields.empty())
+      diff.changed.push_back({item.id, item.title, item.section, std::move(fields)});
   }
   for (const auto& item : before.items) {
     if (!after.find_item(item.id)) diff.removed.push_back(item);

@@ -28,8 +28,8 @@ struct FieldChange {
 
 struct ItemChange {
   std::string id;
-  std::string title;    // the new title
-  std::string section;  // the new section id
+  std::string title;                // the new title
+  std::string section;              // the new section id
   std::vector<FieldChange> fields;  // in a fixed order: title, kind, section, issuers, dates, ...
 };
 

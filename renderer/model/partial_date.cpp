@@ -75,15 +75,14 @@ std::optional<PartialDate> PartialDate::parse(std::string_view text, std::string
     return std::nullopt;
   };
   const std::string quoted = "\"" + std::string(text) + "\"";
-  const bool shape_ok = (text.size() == 4) ||
-                        (text.size() == 7 && text[4] == '-') ||
+  const bool shape_ok = (text.size() == 4) || (text.size() == 7 && text[4] == '-') ||
                         (text.size() == 10 && text[4] == '-' && text[7] == '-');
-  if (!shape_ok)
-    return fail("date " + quoted + " is not in the form YYYY, YYYY-MM or YYYY-MM-DD");
+  if (!shape_ok) return fail("date " + quoted + " is not in the form YYYY, YYYY-MM or YYYY-MM-DD");
 
   const auto year = parse_digits(text.substr(0, 4), 4);
   if (!year) return fail("date " + quoted + " has a malformed year");
-  if (*year < 1000) return fail("year " + std::to_string(*year) + " is out of range in date " + quoted);
+  if (*year < 1000)
+    return fail("year " + std::to_string(*year) + " is out of range in date " + quoted);
   if (text.size() == 4) return PartialDate::year(*year);
 
   const auto month = parse_digits(text.substr(5, 2), 2);
@@ -106,28 +105,36 @@ DayNumber PartialDate::first_day() const {
 
 DayNumber PartialDate::last_day() const {
   switch (precision_) {
-    case DatePrecision::year: return day_number(year_, 12, 31);
-    case DatePrecision::month: return day_number(year_, month_, days_in_month(year_, month_));
-    case DatePrecision::day: break;
+    case DatePrecision::year:
+      return day_number(year_, 12, 31);
+    case DatePrecision::month:
+      return day_number(year_, month_, days_in_month(year_, month_));
+    case DatePrecision::day:
+      break;
   }
   return first_day();
 }
 
 std::string PartialDate::format() const {
   switch (precision_) {
-    case DatePrecision::year: return std::to_string(year_);
-    case DatePrecision::month: return std::string(month_name(month_)) + " " + std::to_string(year_);
-    case DatePrecision::day: break;
+    case DatePrecision::year:
+      return std::to_string(year_);
+    case DatePrecision::month:
+      return std::string(month_name(month_)) + " " + std::to_string(year_);
+    case DatePrecision::day:
+      break;
   }
   return std::to_string(day_) + " " + month_name(month_) + " " + std::to_string(year_);
 }
 
 std::string PartialDate::format_short() const {
   switch (precision_) {
-    case DatePrecision::year: return std::to_string(year_);
+    case DatePrecision::year:
+      return std::to_string(year_);
     case DatePrecision::month:
       return std::string(month_abbreviation(month_)) + " " + std::to_string(year_);
-    case DatePrecision::day: break;
+    case DatePrecision::day:
+      break;
   }
   return std::to_string(day_) + " " + month_abbreviation(month_) + " " + std::to_string(year_);
 }
@@ -135,8 +142,12 @@ std::string PartialDate::format_short() const {
 std::string PartialDate::iso() const {
   char buffer[16];
   switch (precision_) {
-    case DatePrecision::year: std::snprintf(buffer, sizeof buffer, "%04d", year_); break;
-    case DatePrecision::month: std::snprintf(buffer, sizeof buffer, "%04d-%02d", year_, month_); break;
+    case DatePrecision::year:
+      std::snprintf(buffer, sizeof buffer, "%04d", year_);
+      break;
+    case DatePrecision::month:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d", year_, month_);
+      break;
     case DatePrecision::day:
       std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year_, month_, day_);
       break;

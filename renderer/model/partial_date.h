@@ -60,7 +60,7 @@ class PartialDate {
   DatePrecision precision_ = DatePrecision::year;
 };
 
-const char* month_name(int month);        // 1..12 → "January"
+const char* month_name(int month);          // 1..12 → "January"
 const char* month_abbreviation(int month);  // 1..12 → "Jan"
 
 }  // namespace briefing

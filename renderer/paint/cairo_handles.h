@@ -1,4 +1,5 @@
-// RAII for Cairo handles, and a status check that throws.
+// Cairo's status check that throws, and a save/restore guard (the handles'
+// owners are in base/c_handles.h).
 #pragma once
 
 #include <cairo.h>
@@ -7,15 +8,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "base/c_handles.h"
+
 namespace briefing {
-
-struct CairoDestroy {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-  void operator()(cairo_surface_t* surface) const { cairo_surface_destroy(surface); }
-};
-
-using CairoPtr = std::unique_ptr<cairo_t, CairoDestroy>;
-using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoDestroy>;
 
 inline void check_cairo(cairo_status_t status, const char* what) {
   if (status != CAIRO_STATUS_SUCCESS) {

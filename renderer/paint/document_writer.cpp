@@ -41,7 +41,8 @@ void add_pdf_date_prefixes(std::string& pdf) {
     const size_t start = at + key.size();
     // Expect exactly YYYYMMDDHHmmSSZ.
     if (pdf.size() < start + 16 || pdf[start + 14] != 'Z' || pdf[start + 15] != ')') continue;
-    if (!std::all_of(pdf.begin() + static_cast<long>(start), pdf.begin() + static_cast<long>(start + 14),
+    if (!std::all_of(pdf.begin() + static_cast<long>(start),
+                     pdf.begin() + static_cast<long>(start + 14),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
       continue;
     }
@@ -52,8 +53,8 @@ void add_pdf_date_prefixes(std::string& pdf) {
 
 void set_pdf_metadata(cairo_surface_t* surface, const DocumentInfo& info) {
   const std::map<cairo_pdf_metadata_t, std::string> fields = {
-      {CAIRO_PDF_METADATA_TITLE, info.title},       {CAIRO_PDF_METADATA_AUTHOR, info.author},
-      {CAIRO_PDF_METADATA_SUBJECT, info.subject},   {CAIRO_PDF_METADATA_KEYWORDS, info.keywords},
+      {CAIRO_PDF_METADATA_TITLE, info.title},     {CAIRO_PDF_METADATA_AUTHOR, info.author},
+      {CAIRO_PDF_METADATA_SUBJECT, info.subject}, {CAIRO_PDF_METADATA_KEYWORDS, info.keywords},
       {CAIRO_PDF_METADATA_CREATOR, info.creator},
   };
   for (const auto& [key, value] : fields) {
@@ -196,9 +197,12 @@ std::string render_document(const Document& document, OutputFormat format,
                             const RasterOptions& raster) {
   if (document.pages.empty()) throw std::runtime_error("the document has no page");
   switch (format) {
-    case OutputFormat::pdf: return render_pdf(document);
-    case OutputFormat::svg: return render_svg(document, raster);
-    case OutputFormat::png: break;
+    case OutputFormat::pdf:
+      return render_pdf(document);
+    case OutputFormat::svg:
+      return render_svg(document, raster);
+    case OutputFormat::png:
+      break;
   }
   return render_png(document, raster);
 }
@@ -206,7 +210,8 @@ std::string render_document(const Document& document, OutputFormat format,
 void write_document(const Document& document, const std::string& path,
                     const RasterOptions& raster) {
   const auto format = format_for_path(path);
-  if (!format) throw std::runtime_error("cannot tell the format of " + path + " (use .pdf, .svg or .png)");
+  if (!format)
+    throw std::runtime_error("cannot tell the format of " + path + " (use .pdf, .svg or .png)");
   write_file_atomically(path, render_document(document, *format, raster));
 }
 

@@ -29,8 +29,10 @@ template <typename Shape>
 void finish_path(cairo_t* cr, const Shape& shape) {
   if (shape.filled) {
     set_color(cr, shape.fill);
-    if (shape.stroked) cairo_fill_preserve(cr);
-    else cairo_fill(cr);
+    if (shape.stroked)
+      cairo_fill_preserve(cr);
+    else
+      cairo_fill(cr);
   }
   if (shape.stroked) {
     apply_stroke(cr, shape.stroke);
@@ -64,57 +66,70 @@ std::string rect_list(const std::vector<Rect>& rects) {
   return out + "]";
 }
 
+Rect shifted(const Rect& r, Point by) { return {r.x + by.x, r.y + by.y, r.width, r.height}; }
+
+// Paints items with their group's offset added to every coordinate (rather
+// than through the Cairo matrix), so that a group draws exactly the bytes its
+// items would draw placed there directly.
 struct ItemPainter {
   cairo_t* cr;
   const PaintOptions& options;
+  Point offset;
 
   void operator()(const RectShape& shape) const {
-    rounded_rect(cr, shape.rect, shape.corner_radius);
+    rounded_rect(cr, shifted(shape.rect, offset), shape.corner_radius);
     finish_path(cr, shape);
   }
   void operator()(const PathShape& shape) const {
     if (shape.points.empty()) return;
-    cairo_move_to(cr, shape.points[0].x, shape.points[0].y);
+    cairo_move_to(cr, shape.points[0].x + offset.x, shape.points[0].y + offset.y);
     for (size_t i = 1; i < shape.points.size(); ++i) {
-      cairo_line_to(cr, shape.points[i].x, shape.points[i].y);
+      cairo_line_to(cr, shape.points[i].x + offset.x, shape.points[i].y + offset.y);
     }
     if (shape.closed) cairo_close_path(cr);
     finish_path(cr, shape);
   }
   void operator()(const CircleShape& shape) const {
     cairo_new_sub_path(cr);
-    cairo_arc(cr, shape.center.x, shape.center.y, shape.radius, 0, 2 * kPi);
+    cairo_arc(cr, shape.center.x + offset.x, shape.center.y + offset.y, shape.radius, 0, 2 * kPi);
     finish_path(cr, shape);
   }
   void operator()(const TextShape& shape) const {
     if (!shape.block) return;
     CairoSaveGuard guard(cr);
     set_color(cr, shape.color);
-    cairo_move_to(cr, shape.origin.x, shape.origin.y);
+    cairo_move_to(cr, shape.origin.x + offset.x, shape.origin.y + offset.y);
     pango_cairo_show_layout(cr, shape.block->layout());
   }
   void operator()(const LinkArea& link) const {
     if (!options.emit_pdf_tags || link.rects.empty()) return;
+    std::vector<Rect> rects;
+    for (const Rect& r : link.rects) rects.push_back(shifted(r, offset));
     std::string attributes =
         link.uri.empty() ? dest_attribute(link.destination) : uri_attribute(link.uri);
-    attributes += " rect=" + rect_list(link.rects);
+    attributes += " rect=" + rect_list(rects);
     cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_LINK);
   }
   void operator()(const Destination& destination) const {
     if (!options.emit_pdf_tags) return;
     char position[96];
-    std::snprintf(position, sizeof position, " x=%.3f y=%.3f", destination.at.x, destination.at.y);
+    std::snprintf(position, sizeof position, " x=%.3f y=%.3f", destination.at.x + offset.x,
+                  destination.at.y + offset.y);
     const std::string attributes = name_attribute(destination.name) + position;
     cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes.c_str());
     cairo_tag_end(cr, CAIRO_TAG_DEST);
+  }
+  void operator()(const Group& group) const {
+    const ItemPainter inner{cr, options, {offset.x + group.offset.x, offset.y + group.offset.y}};
+    for (const DisplayItem& item : group.items) std::visit(inner, item);
   }
 };
 
 }  // namespace
 
 void paint_page(cairo_t* cr, const Page& page, const PaintOptions& options) {
-  const ItemPainter painter{cr, options};
+  const ItemPainter painter{cr, options, {0, 0}};
   for (const DisplayItem& item : page.items) std::visit(painter, item);
 }
 

@@ -2,7 +2,6 @@
 
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
-
 #include <set>
 #include <string>
 #include <vector>
@@ -14,13 +13,14 @@ namespace briefing {
 namespace {
 
 // Keys that start scripts, launch programs, send data or run on open.
-const std::set<std::string> kForbiddenKeys = {"/JavaScript", "/JS",        "/Launch", "/SubmitForm",
-                                              "/ImportData", "/OpenAction", "/AA"};
+const std::set<std::string> kForbiddenKeys = {
+    "/JavaScript", "/JS", "/Launch", "/SubmitForm", "/ImportData", "/OpenAction", "/AA"};
 // Action types (/S of an action dictionary) other than /URI and /GoTo.
 const std::set<std::string> kForbiddenActions = {
-    "/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/ResetForm", "/Named",
-    "/GoToR",      "/GoToE",  "/Movie",      "/Sound",      "/Hide",      "/Rendition",
-    "/Trans",      "/GoTo3DView", "/SetOCGState", "/Thread", "/RichMediaExecute"};
+    "/JavaScript", "/Launch",          "/SubmitForm", "/ImportData", "/ResetForm",
+    "/Named",      "/GoToR",           "/GoToE",      "/Movie",      "/Sound",
+    "/Hide",       "/Rendition",       "/Trans",      "/GoTo3DView", "/SetOCGState",
+    "/Thread",     "/RichMediaExecute"};
 
 class ActionScanner {
  public:

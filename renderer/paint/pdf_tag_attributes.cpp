@@ -14,7 +14,8 @@ std::string quoted(const std::string& value) { return "'" + value + "'"; }
 
 std::string printable(const std::string& value) {
   std::string out;
-  for (unsigned char c : value.substr(0, 80)) out += (c >= 0x20 && c < 0x7F) ? static_cast<char>(c) : '?';
+  for (unsigned char c : value.substr(0, 80))
+    out += (c >= 0x20 && c < 0x7F) ? static_cast<char>(c) : '?';
   return out + (value.size() > 80 ? "…" : "");
 }
 

@@ -1,13 +1,14 @@
-#include "base/file_io.h"
 #include "regenerate/build_file.h"
 
 #include <filesystem>
 #include <set>
 
+#include "base/file_io.h"
 #include "load/dataset_loader.h"
 #include "load/report_style_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
+#include "load/timeline_request.h"
 #include "load/timeline_style_loader.h"
 
 namespace briefing {
@@ -21,11 +22,6 @@ std::string extension_of(const std::string& path) {
   std::string ext = std::filesystem::path(path).extension().string();
   for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext;
-}
-
-bool is_layout_path(const std::string& layout) {
-  return layout.find('/') != std::string::npos ||
-         (layout.size() > 5 && layout.compare(layout.size() - 5, 5, ".toml") == 0);
 }
 
 class BuildFileReader {
@@ -49,8 +45,7 @@ class BuildFileReader {
     for (const toml::table* table : tables) {
       OutputSpec output = read_output(*table);
       if (!output.path.empty() && !seen_paths.insert(output.path).second) {
-        diagnostics_.error(source_, output.position,
-                           "output '" + output.path + "' is listed twice",
+        diagnostics_.error(source_, output.position, "output '" + output.path + "' is listed twice",
                            "each output path may appear only once");
       }
       build.outputs.push_back(std::move(output));
@@ -110,54 +105,50 @@ class BuildFileReader {
                       "keep one: a fixed older dataset, or the previous render's");
     }
 
-    // Options of timelines only.
+    // Options of timelines only: described, parsed and checked once, in
+    // load/timeline_request, for this file and the command line alike.
     const bool timeline = kind != "report";
-    auto timeline_only = [&](const std::string& key) {
-      if (!timeline && table.contains(key)) {
-        reader.error_at(reader.key_position(key), "'" + key + "' applies only to timelines",
+    for (const TimelineOptionSpec& spec : timeline_option_specs()) {
+      reader.know(spec.key);
+      if (!table.contains(spec.key)) continue;
+      if (!timeline) {
+        reader.error_at(reader.key_position(spec.key),
+                        "'" + std::string(spec.key) + "' applies only to timelines",
                         "remove it, or make this output kind = \"timeline\"");
       }
-    };
-    if (auto only = reader.string_array("only")) output.only = std::move(*only);
-    timeline_only("only");
-    for (const char* key : {"from", "to"}) {
-      if (const auto date = reader.string(key)) {
-        std::string error;
-        if (!PartialDate::parse(*date, &error)) {
-          reader.error_at(reader.value_position(key), error + " in date \"" + *date + "\"",
-                          "write YYYY, YYYY-MM or YYYY-MM-DD");
+      for (const std::string& value : option_values(reader, spec)) {
+        if (auto problem = set_timeline_option(output.timeline, spec, value)) {
+          reader.error_at(reader.value_position(spec.key), problem->message, problem->hint);
+          break;
         }
-        (std::string(key) == "from" ? output.from : output.to) = *date;
       }
-      timeline_only(key);
     }
-    output.highlights = reader.boolean("highlights").value_or(false);
-    timeline_only("highlights");
-    if (const auto theme = reader.string("theme")) {
-      if (*theme != "light" && *theme != "dark" && *theme != "print") {
-        const std::string close = closest_match(*theme, {"light", "dark", "print"});
-        reader.error_at(reader.value_position("theme"), "unknown theme '" + *theme + "'",
-                        close.empty() ? "themes: light, dark, print"
-                                      : "did you mean '" + close + "'?");
-      }
-      output.theme = *theme;
+    if (auto problem = check_timeline_request(output.timeline)) {
+      reader.error_at(reader.value_position("to"), problem->message, problem->hint);
     }
-    timeline_only("theme");
-    if (const auto scale = reader.number("scale")) {
-      if (!(*scale > 0 && *scale <= 16)) {
-        reader.error_at(reader.value_position("scale"),
-                        "scale " + format_number(*scale) + " is out of range",
-                        "use a number above 0 and at most 16");
-      }
-      output.scale = *scale;
-    }
-    timeline_only("scale");
-    output.transparent = reader.boolean("transparent").value_or(false);
-    timeline_only("transparent");
-    output.allow_omissions = reader.boolean("allow_omissions").value_or(false);
-    timeline_only("allow_omissions");
     reader.finish();
     return output;
+  }
+
+  // The values of one option as text: a flag's "true"/"false", a number in
+  // its shortest form, each string of a list. Wrong types are reported by the reader.
+  static std::vector<std::string> option_values(TableReader& reader,
+                                                const TimelineOptionSpec& spec) {
+    switch (spec.value) {
+      case OptionValue::flag:
+        if (const auto flag = reader.boolean(spec.key)) return {*flag ? "true" : "false"};
+        return {};
+      case OptionValue::list:
+        return reader.string_array(spec.key).value_or(std::vector<std::string>{});
+      case OptionValue::text:
+        break;
+    }
+    if (std::string(spec.key) == "scale") {
+      if (const auto number = reader.number(spec.key)) return {format_number(*number)};
+      return {};
+    }
+    if (const auto text = reader.string(spec.key)) return {*text};
+    return {};
   }
 
   SourceRef source_;
@@ -205,6 +196,16 @@ std::string OutputSpec::file(const std::string& relative) const {
   return join_path(folder, relative);
 }
 
+// A preset name as the renderer is to get it: the path of the build file's
+// own layouts/NAME.toml when there is one (the user's presets win over the
+// installed ones), else the name.
+static std::string local_preset(const OutputSpec& output, PathBase base) {
+  const std::string local = output.file("layouts/" + output.layout + ".toml");
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(local, error)) return output.layout;
+  return base == PathBase::build_file ? "layouts/" + output.layout + ".toml" : local;
+}
+
 std::vector<std::string> render_arguments(const OutputSpec& output, PathBase base) {
   auto file = [&](const std::string& relative) {
     return base == PathBase::build_file ? relative : output.file(relative);
@@ -213,25 +214,23 @@ std::vector<std::string> render_arguments(const OutputSpec& output, PathBase bas
                                 file(output.path)};
   if (!output.layout.empty()) {
     args.insert(args.end(),
-                {"--layout", is_layout_path(output.layout) ? file(output.layout) : output.layout});
+                {"--layout",
+                 is_layout_path(output.layout) ? file(output.layout) : local_preset(output, base)});
   }
-  if (!output.from.empty()) args.insert(args.end(), {"--from", output.from});
-  if (!output.to.empty()) args.insert(args.end(), {"--to", output.to});
-  for (const auto& filter : output.only) args.insert(args.end(), {"--only", filter});
-  if (output.highlights) args.push_back("--highlights");
-  if (!output.theme.empty()) args.insert(args.end(), {"--theme", output.theme});
-  if (output.scale) args.insert(args.end(), {"--scale", format_number(*output.scale)});
-  if (output.transparent) args.push_back("--transparent");
-  if (output.allow_omissions) args.push_back("--allow-omissions");
-  if (!output.compare_with.empty()) args.insert(args.end(), {"--compare-with", file(output.compare_with)});
+  if (output.kind == OutputKind::timeline) {
+    for (auto& arg : timeline_arguments(output.timeline)) args.push_back(std::move(arg));
+  }
+  if (!output.compare_with.empty())
+    args.insert(args.end(), {"--compare-with", file(output.compare_with)});
   return args;
 }
 
 std::vector<std::string> input_files(const OutputSpec& output) {
   std::vector<std::string> files{output.file(output.data)};
   if (!output.layout.empty()) {
-    files.push_back(is_layout_path(output.layout) ? output.file(output.layout)
-                                                  : resolve_layout_path(output.layout));
+    files.push_back(is_layout_path(output.layout)
+                        ? output.file(output.layout)
+                        : resolve_layout_path(output.layout, output.file("layouts")));
   }
   if (output.kind == OutputKind::report) {
     // The report draws a timeline figure with the preset its layout names.
@@ -240,7 +239,10 @@ std::vector<std::string> input_files(const OutputSpec& output) {
     if (const auto style = load_report_style(files.back(), ignored)) {
       figure = style->figure ? style->figure_layout : std::string();
     }
-    if (!figure.empty()) files.push_back(resolve_layout_path(figure));
+    if (!figure.empty()) {
+      files.push_back(
+          resolve_layout_path(figure, std::filesystem::path(files.back()).parent_path().string()));
+    }
   }
   if (!output.compare_with.empty()) files.push_back(output.file(output.compare_with));
   return files;

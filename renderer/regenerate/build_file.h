@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/diagnostic.h"
+#include "load/timeline_request.h"
 
 namespace briefing {
 
@@ -22,18 +23,12 @@ struct OutputSpec {
   std::string data;  // the dataset
   /// A preset name ("slide-16x9") or a layout file path; empty: the renderer's default.
   std::string layout;
-  std::vector<std::string> only;  // timeline filters, passed on as --only
-  std::string from, to;           // partial dates; empty when not given
-  bool highlights = false;
-  std::string theme;  // light | dark | print; empty: the layout's
-  std::optional<double> scale;
-  bool transparent = false;
-  bool allow_omissions = false;
+  TimelineRequest timeline;  // a timeline's options (load/timeline_request.h)
   std::string compare_with;  // an older dataset; empty when none
   /// Mark what changed since the dataset of an earlier render of this output
   /// (see builder.h); the renderer gets a snapshot as --compare-with.
   bool compare_with_previous = false;
-  SourceRange position;   // of the [[output]] table, for messages
+  SourceRange position;  // of the [[output]] table, for messages
 
   /// `relative` (one of the paths above) joined with the build file's folder.
   std::string file(const std::string& relative) const;
@@ -41,8 +36,8 @@ struct OutputSpec {
 };
 
 struct BuildFile {
-  std::string path;    // the build file itself
-  std::string folder;  // its folder; "." for a bare file name
+  std::string path;           // the build file itself
+  std::string folder;         // its folder; "." for a bare file name
   std::string manifest_path;  // default: FOLDER/output/.briefing-manifest.json
   std::vector<OutputSpec> outputs;
 };

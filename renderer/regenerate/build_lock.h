@@ -4,7 +4,7 @@
 #include <functional>
 #include <string>
 
-#include "regenerate/unique_fd.h"
+#include "base/c_handles.h"
 
 namespace briefing {
 

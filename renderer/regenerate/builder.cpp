@@ -126,9 +126,9 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   std::vector<PendingRender> pending;
   for (const auto& output : build.outputs) {
     const std::string file = output.output_file();
-    const bool data_broken = broken.count(output.file(output.data)) ||
-                             (!output.compare_with.empty() &&
-                              broken.count(output.file(output.compare_with)));
+    const bool data_broken =
+        broken.count(output.file(output.data)) ||
+        (!output.compare_with.empty() && broken.count(output.file(output.compare_with)));
     if (data_broken) {
       ++summary.failed;
       err << "failed " << file << ": errors in its data; the previous file is kept\n";
@@ -179,8 +179,8 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
           if (output.compare_with_previous) {
             const std::string error = record_history(build, output, pending[index].snapshot);
             if (!error.empty()) {
-              err << "warning: cannot keep the data of " << file << " for its next change page: "
-                  << error << "\n";
+              err << "warning: cannot keep the data of " << file
+                  << " for its next change page: " << error << "\n";
             }
           }
           if (!quiet) out << "rendered " << file << "  " << format_seconds(result.seconds) << "\n";

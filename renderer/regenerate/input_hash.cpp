@@ -11,6 +11,7 @@
 #include <mutex>
 #include <tuple>
 
+#include "base/c_handles.h"
 #include "text/font_setup.h"
 
 namespace briefing {
@@ -19,29 +20,24 @@ namespace {
 using FileIdentity = std::tuple<std::string, dev_t, ino_t, off_t, long, long>;
 
 std::string digest_of_stream(std::ifstream& in) {
-  GChecksum* checksum = g_checksum_new(G_CHECKSUM_SHA256);
+  const ChecksumPtr checksum(g_checksum_new(G_CHECKSUM_SHA256));
   char buffer[1 << 16];
   while (in) {
     in.read(buffer, sizeof buffer);
     const std::streamsize n = in.gcount();
-    if (n > 0) g_checksum_update(checksum, reinterpret_cast<const guchar*>(buffer), n);
+    if (n > 0) g_checksum_update(checksum.get(), reinterpret_cast<const guchar*>(buffer), n);
   }
-  std::string digest = g_checksum_get_string(checksum);
-  g_checksum_free(checksum);
-  return digest;
+  return g_checksum_get_string(checksum.get());
 }
 
 }  // namespace
 
-InputHasher::InputHasher()
-    : checksum_(g_checksum_new(G_CHECKSUM_SHA256)) {}
+InputHasher::InputHasher() : checksum_(g_checksum_new(G_CHECKSUM_SHA256)) {}
 
-InputHasher::~InputHasher() {
-  if (checksum_) g_checksum_free(checksum_);
-}
+InputHasher::~InputHasher() = default;
 
 void InputHasher::add(std::string_view label, std::string_view value) {
-  GChecksum* checksum = checksum_;
+  GChecksum* checksum = checksum_.get();
   for (std::string_view part : {label, value}) {
     const std::string length = std::to_string(part.size()) + ":";
     g_checksum_update(checksum, reinterpret_cast<const guchar*>(length.data()),
@@ -54,10 +50,8 @@ void InputHasher::add(std::string_view label, std::string_view value) {
 void InputHasher::add_file(const std::string& path) { add(path, file_digest(path)); }
 
 std::string InputHasher::finish() {
-  GChecksum* checksum = checksum_;
-  std::string digest = g_checksum_get_string(checksum);
-  g_checksum_free(checksum);
-  checksum_ = nullptr;
+  std::string digest = g_checksum_get_string(checksum_.get());
+  checksum_.reset();
   return digest;
 }
 
@@ -66,8 +60,8 @@ std::string file_digest(const std::string& path) {
   static std::map<FileIdentity, std::string> cache;
   struct stat info {};
   if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return "missing";
-  const FileIdentity identity{path,          info.st_dev,          info.st_ino, info.st_size,
-                              info.st_mtim.tv_sec, info.st_mtim.tv_nsec};
+  const FileIdentity identity{path,         info.st_dev,         info.st_ino,
+                              info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec};
   {
     std::lock_guard lock(mutex);
     if (const auto it = cache.find(identity); it != cache.end()) return it->second;

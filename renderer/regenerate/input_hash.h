@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/c_handles.h"
 #include "regenerate/build_file.h"
 
 namespace briefing {
@@ -27,7 +28,7 @@ class InputHasher {
   std::string finish();
 
  private:
-  GChecksum* checksum_;
+  ChecksumPtr checksum_;
 };
 
 /// SHA-256 (hex) of a file's bytes, or "missing". Cached per process by

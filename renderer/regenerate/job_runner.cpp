@@ -1,8 +1,8 @@
 #include "regenerate/job_runner.h"
 
+#include <fcntl.h>
 #include <sched.h>
 #include <spawn.h>
-#include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,7 +13,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "regenerate/unique_fd.h"
+#include "base/c_handles.h"
 
 extern char** environ;
 
@@ -53,7 +53,8 @@ JobResult not_started(const std::string& program, const std::string& why) {
 }  // namespace
 
 std::string JobResult::describe_failure() const {
-  if (signal != 0) return "killed by signal " + std::to_string(signal) + " (" + strsignal(signal) + ")";
+  if (signal != 0)
+    return "killed by signal " + std::to_string(signal) + " (" + strsignal(signal) + ")";
   return "exit status " + std::to_string(exit_code);
 }
 

@@ -12,11 +12,11 @@ struct Job {
 };
 
 struct JobResult {
-  int exit_code = -1;   // when the process exited; -1 otherwise
-  int signal = 0;       // the signal that ended it; 0 if it exited
-  std::string out;      // its stdout and stderr
+  int exit_code = -1;  // when the process exited; -1 otherwise
+  int signal = 0;      // the signal that ended it; 0 if it exited
+  std::string out;     // its stdout and stderr
   std::string err;
-  double seconds = 0;   // wall time from start to exit
+  double seconds = 0;  // wall time from start to exit
 
   bool ok() const { return exit_code == 0; }
   /// "exit status 1", "killed by signal 9 (Killed)".

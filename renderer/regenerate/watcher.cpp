@@ -10,8 +10,8 @@
 #include <optional>
 #include <set>
 
+#include "base/c_handles.h"
 #include "regenerate/build_file.h"
-#include "text/gobject_ptr.h"
 
 namespace briefing {
 namespace {
@@ -35,14 +35,13 @@ std::string clock_time() {
 
 class Watcher {
  public:
-  Watcher(std::string build_file, const WatchOptions& options, std::ostream& out,
-          std::ostream& err)
+  Watcher(std::string build_file, const WatchOptions& options, std::ostream& out, std::ostream& err)
       : build_file_(std::move(build_file)), options_(options), out_(out), err_(err) {
     options_.build.terse = true;
   }
 
   ~Watcher() {
-    if (debounce_source_) g_source_remove(debounce_source_);
+    debounce_source_.reset();
     for (auto& [folder, monitor] : monitors_) {
       g_signal_handlers_disconnect_by_data(monitor.get(), this);
       g_file_monitor_cancel(monitor.get());
@@ -50,14 +49,11 @@ class Watcher {
   }
 
   int run() {
-    GMainLoop* loop = g_main_loop_new(nullptr, FALSE);
-    const guint int_source = g_unix_signal_add(SIGINT, on_signal, loop);
-    const guint term_source = g_unix_signal_add(SIGTERM, on_signal, loop);
+    const MainLoopPtr loop(g_main_loop_new(nullptr, FALSE));
+    const SourceId int_source(g_unix_signal_add(SIGINT, on_signal, loop.get()));
+    const SourceId term_source(g_unix_signal_add(SIGTERM, on_signal, loop.get()));
     build();
-    g_main_loop_run(loop);
-    g_source_remove(int_source);
-    g_source_remove(term_source);
-    g_main_loop_unref(loop);
+    g_main_loop_run(loop.get());
     out_ << "stopped watching" << std::endl;
     return 0;
   }
@@ -73,15 +69,14 @@ class Watcher {
     auto* watcher = static_cast<Watcher*>(self);
     for (GFile* f : {file, other}) {
       if (!f) continue;
-      char* path = g_file_get_path(f);
-      if (path) watcher->changed(absolute_path(path));
-      g_free(path);
+      const GMemoryPtr<char> path(g_file_get_path(f));
+      if (path) watcher->changed(absolute_path(path.get()));
     }
   }
 
   static gboolean on_quiet(gpointer self) {
     auto* watcher = static_cast<Watcher*>(self);
-    watcher->debounce_source_ = 0;
+    watcher->debounce_source_.release();  // it removes itself
     watcher->build();
     return G_SOURCE_REMOVE;
   }
@@ -91,8 +86,7 @@ class Watcher {
     if (it == watched_.end()) return;  // an output, a temp file, another file in the folder
     changed_names_.insert(it->second);
     // Restart the quiet period: build once the burst of events is over.
-    if (debounce_source_) g_source_remove(debounce_source_);
-    debounce_source_ = g_timeout_add(options_.debounce_ms, on_quiet, this);
+    debounce_source_.reset(g_timeout_add(options_.debounce_ms, on_quiet, this));
   }
 
   void build() {
@@ -144,8 +138,8 @@ class Watcher {
       if (monitors_.count(folder)) continue;
       GObjectPtr<GFile> directory(g_file_new_for_path(folder.c_str()));
       GError* error = nullptr;
-      GFileMonitor* monitor = g_file_monitor_directory(
-          directory.get(), G_FILE_MONITOR_WATCH_MOVES, nullptr, &error);
+      GFileMonitor* monitor =
+          g_file_monitor_directory(directory.get(), G_FILE_MONITOR_WATCH_MOVES, nullptr, &error);
       if (!monitor) {
         err_ << "warning: cannot watch " << folder << ": " << (error ? error->message : "?")
              << std::endl;
@@ -169,10 +163,10 @@ class Watcher {
   std::ostream& out_;
   std::ostream& err_;
   std::map<std::string, GObjectPtr<GFileMonitor>> monitors_;  // by absolute folder
-  std::map<std::string, std::string> watched_;  // absolute path → path as given
+  std::map<std::string, std::string> watched_;                // absolute path → path as given
   std::optional<std::vector<std::string>> last_good_;
   std::set<std::string> changed_names_;
-  guint debounce_source_ = 0;
+  SourceId debounce_source_;  // the pending build after a burst of events
   bool announced_ = false;
 };
 

@@ -11,6 +11,9 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "base/c_handles.h"
+#include "base/data_paths.h"
+
 namespace briefing {
 namespace {
 
@@ -30,10 +33,17 @@ std::string xml_escape(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -44,14 +54,25 @@ FcConfig* build_config() {
   const std::string cache = cache_directory();
   std::error_code ignored;
   std::filesystem::create_directories(cache, ignored);
-  // Generic names resolve to the bundled faces; Japanese falls back to IPAexGothic.
+  // Generic names resolve to the bundled faces; Japanese falls back to
+  // IPAexGothic, Hebrew and Arabic to Noto Sans Hebrew and Noto Sans Arabic
+  // (after IPAexGothic, so that nothing it drew before changes face). Named
+  // families ("Noto Sans" in a layout) reach the same faces through
+  // Fontconfig's sort: the only faces that cover those scripts.
+  const std::string fallbacks =
+      "<family>IPAexGothic</family><family>Noto Sans Hebrew</family>"
+      "<family>Noto Sans Arabic</family>";
   const std::string xml =
       "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
-      "<cachedir>" + xml_escape(cache) + "</cachedir>"
-      "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>"
-      "<family>IPAexGothic</family></prefer></alias>"
-      "<alias binding=\"strong\"><family>serif</family><prefer><family>Noto Serif</family>"
-      "<family>IPAexGothic</family></prefer></alias>"
+      "<cachedir>" +
+      xml_escape(cache) +
+      "</cachedir>"
+      "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>" +
+      fallbacks +
+      "</prefer></alias>"
+      "<alias binding=\"strong\"><family>serif</family><prefer><family>Noto Serif</family>" +
+      fallbacks +
+      "</prefer></alias>"
       "</fontconfig>";
   FcConfig* config = FcConfigCreate();
   if (!config ||
@@ -63,7 +84,8 @@ FcConfig* build_config() {
   }
   FcFontSet* set = FcConfigGetFonts(config, FcSetApplication);
   if (!set || set->nfont == 0) {
-    throw std::runtime_error("no usable font in " + fonts + " (set BRIEFING_FONTS_DIR?)");
+    throw std::runtime_error("no usable font in " + fonts +
+                             " (set BRIEFING_DATA_DIR or BRIEFING_FONTS_DIR?)");
   }
   return config;
 }
@@ -82,7 +104,7 @@ void set_up() {
 
 std::string fonts_directory() {
   if (const char* dir = std::getenv("BRIEFING_FONTS_DIR"); dir && *dir) return dir;
-  return std::string(BRIEFING_SOURCE_DIR) + "/fonts";
+  return (std::filesystem::path(data_directory()) / "fonts").string();
 }
 
 PangoFontMap* font_map() {
@@ -93,11 +115,10 @@ PangoFontMap* font_map() {
 PangoContext* new_text_context() {
   PangoContext* context = pango_font_map_create_context(font_map());
   pango_cairo_context_set_resolution(context, 72.0);
-  cairo_font_options_t* options = cairo_font_options_create();
-  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options(context, options);
-  cairo_font_options_destroy(options);
+  const FontOptionsPtr options(cairo_font_options_create());
+  cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(context, options.get());
   pango_context_set_round_glyph_positions(context, FALSE);
   return context;
 }

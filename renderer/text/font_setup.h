@@ -5,14 +5,13 @@
 #include <pango/pango.h>
 
 #include <functional>
-
 #include <string>
 #include <vector>
 
 namespace briefing {
 
-/// The folder of bundled fonts: $BRIEFING_FONTS_DIR if set, else the
-/// repository's fonts/.
+/// The folder of bundled fonts: $BRIEFING_FONTS_DIR if set, else
+/// data_directory()/fonts (base/data_paths.h).
 std::string fonts_directory();
 
 /// Font families the bundled fonts provide; layouts name these.

@@ -7,18 +7,15 @@
 #include <memory>
 #include <mutex>
 
+#include "base/c_handles.h"
 #include "text/font_setup.h"
 
 namespace briefing {
 namespace {
 
-struct CharSetDestroy {
-  void operator()(FcCharSet* set) const { FcCharSetDestroy(set); }
-};
-
 // The union of every configured face's character set, built once.
 const FcCharSet* covered_characters() {
-  static std::unique_ptr<FcCharSet, CharSetDestroy> all;
+  static CharSetPtr all;
   static std::once_flag once;
   std::call_once(once, [] {
     all.reset(FcCharSetCreate());
@@ -34,13 +31,12 @@ const FcCharSet* covered_characters() {
 
 // Unicode's Default_Ignorable_Code_Point: drawn as nothing, so no glyph is needed.
 bool is_default_ignorable(char32_t c) {
-  return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 ||
-         c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) ||
-         (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-         (c >= 0x2060 && c <= 0x206F) || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F) ||
-         c == 0xFEFF || c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) ||
-         (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) ||
-         (c >= 0xE0000 && c <= 0xE0FFF);
+  return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 || c == 0x17B4 ||
+         c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0x200B && c <= 0x200F) ||
+         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x206F) || c == 0x3164 ||
+         (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 ||
+         (c >= 0xFFF0 && c <= 0xFFF8) || (c >= 0x1BCA0 && c <= 0x1BCA3) ||
+         (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
 std::string describe(char32_t c) {
@@ -71,9 +67,10 @@ Diagnostics check_glyph_coverage(const Dataset& dataset) {
   auto check = [&](const std::string& text, const SourceRange& at, const std::string& what) {
     const char32_t c = first_undrawable_character(text);
     if (c == 0) return;
-    found.error(file, at, what + " holds " + describe(c) + ", which no configured font can draw",
-                "the bundled fonts cover Latin, Greek, Cyrillic and Japanese; remove the "
-                "character or use a layout whose fonts have it");
+    found.error(
+        file, at, what + " holds " + describe(c) + ", which no configured font can draw",
+        "the bundled fonts cover Latin, Greek, Cyrillic, Hebrew, Arabic and Japanese; remove the "
+        "character or use a layout whose fonts have it");
   };
   check(dataset.title, dataset.title_at, "the dataset title");
   check(dataset.publisher, dataset.publisher_at, "the publisher");

@@ -59,8 +59,8 @@ std::string Hyphenator::hyphenate(std::string_view text) const {
     // A word glued to a non-ASCII letter (é, ö) is not ours to split; general
     // punctuation (U+2000–U+203F: quotes, dashes) around it is fine.
     auto punctuation_at = [&](size_t at) { return text.substr(at, 2) == "\xE2\x80"; };
-    const bool glued_after = end < text.size() &&
-                             static_cast<unsigned char>(text[end]) >= 0x80 && !punctuation_at(end);
+    const bool glued_after =
+        end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80 && !punctuation_at(end);
     const bool glued_before = i > 0 && static_cast<unsigned char>(text[i - 1]) >= 0x80 &&
                               !(i >= 3 && punctuation_at(i - 3));
     bool plain = word.size() >= min_word_ && !glued_after && !glued_before;

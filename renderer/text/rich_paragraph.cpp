@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/url.h"
+#include "text/bidi.h"
 #include "text/hyphenator.h"
 
 namespace briefing {
@@ -10,7 +11,6 @@ namespace {
 
 constexpr std::string_view kZeroWidthSpace = "\xE2\x80\x8B";
 
-double points(int pango_units) { return static_cast<double>(pango_units) / PANGO_SCALE; }
 int pango_units(double pts) { return static_cast<int>(pts * PANGO_SCALE + 0.5); }
 guint16 channel(double v) { return static_cast<guint16>(std::clamp(v, 0.0, 1.0) * 65535 + 0.5); }
 
@@ -65,7 +65,8 @@ void clip_spans(const std::vector<Span>& in, std::vector<Span>& out, size_t from
 }
 
 bool ends_with(const std::string& text, std::string_view tail) {
-  return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+  return text.size() >= tail.size() &&
+         text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
 
 }  // namespace
@@ -136,8 +137,10 @@ std::string typographic_quotes(std::string_view text) {
     // Opening after a space, an opening bracket or at the start; else closing.
     const char before = i > 0 ? text[i - 1] : ' ';
     const bool opening = before == ' ' || before == '(' || before == '[' || before == '\n';
-    if (c == '"') out += opening ? "\u201C" : "\u201D";
-    else out += opening ? "\u2018" : "\u2019";
+    if (c == '"')
+      out += opening ? "\u201C" : "\u201D";
+    else
+      out += opening ? "\u2018" : "\u2019";
   }
   return out;
 }
@@ -154,7 +157,7 @@ std::string visible_text(std::string_view text) {
       out += text[i++];
     }
   }
-  return out;
+  return without_bidi_controls(out);
 }
 
 Paragraph::Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align,
@@ -175,63 +178,19 @@ Paragraph::Paragraph(RichText rich, const TextStyle& style, double width, TextAl
   options.justify_last_line = justify_last_line;
   options.indent = -hanging_indent;
   block_ = std::make_shared<TextBlock>(rich_.text, style_, std::move(options));
-  PangoLayout* layout = block_->layout();
   height_ = block_->height();
-  PangoLayoutIter* iter = pango_layout_get_iter(layout);
-  do {
-    PangoRectangle logical;
-    pango_layout_iter_get_line_extents(iter, nullptr, &logical);
-    const PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter);
+  for (const TextLine& line : block_->visible_lines()) {
     ParagraphLine entry;
-    entry.top = points(logical.y);
-    entry.left = points(logical.x);
-    entry.width = points(logical.width);
-    entry.height = points(logical.height);
-    entry.start = static_cast<size_t>(line->start_index);
-    entry.end = static_cast<size_t>(line->start_index + line->length);
+    entry.top = line.top;
+    entry.height = line.height;
+    entry.left = line.left;
+    entry.width = line.width;
+    entry.start = line.start;
+    entry.end = line.end;
+    entry.hyphenated = line.hyphenated;
     lines_.push_back(entry);
-  } while (pango_layout_iter_next_line(iter));
-  pango_layout_iter_free(iter);
-  // A line's height runs to the next line's top, so parts stack exactly; its
-  // width leaves out trailing spaces, which Pango counts but nobody sees.
+  }
   for (size_t i = 0; i < lines_.size(); ++i) {
-    size_t visible_end = lines_[i].end;
-    while (visible_end > lines_[i].start &&
-           (rich_.text[visible_end - 1] == ' ' || rich_.text[visible_end - 1] == '\n')) {
-      --visible_end;
-    }
-    if (visible_end > lines_[i].start) {
-      int* ranges = nullptr;
-      int count = 0;
-      pango_layout_line_get_x_ranges(pango_layout_get_line_readonly(layout, static_cast<int>(i)),
-                                     static_cast<int>(lines_[i].start),
-                                     static_cast<int>(visible_end), &ranges, &count);
-      if (count > 0) {
-        int low = ranges[0], high = ranges[1];
-        for (int k = 1; k < count; ++k) {
-          low = std::min(low, ranges[2 * k]);
-          high = std::max(high, ranges[2 * k + 1]);
-        }
-        lines_[i].left = points(low);
-        lines_[i].width = points(high - low);
-        // A line broken at a soft hyphen: Pango 1.50 reports its extents
-        // before justification moved the hyphen in (up to one hyphen wider
-        // than drawn). It broke there because the line with its hyphen fits,
-        // so the drawn line ends at the wrap width at most.
-        const bool hyphenated =
-            visible_end >= lines_[i].start + kSoftHyphen.size() &&
-            std::string_view(rich_.text).substr(visible_end - kSoftHyphen.size(),
-                                                kSoftHyphen.size()) == kSoftHyphen;
-        lines_[i].hyphenated = hyphenated;
-        if (hyphenated && width_ > 0) {
-          lines_[i].width = std::min(lines_[i].width, width_ - lines_[i].left);
-        }
-      }
-      g_free(ranges);
-    }
-    const double next_top = i + 1 < lines_.size() ? lines_[i + 1].top : height_;
-    lines_[i].height = std::max(lines_[i].height, next_top - lines_[i].top);
-    if (i + 1 == lines_.size()) lines_[i].end = rich_.text.size();
     for (const MarkerSpan& marker : rich_.markers) {
       if (marker.start >= lines_[i].start && marker.start < lines_[i].end) {
         lines_[i].footnotes.push_back(marker.footnote);
@@ -269,52 +228,40 @@ Paragraph Paragraph::lines_part(size_t first, size_t last) const {
 namespace {
 
 // One rectangle per line for bytes [start, end) of the layout, page coordinates.
-std::vector<Rect> range_rects(PangoLayout* layout, const std::vector<ParagraphLine>& lines,
+std::vector<Rect> range_rects(const TextBlock& block, const std::vector<ParagraphLine>& lines,
                               size_t start, size_t end, Point origin) {
   std::vector<Rect> rects;
   for (size_t i = 0; i < lines.size(); ++i) {
     const ParagraphLine& line = lines[i];
     const size_t a = std::max(start, line.start), b = std::min(end, line.end);
     if (a >= b) continue;
-    PangoLayoutLine* pango_line = pango_layout_get_line_readonly(layout, static_cast<int>(i));
-    int* ranges = nullptr;
-    int count = 0;
-    pango_layout_line_get_x_ranges(pango_line, static_cast<int>(a), static_cast<int>(b), &ranges,
-                                   &count);
-    if (count > 0) {
-      int low = ranges[0], high = ranges[1];
-      for (int k = 1; k < count; ++k) {
-        low = std::min(low, ranges[2 * k]);
-        high = std::max(high, ranges[2 * k + 1]);
-      }
-      if (high > low) {
-        rects.push_back({origin.x + points(low), origin.y + line.top, points(high - low),
-                         std::min(line.height, lines[i].height)});
+    if (const auto extent = block.x_extent(static_cast<int>(i), a, b)) {
+      if (extent->second > extent->first) {
+        rects.push_back({origin.x + extent->first, origin.y + line.top,
+                         extent->second - extent->first, std::min(line.height, lines[i].height)});
       }
     }
-    g_free(ranges);
   }
   return rects;
 }
 
 }  // namespace
 
-void Paragraph::emit(Point origin, std::vector<DisplayItem>& out) const {
-  out.push_back(TextShape{origin, block_, color_});
+std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> Paragraph::link_areas(
+    Point origin) const {
+  std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> areas;
   for (const LinkSpan& link : rich_.links) {
     if (link.uri.empty() && link.destination.empty()) continue;
-    auto rects = range_rects(block_->layout(), lines_, link.start, link.end, origin);
-    if (!rects.empty()) out.push_back(LinkArea{std::move(rects), link.uri, link.destination});
+    auto rects = range_rects(*block_, lines_, link.start, link.end, origin);
+    if (!rects.empty()) areas.emplace_back(&link, std::move(rects));
   }
-  for (const auto& [number, box] : marker_boxes(origin)) {
-    out.push_back(Destination{"fnref-" + std::to_string(number), {box.x, box.y}});
-  }
+  return areas;
 }
 
 std::vector<std::pair<int, Rect>> Paragraph::marker_boxes(Point origin) const {
   std::vector<std::pair<int, Rect>> boxes;
   for (const MarkerSpan& marker : rich_.markers) {
-    auto rects = range_rects(block_->layout(), lines_, marker.start, marker.end, origin);
+    auto rects = range_rects(*block_, lines_, marker.start, marker.end, origin);
     if (!rects.empty()) boxes.emplace_back(marker.footnote, rects.front());
   }
   return boxes;

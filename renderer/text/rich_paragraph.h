@@ -9,7 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "layout/display_list.h"
+#include "base/color.h"
+#include "base/geometry.h"
 #include "text/text_block.h"
 
 namespace briefing {
@@ -63,7 +64,8 @@ std::string breakable_url(std::string_view url);
 /// Straight quotes made typographic: "a" → “a”, it's → it’s, 'a' → ‘a’.
 std::string typographic_quotes(std::string_view text);
 
-/// `text` without soft hyphens and zero-width spaces (for dumps and tests).
+/// `text` without soft hyphens, zero-width spaces and the bidi marks of
+/// text/bidi.h (for dumps and tests).
 std::string visible_text(std::string_view text);
 
 struct ParagraphLine {
@@ -79,14 +81,14 @@ struct ParagraphLine {
 class Paragraph {
  public:
   /// `hanging_indent` (points): lines after the first start this far right.
-  Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align,
-            Color color, double line_spacing = 1.0, bool justify_last_line = false,
-            double hanging_indent = 0);
+  Paragraph(RichText rich, const TextStyle& style, double width, TextAlign align, Color color,
+            double line_spacing = 1.0, bool justify_last_line = false, double hanging_indent = 0);
 
   const RichText& rich() const { return rich_; }
   const TextBlockPtr& block() const { return block_; }
   double width() const { return width_; }
   double height() const { return height_; }
+  Color color() const { return color_; }
   const std::vector<ParagraphLine>& lines() const { return lines_; }
   /// False for a hanging-indent paragraph: a part starting mid-paragraph
   /// could not keep the hang, so it moves to a new page whole.
@@ -99,8 +101,10 @@ class Paragraph {
   /// and shows a hyphen where a soft hyphen broke the line.
   Paragraph lines_part(size_t first, size_t last) const;
 
-  /// The shapes and link areas of the paragraph placed at `origin`.
-  void emit(Point origin, std::vector<DisplayItem>& out) const;
+  /// Each link of the paragraph with its rectangles (one per line it
+  /// spans), page coordinates once placed at `origin`; links with no target
+  /// or no extent are left out.
+  std::vector<std::pair<const LinkSpan*, std::vector<Rect>>> link_areas(Point origin) const;
   /// Each footnote marker's box, page coordinates once placed at `origin`.
   std::vector<std::pair<int, Rect>> marker_boxes(Point origin) const;
   /// The shown text of a line (no soft hyphens or zero-width spaces).

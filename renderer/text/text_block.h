@@ -4,11 +4,12 @@
 #include <pango/pango.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "text/gobject_ptr.h"
+#include "base/c_handles.h"
 #include "text/text_style.h"
 
 namespace briefing {
@@ -19,13 +20,14 @@ struct TextBox {
   double x = 0, y = 0, width = 0, height = 0;  // points, y down
 };
 
-struct PangoAttrListUnref {
-  void operator()(PangoAttrList* list) const {
-    if (list) pango_attr_list_unref(list);
-  }
+/// A laid-out line as a reader sees it, relative to the block's top left,
+/// points: its visible extent (no trailing spaces) and its bytes of text().
+struct TextLine {
+  double top = 0, height = 0;  // the height runs to the next line's top, so parts stack exactly
+  double left = 0, width = 0;
+  size_t start = 0, end = 0;  // the last line ends at the end of the text
+  bool hyphenated = false;    // broken at a soft hyphen
 };
-/// Owns one reference to a Pango attribute list.
-using AttrListPtr = std::unique_ptr<PangoAttrList, PangoAttrListUnref>;
 
 /// How a TextBlock is laid out, beyond its style. Everything here is applied
 /// before the text is set, so the block is shaped and measured once.
@@ -55,12 +57,25 @@ class TextBlock {
 
   const std::string& text() const { return text_; }
   const TextStyle& style() const { return style_; }
-  double width() const { return width_; }    // logical width, points
+  /// Logical width, points, from the block's left edge: the ink lies within
+  /// [0, width()] also for right-to-left text (see fit_right_to_left()).
+  double width() const { return width_; }
   double height() const { return height_; }  // logical height, points
-  double baseline() const;                   // first baseline from the top, points
+  /// True when the first paragraph reads right to left (its first strong
+  /// character is Hebrew, Arabic, an RLM, ...).
+  bool right_to_left() const;
+  double baseline() const;  // first baseline from the top, points
   int line_count() const;
   /// Logical extents of each line relative to the block's top left, points.
   std::vector<TextBox> line_boxes() const;
+  /// The bytes of text() that each line holds: [start, end).
+  std::vector<std::pair<size_t, size_t>> line_ranges() const;
+  /// Each line's visible extent and text (computed once, on first use).
+  const std::vector<TextLine>& visible_lines() const;
+  /// The horizontal extent of bytes [start, end) of text() on line `line`,
+  /// from its left to its right edge, points from the block's left; nullopt
+  /// when they show nothing there.
+  std::optional<std::pair<double, double>> x_extent(int line, size_t start, size_t end) const;
   /// Glyphs no bundled font could supply (drawn as boxes if painted).
   int unknown_glyphs() const;
 
@@ -69,9 +84,13 @@ class TextBlock {
   PangoLayout* layout() const { return layout_.get(); }
 
  private:
+  void fit_right_to_left(PangoRectangle& logical, bool justified);
+
   std::string text_;
   TextStyle style_;
   GObjectPtr<PangoLayout> layout_;
+  double wrap_width_ = 0;
+  mutable std::vector<TextLine> visible_lines_;  // filled by visible_lines()
   double width_ = 0;
   double height_ = 0;
 };

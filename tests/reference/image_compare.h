@@ -51,8 +51,8 @@ inline Surface load_png(const std::string& path) {
 inline ImageComparison compare_with_reference(const std::string& actual_png,
                                               const std::string& reference_png,
                                               const std::string& diff_png,
-                                              int channel_tolerance = 48,
-                                              double max_differing_share = 0.002) {
+                                              int channel_tolerance = 2,
+                                              double max_differing_share = 0.0005) {
   namespace fs = std::filesystem;
   if (const char* update = std::getenv("BRIEFING_UPDATE_REFERENCES");
       update && std::string(update) == "1") {

@@ -2,6 +2,7 @@
 // numbered heading, two meta lines (kind and issuers; dates) and a summary
 // carrying its footnote markers.
 #include "layout/report/builder.h"
+#include "text/bidi.h"
 
 namespace briefing::report_parts {
 namespace {
@@ -34,11 +35,9 @@ void add_item(const Item& item, int section_depth, double hang, const ReportItem
   const double width = typesetter.width();
   const int number = items.numbers.at(item.id);
   const Color number_color = item.highlight ? style.highlight : style.accent;
-  FlowBlock& heading = flow.add_heading(
-      std::to_string(number), item.title, typesetter.sans(style.item_title_size, true),
-      item_anchor(item.id), section_depth + 1, style.body_size * 1.3, style.body_size * 0.2,
-      number_color, hang);
-  heading.elements.back().item_id = item_anchor(item.id);
+  flow.add_heading(std::to_string(number), item.title, typesetter.sans(style.item_title_size, true),
+                   item_anchor(item.id), section_depth + 1, style.body_size * 1.3,
+                   style.body_size * 0.2, number_color, hang);
 
   // Kind and issuers, then the dates at their precision: two lines that
   // break only between phrases. Wrapped issuers hang under the first one.
@@ -65,7 +64,10 @@ void add_item(const Item& item, int section_depth, double hang, const ReportItem
     // The prefix unwrapped: its logical width runs to where the issuers start.
     issuer_hang = Paragraph(kind, meta_style, 0, TextAlign::left, style.muted).block()->width();
     if (issuer_hang > meta_width * 0.4) issuer_hang = 0;  // too wide to hang under
-    kind.append(join(item.issuers, "; "));
+    // Each issuer isolated: a list of Hebrew names reads in list order.
+    std::vector<std::string> issuers;
+    for (const std::string& issuer : item.issuers) issuers.push_back(isolated(issuer));
+    kind.append(join(issuers, "; "));
   }
   flow.add_paragraph(Paragraph(std::move(kind), meta_style, meta_width, TextAlign::left,
                                style.muted, style.line_spacing, false, issuer_hang),
@@ -75,12 +77,15 @@ void add_item(const Item& item, int section_depth, double hang, const ReportItem
   if (item.milestones.empty()) {
     dates.append("No date given");
   } else {
+    std::string line;
     for (size_t i = 0; i < item.milestones.size(); ++i) {
-      if (i > 0) dates.append(kMetaSeparator);
-      // "Revised 30 June 2024": the date stays whole and with its label's last word.
-      dates.append(capitalised(item.milestones[i].label) + std::string(kNoBreakSpace) +
-                   no_break(item.milestones[i].date.format()));
+      if (i > 0) line += kMetaSeparator;
+      // "Revised 30 June 2024": the date stays whole and with its label's
+      // last word; a right-to-left label is isolated from our date.
+      line += isolated(capitalised(item.milestones[i].label)) + std::string(kNoBreakSpace) +
+              no_break(item.milestones[i].date.format());
     }
+    dates.append(left_to_right_phrase(line));
   }
   flow.add_paragraph(
       typesetter.paragraph(std::move(dates), meta_style, meta_width, TextAlign::left, style.muted),

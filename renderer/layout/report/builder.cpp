@@ -62,21 +62,27 @@ FlowBlock& Flow::add_heading(const std::string& number, const std::string& title
   block.kind = FlowBlock::Kind::fixed;
   double title_x = 0;
   double height = 0;
+  TextBlockPtr number_block;
   if (!number.empty()) {
-    auto number_block = typesetter_.text(number, ts);
+    number_block = typesetter_.text(number, ts);
     title_x = std::max(hang, number_block->width() + ts.size * 0.6);
-    block.items.push_back(TextShape{{0, 0}, number_block, number_color});
-    height = number_block->height();
   }
   auto title_block = typesetter_.text(typographic_quotes(title), ts, width - title_x);
-  block.items.push_back(TextShape{{title_x, 0}, title_block, typesetter_.style().text});
-  block.items.push_back(Destination{destination, {0, 0}});
+  // The heading as one group: its number, title and destination.
+  Group heading;
+  heading.tag =
+      Tag{"heading", destination, (number.empty() ? "" : number + " ") + title_block->text()};
+  if (number_block) {
+    // On the title's first baseline: an Arabic title's taller line sits lower.
+    const double drop = std::max(0.0, title_block->baseline() - number_block->baseline());
+    heading.items.push_back(TextShape{{0, drop}, number_block, number_color});
+    height = drop + number_block->height();
+  }
+  heading.items.push_back(TextShape{{title_x, 0}, title_block, typesetter_.style().text});
+  heading.items.push_back(Destination{destination, {0, 0}});
   height = std::max(height, title_block->height());
+  block.items.push_back(std::move(heading));
   block.height = height;
-  block.elements.push_back({"heading",
-                            destination,
-                            (number.empty() ? "" : number + " ") + title_block->text(),
-                            {0, 0, title_x + title_block->width(), height}});
   block.anchors.push_back(destination);
   block.space_before = before;
   block.space_after = after;

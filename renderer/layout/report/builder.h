@@ -11,8 +11,8 @@
 #include <tuple>
 #include <vector>
 
-#include "layout/report/report_layout.h"
 #include "layout/report/pages.h"
+#include "layout/report/report_layout.h"
 #include "text/rich_paragraph.h"
 
 namespace briefing {
@@ -136,10 +136,10 @@ void fill_contents(const std::vector<TocEntry>& toc, const std::vector<std::stri
 void add_changes(const DatasetDiff& diff, const PartialDate& since, const Typesetter& typesetter,
                  Flow& flow);
 
-/// Appends to `notes` what a reader should know (labels left out for room).
+/// Adds to `diagnostics` what a reader should know (labels left out for room).
 void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
                 const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow,
-                std::vector<std::string>& notes);
+                Diagnostics& diagnostics);
 
 void add_body(const Dataset& dataset, const ReportItems& items, const DatasetDiff* changes,
               const Typesetter& typesetter, Flow& flow);
@@ -159,10 +159,9 @@ struct PageLabels {
 PageLabels label_pages(const Pagination& pagination, size_t main_matter_block);
 
 /// The running header (`header`, the report's title) and the footer with the
-/// page's label, drawn on `page` and recorded in `content` for the dump.
-void add_running_header_and_footer(Page& page, PageContent& content, const TextBlockPtr& header,
-                                   const PageLabels& labels, size_t index,
-                                   const Typesetter& typesetter);
+/// page's label, drawn on `page` (tagged "header" and "footer").
+void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const PageLabels& labels,
+                                   size_t index, const Typesetter& typesetter);
 
 }  // namespace report_parts
 }  // namespace briefing

@@ -48,11 +48,9 @@ FlowBlock table_row(std::vector<Paragraph> cells, bool header, bool stripe,
   }
   for (size_t c = 0; c < cells.size(); ++c) {
     const Point origin{columns[c].x + kCellPadX, kCellPadY};
-    cells[c].emit(origin, row.items);
-    row.elements.push_back({header ? "table-header" : "table-cell",
-                            item_id,
-                            visible_text(cells[c].rich().text),
-                            {origin.x, origin.y, cells[c].width(), cells[c].height()}});
+    emit_paragraph(
+        cells[c], origin, row.items,
+        Tag{header ? "table-header" : "table-cell", item_id, visible_text(cells[c].rich().text)});
   }
   row.items.push_back(PathShape{{{0, height}, {width, height}},
                                 false,

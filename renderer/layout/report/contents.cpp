@@ -27,16 +27,20 @@ TocEntry add_toc_entry(const std::string& number, const std::string& title, cons
   const double number_column = typesetter.text("0000", ts)->width() + 10;
   FlowBlock block;
   block.kind = FlowBlock::Kind::fixed;
+  Group entry_group;  // the entry's number and title
   const double title_x = indent + (number.empty() ? 0 : hang);
-  if (!number.empty()) {
-    block.items.push_back(TextShape{{indent, 0}, typesetter.text(number, ts), style.muted});
-  }
   RichText rich;
   rich.append(typographic_quotes(title));
   Paragraph p =
       typesetter.paragraph(std::move(rich), ts, typesetter.width() - title_x - number_column,
                            TextAlign::left, style.text);
-  p.emit({title_x, 0}, block.items);
+  if (!number.empty()) {
+    // On the title's first baseline (an Arabic title's line is taller).
+    auto number_block = typesetter.text(number, ts);
+    const double drop = std::max(0.0, p.block()->baseline() - number_block->baseline());
+    entry_group.items.push_back(TextShape{{indent, drop}, number_block, style.muted});
+  }
+  emit_paragraph(p, {title_x, 0}, entry_group.items);
   TocEntry entry;
   entry.block = flow.next_index();
   entry.destination = dest;
@@ -49,10 +53,10 @@ TocEntry add_toc_entry(const std::string& number, const std::string& title, cons
     entry.title_rects.push_back({title_x + line.left, line.top, line.width, line.height});
   }
   block.height = p.height();
-  block.elements.push_back({"toc-entry",
-                            dest,
-                            (number.empty() ? "" : number + " ") + typographic_quotes(title),
-                            {indent, 0, title_x - indent + p.width(), p.height()}});
+  entry_group.tag =
+      Tag{"toc-entry", dest, (number.empty() ? "" : number + " ") + typographic_quotes(title)};
+  entry_group.area = Rect{indent, 0, title_x - indent + p.width(), p.height()};
+  block.items.push_back(std::move(entry_group));
   block.space_before = strong ? style.body_size * 0.8 : style.body_size * 0.15;
   flow.add(std::move(block));
   return entry;
@@ -119,7 +123,8 @@ void fill_contents(const std::vector<TocEntry>& toc, const std::vector<std::stri
     const double x = at.x + typesetter.width() - number_block->width();
     const double y = at.y + entry.baseline - number_block->baseline();
     PageContent& page = pagination.pages[static_cast<size_t>(at.page)];
-    page.items.push_back(TextShape{{x, y}, number_block, entry.color});
+    page.items.push_back(
+        TextShape{{x, y}, number_block, entry.color, Tag{"toc-page", entry.destination, number}});
     // Dotted leader from the title to the number, on the baseline.
     const double from = at.x + entry.title_right + 6, to = x - 6;
     if (to - from > 6) {
@@ -135,10 +140,6 @@ void fill_contents(const std::vector<TocEntry>& toc, const std::vector<std::stri
     }
     rects.push_back({x, y, number_block->width(), number_block->height()});
     page.items.push_back(LinkArea{std::move(rects), "", entry.destination});
-    page.elements.push_back({"toc-page",
-                             entry.destination,
-                             number,
-                             {x, y, number_block->width(), number_block->height()}});
   }
 }
 

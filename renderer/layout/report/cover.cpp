@@ -4,6 +4,7 @@
 #include <set>
 
 #include "layout/report/builder.h"
+#include "text/bidi.h"
 
 namespace briefing::report_parts {
 
@@ -16,8 +17,7 @@ void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& 
   const double h = style.text_height();
   double y = h * 0.2;
   auto place = [&](TextBlockPtr b, Color color, const std::string& kind, double after) {
-    block.items.push_back(TextShape{{0, y}, b, color});
-    block.elements.push_back({kind, "", b->text(), {0, y, b->width(), b->height()}});
+    block.items.push_back(TextShape{{0, y}, b, color, Tag{kind, "", {}}});
     y += b->height() + after;
   };
   place(typesetter.text("Briefing report", typesetter.sans(style.heading2_size, true)),
@@ -52,7 +52,7 @@ void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& 
   std::vector<TextBlockPtr> foot;
   foot.push_back(typesetter.text(facts, typesetter.sans(style.meta_size), width));
   if (!dataset.source.empty()) {
-    foot.push_back(typesetter.text("Source: " + dataset.source,
+    foot.push_back(typesetter.text("Source: " + isolated(dataset.source),
                                    TextStyle{style.body_family, style.meta_size, false, true},
                                    width));
   }

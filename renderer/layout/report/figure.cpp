@@ -2,12 +2,31 @@
 // remaining height, placed as one block, with its caption.
 #include "layout/report/builder.h"
 #include "layout/timeline/timeline_layout.h"
+#include "text/bidi.h"
 
 namespace briefing::report_parts {
+namespace {
+
+// "label" → "figure-label", in `item` and everything in it.
+void prefix_tags(DisplayItem& item, const std::string& prefix) {
+  std::visit(
+      [&](auto& shape) {
+        using T = std::decay_t<decltype(shape)>;
+        if constexpr (!std::is_same_v<T, Destination>) {
+          if (!shape.tag.kind.empty()) shape.tag.kind = prefix + shape.tag.kind;
+        }
+        if constexpr (std::is_same_v<T, Group>) {
+          for (DisplayItem& child : shape.items) prefix_tags(child, prefix);
+        }
+      },
+      item);
+}
+
+}  // namespace
 
 void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
                 const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow,
-                std::vector<std::string>& notes) {
+                Diagnostics& diagnostics) {
   const ReportStyle& style = typesetter.style();
   flow.add_heading("", "Timeline", typesetter.heading_style(1), "figure", 1, 0, style.body_size,
                    style.accent);
@@ -23,17 +42,21 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
     for (const Item& item : changes->added) options.added_ids.insert(item.id);
     for (const ItemChange& change : changes->changed) options.changed_ids.insert(change.id);
   }
-  TimelineLayout figure = layout_timeline(dataset, figure_style, options);
+  TimelinePage figure = layout_timeline_page(dataset, figure_style, options);
+  // The figure as one group on its background; its items keep their tags,
+  // named as parts of the figure ("figure-label").
+  Group group;
+  group.tag = Tag{"figure", "", ""};
+  group.area = Rect{0, 0, figure.page.width, figure.page.height};
+  group.items.push_back(RectShape{
+      {0, 0, figure.page.width, figure.page.height}, true, figure.background, false, {}, 0});
+  for (DisplayItem& item : figure.page.items) {
+    prefix_tags(item, "figure-");
+    group.items.push_back(std::move(item));
+  }
   FlowBlock block;
   block.kind = FlowBlock::Kind::fixed;
-  block.items.push_back(RectShape{
-      {0, 0, figure.page.width, figure.page.height}, true, figure.background, false, {}, 0});
-  for (DisplayItem& item : figure.page.items) block.items.push_back(std::move(item));
-  block.elements.push_back({"figure", "", "", {0, 0, figure.page.width, figure.page.height}});
-  for (PlacedElement element : figure.elements) {
-    element.kind = "figure-" + element.kind;
-    block.elements.push_back(std::move(element));
-  }
+  block.items.push_back(std::move(group));
   block.height = figure.page.height;
   block.keep_with_next = true;
   flow.add(std::move(block));
@@ -50,12 +73,23 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
         " listed in the text only.");
   }
   if (!figure.omitted.empty()) {
+    // Named up to a few lines' worth: 2,000 labels left out must not make
+    // the caption pages long (the body lists every item anyway).
+    constexpr size_t kNamed = 10;
     std::vector<std::string> titles;
-    for (const TimelineOmission& o : figure.omitted) titles.push_back(o.title);
+    for (size_t i = 0; i < figure.omitted.size() && i < kNamed; ++i) {
+      titles.push_back(isolated(figure.omitted[i].title));
+    }
+    std::string named = join(titles, "; ");
+    if (figure.omitted.size() > kNamed) {
+      named += "; and " + std::to_string(figure.omitted.size() - kNamed) + " more";
+    }
     caption.append(" For lack of room the figure leaves out the " +
-                   plural(figure.omitted.size(), "label", "labels") + " of: " + join(titles, "; ") +
-                   ".");
-    notes.push_back("the figure leaves out " + plural(figure.omitted.size(), "label", "labels"));
+                   plural(figure.omitted.size(), "label", "labels") + " of: " + named + ".");
+    diagnostics.warning(dataset.file ? dataset.file : make_source("<dataset>"), {},
+                        "the timeline figure leaves out " +
+                            plural(figure.omitted.size(), "label", "labels") +
+                            " for lack of room; its caption names them");
   }
   flow.add_paragraph(
       typesetter.paragraph(std::move(caption),

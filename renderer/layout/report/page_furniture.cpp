@@ -44,32 +44,27 @@ PageLabels label_pages(const Pagination& pagination, size_t main_matter_block) {
   return out;
 }
 
-void add_running_header_and_footer(Page& page, PageContent& content, const TextBlockPtr& header,
-                                   const PageLabels& labels, size_t index,
-                                   const Typesetter& typesetter) {
+void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const PageLabels& labels,
+                                   size_t index, const Typesetter& typesetter) {
   const ReportStyle& style = typesetter.style();
   const double width = typesetter.width();
   const double rule_y = style.margin_top - style.running_size * 1.5;
   const double header_y = rule_y - 4 - header->height();
-  page.items.push_back(TextShape{{style.margin_left, header_y}, header, style.muted});
+  page.items.push_back(
+      TextShape{{style.margin_left, header_y}, header, style.muted, Tag{"header", "", {}}});
   page.items.push_back(PathShape{{{style.margin_left, rule_y}, {style.margin_left + width, rule_y}},
                                  false,
                                  false,
                                  {},
                                  true,
                                  {style.rule, 0.5, {}}});
-  content.elements.push_back({"header",
-                              "",
-                              header->text(),
-                              {style.margin_left, header_y, header->width(), header->height()}});
 
   const std::string text_of_footer = footer_text(labels, index);
   auto footer = typesetter.text(text_of_footer, typesetter.sans(style.running_size));
   const double footer_y = style.page_height - style.margin_bottom + style.running_size * 2;
   const double footer_x = style.margin_left + width - footer->width();
-  page.items.push_back(TextShape{{footer_x, footer_y}, footer, style.muted});
-  content.elements.push_back(
-      {"footer", "", text_of_footer, {footer_x, footer_y, footer->width(), footer->height()}});
+  page.items.push_back(
+      TextShape{{footer_x, footer_y}, footer, style.muted, Tag{"footer", "", text_of_footer}});
 }
 
 }  // namespace briefing::report_parts

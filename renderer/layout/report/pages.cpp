@@ -5,35 +5,22 @@
 
 namespace briefing {
 
-void translate(DisplayItem& item, double dx, double dy) {
-  std::visit(
-      [&](auto& shape) {
-        using T = std::decay_t<decltype(shape)>;
-        if constexpr (std::is_same_v<T, RectShape>) {
-          shape.rect.x += dx;
-          shape.rect.y += dy;
-        } else if constexpr (std::is_same_v<T, PathShape>) {
-          for (Point& p : shape.points) {
-            p.x += dx;
-            p.y += dy;
-          }
-        } else if constexpr (std::is_same_v<T, CircleShape>) {
-          shape.center.x += dx;
-          shape.center.y += dy;
-        } else if constexpr (std::is_same_v<T, TextShape>) {
-          shape.origin.x += dx;
-          shape.origin.y += dy;
-        } else if constexpr (std::is_same_v<T, LinkArea>) {
-          for (Rect& r : shape.rects) {
-            r.x += dx;
-            r.y += dy;
-          }
-        } else if constexpr (std::is_same_v<T, Destination>) {
-          shape.at.x += dx;
-          shape.at.y += dy;
-        }
-      },
-      item);
+void emit_paragraph(const Paragraph& p, Point origin, std::vector<DisplayItem>& out, const Tag& tag,
+                    bool per_line) {
+  TextShape text{origin, p.block(), p.color(), tag};
+  text.per_line = per_line;
+  out.push_back(std::move(text));
+  for (auto& [link, rects] : p.link_areas(origin)) {
+    LinkArea area{std::move(rects), link->uri, link->destination};
+    // A footnote marker links to its footnote, "fn-N".
+    if (link->destination.rfind("fn-", 0) == 0) {
+      area.tag = Tag{"footnote-marker", link->destination, link->destination.substr(3)};
+    }
+    out.push_back(std::move(area));
+  }
+  for (const auto& [number, box] : p.marker_boxes(origin)) {
+    out.push_back(Destination{"fnref-" + std::to_string(number), {box.x, box.y}});
+  }
 }
 
 namespace {
@@ -142,37 +129,42 @@ class Paginator {
     double y = frame_.text.bottom() - height;
     // A short rule above the footnotes.
     const double rule_y = y + frame_.footnote_separator * 0.45;
-    page.items.push_back(PathShape{{{frame_.text.x, rule_y}, {frame_.text.x + frame_.text.width * 0.3, rule_y}},
-                                   false, false, {}, true, {frame_.rule, 0.6, {}}});
+    page.items.push_back(
+        PathShape{{{frame_.text.x, rule_y}, {frame_.text.x + frame_.text.width * 0.3, rule_y}},
+                  false,
+                  false,
+                  {},
+                  true,
+                  {frame_.rule, 0.6, {}}});
     y += frame_.footnote_separator;
     for (size_t k = 0; k < page_footnotes_.size(); ++k) {
       if (k > 0) y += frame_.footnote_gap;
       const Footnote& note = footnotes_.at(page_footnotes_[k]);
       const std::string name = "fn-" + std::to_string(note.number);
-      page.items.push_back(Destination{name, {frame_.text.x, y}});
-      if (note.number_block) {
-        // The number, right-aligned in its column, links back to its marker.
-        const double number_x =
-            frame_.text.x + std::max(0.0, note.indent - note.number_gap - note.number_block->width());
-        const Rect number_box{number_x, y, note.number_block->width(), note.number_block->height()};
-        page.items.push_back(TextShape{{number_x, y}, note.number_block, frame_.number_color});
-        page.items.push_back(LinkArea{{number_box}, "", "fnref-" + std::to_string(note.number)});
-      }
-      const Point origin{frame_.text.x + note.indent, y};
-      note.body->emit(origin, page.items);
+      // The footnote as one group: its destination, number and text.
+      Group group;
       std::string text = std::to_string(note.number);
       for (size_t line = 0; line < note.body->lines().size(); ++line) {
         text += " " + note.body->line_text(line);
       }
-      page.elements.push_back({"footnote", name, text,
-                               {frame_.text.x, y, note.indent + note.body->width(), note.height()}});
+      group.tag = Tag{"footnote", name, text};
+      group.area = Rect{frame_.text.x, y, note.indent + note.body->width(), note.height()};
+      group.items.push_back(Destination{name, {frame_.text.x, y}});
+      if (note.number_block) {
+        // The number, right-aligned in its column, links back to its marker.
+        const double number_x = frame_.text.x + std::max(0.0, note.indent - note.number_gap -
+                                                                  note.number_block->width());
+        const Rect number_box{number_x, y, note.number_block->width(), note.number_block->height()};
+        group.items.push_back(TextShape{{number_x, y}, note.number_block, frame_.number_color});
+        group.items.push_back(LinkArea{{number_box}, "", "fnref-" + std::to_string(note.number)});
+      }
+      emit_paragraph(*note.body, {frame_.text.x + note.indent, y}, group.items);
+      page.items.push_back(std::move(group));
       y += note.height();
     }
   }
 
-  void add_footnotes(const std::vector<int>& numbers) {
-    page_footnotes_ = with(numbers);
-  }
+  void add_footnotes(const std::vector<int>& numbers) { page_footnotes_ = with(numbers); }
 
   void place_fixed(size_t i, const FlowBlock& block, double gap) {
     PageContent& page = result_.pages.back();
@@ -180,11 +172,6 @@ class Paginator {
     for (DisplayItem item : block.items) {
       translate(item, frame_.text.x, top);
       page.items.push_back(std::move(item));
-    }
-    for (PlacedElement element : block.elements) {
-      element.box.x += frame_.text.x;
-      element.box.y += top;
-      page.elements.push_back(std::move(element));
     }
     record(i, top, block.height);
     add_footnotes(block.footnotes);
@@ -195,17 +182,8 @@ class Paginator {
   void place_paragraph_part(const Paragraph& p, const FlowBlock& block, double gap) {
     PageContent& page = result_.pages.back();
     const Point origin{frame_.text.x + block.indent, frame_.text.y + y_ + gap};
-    p.emit(origin, page.items);
-    for (size_t k = 0; k < p.lines().size(); ++k) {
-      const ParagraphLine& line = p.lines()[k];
-      page.elements.push_back({block.line_kind, block.item_id, p.line_text(k),
-                               {origin.x + line.left, origin.y + line.top, line.width, line.height}});
-      add_footnotes(line.footnotes);
-    }
-    for (const auto& [number, box] : p.marker_boxes(origin)) {
-      page.elements.push_back({"footnote-marker", "fn-" + std::to_string(number),
-                               std::to_string(number), box});
-    }
+    emit_paragraph(p, origin, page.items, Tag{block.line_kind, block.item_id, {}}, true);
+    for (const ParagraphLine& line : p.lines()) add_footnotes(line.footnotes);
     y_ += gap + p.height();
     placed_anything_ = true;
   }
@@ -313,8 +291,8 @@ class Paginator {
 
 }  // namespace
 
-Pagination paginate(const std::vector<FlowBlock>& blocks,
-                    const std::map<int, Footnote>& footnotes, const PageFrame& frame) {
+Pagination paginate(const std::vector<FlowBlock>& blocks, const std::map<int, Footnote>& footnotes,
+                    const PageFrame& frame) {
   return Paginator(blocks, footnotes, frame).run();
 }
 

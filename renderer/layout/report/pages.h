@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "layout/display_list.h"
-#include "layout/layout_dump.h"
 #include "text/rich_paragraph.h"
 
 namespace briefing {
@@ -39,14 +38,13 @@ struct FlowBlock {
 
   // fixed: shapes relative to the block's top left (the left margin)
   double height = 0;
-  std::vector<DisplayItem> items;
-  std::vector<PlacedElement> elements;  // boxes relative to the block's top left
-  std::vector<int> footnotes;           // markers inside the block
+  std::vector<DisplayItem> items;  // tagged for the dump where they stand for something
+  std::vector<int> footnotes;      // markers inside the block
 
-  std::string item_id;  // for the dump
+  std::string item_id;                       // for the dump
   double space_before = 0, space_after = 0;  // collapsed: the larger applies
   bool keep_with_next = false;
-  int repeat_header = -1;          // index of a table header block to repeat on a new page
+  int repeat_header = -1;            // index of a table header block to repeat on a new page
   std::vector<std::string> anchors;  // destinations whose page the TOC needs
 };
 
@@ -59,29 +57,31 @@ struct Placement {
 
 struct PageContent {
   std::vector<DisplayItem> items;
-  std::vector<PlacedElement> elements;  // page field left 0; the caller numbers pages
   std::vector<int> footnotes;
 };
 
 struct Pagination {
   std::vector<PageContent> pages;
-  std::vector<Placement> placements;  // one per block, its first part
+  std::vector<Placement> placements;        // one per block, its first part
   std::map<std::string, int> anchor_pages;  // destination → 0-based page
 };
 
 struct PageFrame {
   Rect text;  // the text area: margins applied
   int orphans = 2, widows = 2;
-  double footnote_gap = 3;        // between footnotes
+  double footnote_gap = 3;         // between footnotes
   double footnote_separator = 14;  // rule and space above the first footnote
   Color rule;
   Color number_color;  // footnote numbers
 };
 
-Pagination paginate(const std::vector<FlowBlock>& blocks,
-                    const std::map<int, Footnote>& footnotes, const PageFrame& frame);
+/// The paragraph placed at `origin`: its text tagged `tag` (the dump lists
+/// it line by line when `per_line`), its links (footnote markers tagged
+/// "footnote-marker") and the destinations its footnote markers are.
+void emit_paragraph(const Paragraph& p, Point origin, std::vector<DisplayItem>& out,
+                    const Tag& tag = {}, bool per_line = false);
 
-/// Moves a display item by (dx, dy).
-void translate(DisplayItem& item, double dx, double dy);
+Pagination paginate(const std::vector<FlowBlock>& blocks, const std::map<int, Footnote>& footnotes,
+                    const PageFrame& frame);
 
 }  // namespace briefing

@@ -1,6 +1,6 @@
 // layout_report(): builds the report's parts in reading order into one flow
 // of blocks, paginates it, then labels the pages, fills in the contents' page
-// numbers and assembles the document with its metadata and layout dump.
+// numbers and assembles the document with its metadata.
 #include "layout/report/report_layout.h"
 
 #include <set>
@@ -13,11 +13,11 @@ namespace {
 
 using namespace report_parts;
 
-ReportLayout assemble(const Dataset& dataset, const Typesetter& typesetter, Pagination& pagination,
+LayoutResult assemble(const Dataset& dataset, const Typesetter& typesetter, Pagination& pagination,
                       const PageLabels& labels, const std::vector<OutlineEntry>& outline,
-                      std::vector<std::string> notes) {
+                      Diagnostics diagnostics) {
   const ReportStyle& style = typesetter.style();
-  ReportLayout out;
+  LayoutResult out;
   Document& doc = out.document;
   const size_t total = pagination.pages.size();
   // One header block serves every page.
@@ -35,15 +35,9 @@ ReportLayout assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
     page.label = labels.labels[i];
     page.items = std::move(content.items);
     const bool is_cover = style.cover && i == 0;
-    if (!is_cover) add_running_header_and_footer(page, content, header, labels, i, typesetter);
+    if (!is_cover) add_running_header_and_footer(page, header, labels, i, typesetter);
     doc.pages.push_back(std::move(page));
-    for (PlacedElement& element : content.elements) {
-      element.page = static_cast<int>(i + 1);
-      out.dump.elements.push_back(std::move(element));
-    }
-    out.dump.page_sizes.emplace_back(style.page_width, style.page_height);
   }
-  out.dump.source = "report";
   doc.outline = outline;
   doc.info.title = dataset.title;
   doc.info.author = dataset.publisher;
@@ -54,14 +48,13 @@ ReportLayout assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
   doc.info.keywords = join(std::vector<std::string>(tags.begin(), tags.end()), ", ");
   doc.info.creator = std::string("briefing ") + BRIEFING_VERSION;
   doc.info.created = publication_time(dataset);
-  out.notes = std::move(notes);
-  out.page_labels = labels.labels;
+  out.diagnostics = std::move(diagnostics);
   return out;
 }
 
 }  // namespace
 
-ReportLayout layout_report(const Dataset& dataset, const ReportStyle& style,
+LayoutResult layout_report(const Dataset& dataset, const ReportStyle& style,
                            const ReportOptions& options) {
   const bool english = dataset.language.rfind("en", 0) == 0;
   const Typesetter typesetter(style, style.hyphenate && english ? english_hyphenator() : nullptr);
@@ -69,13 +62,13 @@ ReportLayout layout_report(const Dataset& dataset, const ReportStyle& style,
 
   Flow flow(typesetter);
   std::vector<TocEntry> toc;
-  std::vector<std::string> notes;
+  Diagnostics diagnostics;
   if (style.cover) add_cover(dataset, items.footnotes.size(), typesetter, flow);
   if (style.contents) toc = add_contents(dataset, items, options, typesetter, flow);
   if (options.changes) add_changes(*options.changes, options.changes_since, typesetter, flow);
   const size_t main_matter_block = flow.next_index();  // the first block of the figure or body
   if (style.figure && options.figure_style) {
-    add_figure(dataset, *options.figure_style, options.changes, typesetter, flow, notes);
+    add_figure(dataset, *options.figure_style, options.changes, typesetter, flow, diagnostics);
   }
   add_body(dataset, items, options.changes, typesetter, flow);
   if (style.chronology) add_chronology(items.ordered, typesetter, flow);
@@ -89,7 +82,7 @@ ReportLayout layout_report(const Dataset& dataset, const ReportStyle& style,
   Pagination pagination = paginate(flow.blocks(), items.footnotes, frame);
   const PageLabels labels = label_pages(pagination, main_matter_block);
   fill_contents(toc, labels.labels, typesetter, pagination);
-  return assemble(dataset, typesetter, pagination, labels, flow.outline(), std::move(notes));
+  return assemble(dataset, typesetter, pagination, labels, flow.outline(), std::move(diagnostics));
 }
 
 }  // namespace briefing

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "layout/display_list.h"
-#include "layout/layout_dump.h"
+#include "layout/layout_result.h"
 #include "layout/report/report_style.h"
 #include "layout/timeline/timeline_style.h"
 #include "model/dataset.h"
@@ -24,18 +24,11 @@ struct ReportOptions {
   PartialDate changes_since;  // the older version's publication date
 };
 
-struct ReportLayout {
-  Document document;
-  LayoutDump dump;
-  /// Things a reader should know, e.g. figure labels left out for room.
-  std::vector<std::string> notes;
-  /// Each page's label, as the PDF viewer, the footer and the contents show
-  /// it: front matter "i", "ii", …; the rest "1", "2", ….
-  std::vector<std::string> page_labels;
-};
-
-ReportLayout layout_report(const Dataset& dataset, const ReportStyle& style,
+/// The report as a document: pages labelled as a reader expects (front
+/// matter "i", "ii", …; the rest "1", "2", …), every item that stands for
+/// something tagged for the dump. Diagnostics: what a reader should know,
+/// such as figure labels left out for room (warnings).
+LayoutResult layout_report(const Dataset& dataset, const ReportStyle& style,
                            const ReportOptions& options = {});
-
 
 }  // namespace briefing

@@ -21,15 +21,15 @@ struct ReportStyle {
   std::string body_family = "Noto Serif";
   std::string heading_family = "Noto Sans";
   double body_size = 10.5;
-  double title_size = 26;      // cover title
-  double heading1_size = 16;   // top-level section headings
+  double title_size = 26;     // cover title
+  double heading1_size = 16;  // top-level section headings
   double heading2_size = 13;
   double heading3_size = 11.5;  // deeper sections
   double item_title_size = 11;
-  double meta_size = 8.5;      // issuers and dates under an item title
+  double meta_size = 8.5;  // issuers and dates under an item title
   double footnote_size = 8;
   double table_size = 8.5;
-  double running_size = 8;     // header and footer
+  double running_size = 8;  // header and footer
   /// Body leading as a multiple of the font's natural line height.
   double line_spacing = 1.0;
 

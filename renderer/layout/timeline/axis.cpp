@@ -84,7 +84,7 @@ double TimelineAxis::height() const {
   return marker_ * 0.8 + 2 + tick_line_height_ * lines;
 }
 
-void TimelineAxis::draw(double axis_y, const TimelineTheme& theme, TimelineLayout& out) const {
+void TimelineAxis::draw(double axis_y, const TimelineTheme& theme, TimelinePage& out) const {
   const double tick_length = marker_ * 0.8;
   // The axis line, broken with a zig-zag where the scale changes.
   const auto& segments = scale_.segments();
@@ -125,11 +125,8 @@ void TimelineAxis::draw(double axis_y, const TimelineTheme& theme, TimelineLayou
 }
 
 void TimelineAxis::draw_grid(double top, double bottom, const TimelineTheme& theme,
-                             TimelineLayout& out, size_t index) const {
-  std::vector<Rect> texts;
-  for (const auto& e : out.elements) {
-    if (e.kind == "label" || e.kind == "lane-title") texts.push_back(e.box);
-  }
+                             const std::vector<Rect>& texts, TimelinePage& out,
+                             size_t index) const {
   std::vector<DisplayItem> grid;
   for (const Tick& t : ticks_) {
     if (t.x_start <= scale_.x0() + 0.5) continue;

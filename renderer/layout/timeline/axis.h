@@ -8,8 +8,8 @@
 
 #include "layout/display_list.h"
 #include "layout/timeline/entries.h"
-#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/scale.h"
+#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/timeline_style.h"
 
 namespace briefing::timeline_detail {
@@ -31,14 +31,15 @@ class TimelineAxis {
   double height() const;
 
   /// The axis line at `axis_y`, its ticks, tick labels and captions.
-  void draw(double axis_y, const TimelineTheme& theme, TimelineLayout& out) const;
+  void draw(double axis_y, const TimelineTheme& theme, TimelinePage& out) const;
 
   /// Grid lines from `top` to `bottom`: year boundaries, and month/quarter
   /// ones faintly in the main segment; broken where a label or a lane title
-  /// stands, so that no line runs through text. Inserted into the page's
-  /// items at `index` (under everything drawn after it).
-  void draw_grid(double top, double bottom, const TimelineTheme& theme, TimelineLayout& out,
-                 size_t index) const;
+  /// stands, so that no line runs through text: `texts` are the boxes of
+  /// the labels and lane titles. Inserted into the page's items at `index`
+  /// (under everything drawn after it).
+  void draw_grid(double top, double bottom, const TimelineTheme& theme,
+                 const std::vector<Rect>& texts, TimelinePage& out, size_t index) const;
 
  private:
   int tick_tiers() const;

@@ -13,9 +13,9 @@
 #include "layout/timeline/entries.h"
 #include "layout/timeline/labels.h"
 #include "layout/timeline/lanes.h"
-#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/marks.h"
 #include "layout/timeline/packing.h"
+#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/timeline_style.h"
 #include "model/dataset.h"
 
@@ -31,18 +31,18 @@ struct Sizes {
 
 enum class LabelSide { right, left, below, above };
 
-/// Appends a text and its element (for --layout-dump) to `out`.
-void add_text(TimelineLayout& out, const TextBlockPtr& block, Point origin, Color color,
+/// Appends a text tagged `kind` (for the dump) to `out`'s page.
+void add_text(TimelinePage& out, const TextBlockPtr& block, Point origin, Color color,
               const std::string& kind, const std::string& item_id);
 /// Appends an open polyline to `out`'s page.
-void add_path(TimelineLayout& out, std::vector<Point> points, Stroke stroke);
+void add_path(TimelinePage& out, std::vector<Point> points, Stroke stroke);
 
 class TimelineBuilder {
  public:
   TimelineBuilder(const Dataset& dataset, const TimelineStyle& style,
                   const TimelineOptions& options);
 
-  TimelineLayout build();
+  TimelinePage build();
 
  private:
   /// What an alternative of an entry stands for.
@@ -113,7 +113,7 @@ class TimelineBuilder {
   Rect canvas_;
   Rect plot_;
   Rect title_box_;
-  TimelineLayout result_;
+  TimelinePage result_;
   MarkPainter marks_{result_.page.items};
   std::vector<Entry> entries_;
   std::vector<Lane> lanes_;
@@ -121,6 +121,7 @@ class TimelineBuilder {
   Fit fit_;
   std::vector<double> budgets_;
   TimelineAxis axis_;
+  std::vector<Rect> text_boxes_;  // labels and lane titles drawn, for the grid to pass behind
 };
 
 }  // namespace briefing::timeline_detail

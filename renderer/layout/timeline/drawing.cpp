@@ -28,9 +28,12 @@ void TimelineBuilder::draw_backgrounds() {
     const auto& lane = lane_layouts_[l];
     if (!lane.fits) continue;
     const Rect band{canvas_.x, lane.top, canvas_.width, lane.height};
-    if (l % 2 == 1)
-      result_.page.items.push_back(RectShape{band, true, theme_.lane_fill, false, {}, 0});
-    result_.elements.push_back({"lane", "", lanes_[l].title, band, 1});
+    // The band stands for the lane whether it is shaded or not.
+    Group group;
+    group.tag = Tag{"lane", "", lanes_[l].title};
+    group.area = band;
+    if (l % 2 == 1) group.items.push_back(RectShape{band, true, theme_.lane_fill, false, {}, 0});
+    result_.page.items.push_back(std::move(group));
   }
   for (const auto& s : axis_.scale().segments()) {
     if (!s.compressed) continue;
@@ -51,6 +54,7 @@ void TimelineBuilder::draw_lane_titles() {
     marks_.day_marker(plot_.x + marker_ / 2, cy, marker_, lane_color(l), lane_shape(l));
     const Point origin{plot_.x + lane_swatch_width(), cy - first_line};
     add_text(result_, lane.title, origin, theme_.text, "lane-title", "");
+    text_boxes_.push_back(Rect{origin.x, origin.y, lane.title->width(), lane.title->height()});
   }
 }
 
@@ -65,11 +69,11 @@ void TimelineBuilder::draw_marks() {
       const double a = axis_.scale().x(static_cast<double>(e.milestones.front()->date.first_day()));
       const double b = axis_.scale().x(static_cast<double>(e.milestones.back()->date.first_day()));
       add_path(result_, {{a, e.y}, {b, e.y}}, Stroke{color, 1.5, {}});
-      result_.elements.push_back(
-          {"marker", e.item->id, "connector", Rect{a, e.y - 0.75, b - a, 1.5}, 1});
+      std::get<PathShape>(result_.page.items.back()).tag = Tag{"marker", e.item->id, "connector"};
     }
     for (const Milestone* m : e.milestones) {
       const auto [a, b] = milestone_extent(*m, axis_.scale(), marker_);
+      const size_t first_shape = result_.page.items.size();
       Rect box;
       switch (m->date.precision()) {
         case DatePrecision::year:
@@ -82,11 +86,16 @@ void TimelineBuilder::draw_marks() {
           box = marks_.day_marker((a + b) / 2, e.y, marker_, color, shape);
           break;
       }
-      if (marked) {
-        marks_.ring(box, theme_.changed);
-        box = Rect{box.x - 2, box.y - 2, box.width + 4, box.height + 4};
-      }
-      result_.elements.push_back({"marker", e.item->id, m->date.iso() + " " + m->label, box, 1});
+      if (marked) marks_.ring(box, theme_.changed);
+      // The mark's shapes as one tagged group (drawn exactly as before).
+      Group mark;
+      mark.tag = Tag{"marker", e.item->id, m->date.iso() + " " + m->label};
+      auto& items = result_.page.items;
+      mark.items.assign(
+          std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(first_shape)),
+          std::make_move_iterator(items.end()));
+      items.resize(first_shape);
+      items.push_back(std::move(mark));
     }
   }
 }
@@ -125,17 +134,21 @@ void TimelineBuilder::draw_label(const Entry& e, const Label& label, const Rect&
   const double title_x = right_aligned ? box.right() - title->width() : box.x;
   const double line_x =
       right_aligned ? box.right() - (label.dates_offset.x + dates->width()) : box.x;
-  result_.page.items.push_back(TextShape{{title_x, box.y}, title, theme_.text});
+  // The label as one tagged group: its title, tag and dates, and its link.
+  Group group;
+  group.tag = Tag{"label", e.item->id, e.item->title};
+  group.items.push_back(TextShape{{title_x, box.y}, title, theme_.text});
   if (label.tag) {
-    result_.page.items.push_back(TextShape{
+    group.items.push_back(TextShape{
         {line_x + label.tag_offset.x, box.y + label.tag_offset.y}, label.tag, theme_.changed});
   }
-  result_.page.items.push_back(TextShape{
+  group.items.push_back(TextShape{
       {line_x + label.dates_offset.x, box.y + label.dates_offset.y}, dates, theme_.muted_text});
-  result_.elements.push_back({"label", e.item->id, e.item->title, box, 1});
   if (const std::string& href = e.item->primary_href(); !href.empty()) {
-    result_.page.items.push_back(LinkArea{{box}, href, ""});
+    group.items.push_back(LinkArea{{box}, href, ""});
   }
+  result_.page.items.push_back(std::move(group));
+  text_boxes_.push_back(box);
 }
 
 }  // namespace briefing::timeline_detail

@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "layout/timeline/timeline_layout.h"
 #include "layout/timeline/scale.h"
+#include "layout/timeline/timeline_layout.h"
 #include "model/dataset.h"
 
 namespace briefing::timeline_detail {

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <memory>
 
+#include "text/bidi.h"
+
 namespace briefing::timeline_detail {
 
 namespace {
@@ -13,9 +15,10 @@ std::string dates_text(const Entry& entry) {
   for (size_t i = 0; i < entry.milestones.size(); ++i) {
     if (i > 0) text += " → ";
     text += entry.milestones[i]->date.format_short();
-    if (!entry.milestones[i]->label.empty()) text += " " + entry.milestones[i]->label;
+    if (!entry.milestones[i]->label.empty()) text += " " + isolated(entry.milestones[i]->label);
   }
-  return text;
+  // Our dates left to right; a Hebrew or Arabic label keeps to itself.
+  return left_to_right_phrase(text);
 }
 
 }  // namespace
@@ -38,10 +41,19 @@ Label make_label(const Entry& entry, const std::string& tag, const std::string& 
   label.first_line_middle =
       lines.empty() ? label.title->height() / 2 : lines.front().y + lines.front().height / 2;
   const double title_space = size * 0.4;
-  const bool fits_inline = !lines.empty() && label.dates->line_count() == 1 &&
-                           lines.back().width + title_space + label.dates_line_width <= wrap;
+  // A right-to-left title ends on the left of its last line: the dates
+  // follow it there, where the line leaves room inside the block, or else
+  // stand under the title, flush with its right edge (where it starts).
+  const bool rtl = label.title->right_to_left();
+  const bool fits_inline =
+      !lines.empty() && label.dates->line_count() == 1 &&
+      (rtl ? lines.back().x >= title_space + label.dates_line_width
+           : lines.back().width + title_space + label.dates_line_width <= wrap);
   // Same baseline as the title's last line, or a line of its own.
-  const double line_x = fits_inline ? lines.back().x + lines.back().width + title_space : 0;
+  const double line_x =
+      fits_inline ? (rtl ? lines.back().x - title_space - label.dates_line_width
+                         : lines.back().x + lines.back().width + title_space)
+                  : (rtl ? std::max(0.0, label.title->width() - label.dates_line_width) : 0);
   const double line_y =
       fits_inline ? lines.back().y + label.title->baseline() -
                         std::max(label.dates->baseline(), label.tag ? label.tag->baseline() : 0.0)

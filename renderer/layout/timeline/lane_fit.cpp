@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <optional>
 
 #include "layout/timeline/builder.h"
 
@@ -21,6 +22,14 @@ constexpr double kSizeStep = 0.25;  // the label size is searched in steps of th
 constexpr double kWrapShares[] = {0.65, 1, 1.3, 1.7, 2.2};
 /// Lanes with more items than this get fewer packing attempts.
 constexpr size_t kCrowdedLane = 40;
+/// Without height budgets, packing a lane stops once it is this many times
+/// as tall as the plot: a lane taller than the plot means the size does not
+/// fit (filling holes afterwards never wins back that much), and packing the
+/// rest of a crowded lane (2,000 items on one day) would cost the square of
+/// its items for nothing. Its height then counts as where packing stopped,
+/// which is all the budgets at the minimum size need. Data that fits never
+/// comes near this, so its output is unchanged.
+constexpr double kOverflowFactor = 3;
 
 /// Every wrap width, `base` first, then the nearest ones.
 std::vector<size_t> variants_around(size_t base) {
@@ -181,16 +190,33 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
   fit.choices.resize(entries_.size());
   fit.placements.assign(entries_.size(), {});
   fit.lane_heights.assign(lanes_.size(), 0);
-  for (size_t i = 0; i < entries_.size(); ++i) {
-    const std::string tag = tag_for(entries_[i], options_);
-    for (double share : kWrapShares) {
-      fit.labels[i].push_back(
-          make_label(entries_[i], tag, style_.font_family, size, date_size, wrap * share));
-    }
-  }
   for (size_t l = 0; l < lanes_.size(); ++l) {
     const std::vector<size_t> members = lane_members(l);
     fit.lane_titles.push_back(make_lane_title(l, size));
+    if (!budgets) {
+      // Marks that must stack taller than the plot: this size cannot fit,
+      // whatever the labels do; neither measure nor pack them.
+      std::vector<Rect> marks;
+      for (size_t i : members) marks.push_back(marks_box(entries_[i]));
+      const double least = stacked_height(marks, PackSettings{});
+      if (least > plot_.height + 1) {
+        fit.lane_heights[l] = least;
+        fit.total += least + 2 * kLanePadding;
+        continue;
+      }
+    }
+    // Labels are measured when the packer first asks for an entry: one that
+    // cannot be placed at all is never measured.
+    auto labels_of = [&](size_t i) -> const std::vector<Label>& {
+      if (fit.labels[i].empty()) {
+        const std::string tag = tag_for(entries_[i], options_);
+        for (double share : kWrapShares) {
+          fit.labels[i].push_back(
+              make_label(entries_[i], tag, style_.font_family, size, date_size, wrap * share));
+        }
+      }
+      return fit.labels[i];
+    };
     std::vector<Rect> reserved;
     if (const auto& title = fit.lane_titles.back()) {
       // Kept a little further from labels, which must not read as its continuation.
@@ -199,7 +225,10 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
       reserved.push_back(box);
     }
     PackSettings settings;
-    if (budgets) settings.max_height = (*budgets)[l];
+    if (budgets)
+      settings.max_height = (*budgets)[l];
+    else
+      settings.overflow_height = kOverflowFactor * plot_.height;
     // Greedy packing depends on the wrap widths and on the order: try a
     // few of each, keep the lowest (the most labels placed when room is short).
     LanePacking packing;
@@ -209,13 +238,17 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
     // (which ends at the minimum size anyway) gets fewer attempts.
     const bool crowded = members.size() > kCrowdedLane;
     for (size_t base = crowded ? 1 : 0; base < (crowded ? 3 : std::size(kWrapShares)); ++base) {
-      std::vector<PackItem> items;
       std::vector<std::vector<Choice>> base_choices(members.size());
-      for (size_t k = 0; k < members.size(); ++k) {
-        items.push_back(alternatives_for(entries_[members[k]], fit.labels[members[k]],
-                                         variants_around(base), base_choices[k],
-                                         budgets != nullptr));
-      }
+      std::vector<std::optional<PackItem>> made(members.size());
+      LazyPackItems items;
+      for (size_t i : members) items.common.push_back({marks_box(entries_[i])});
+      items.item = [&](size_t k) -> const PackItem& {
+        if (!made[k]) {
+          made[k] = alternatives_for(entries_[members[k]], labels_of(members[k]),
+                                     variants_around(base), base_choices[k], budgets != nullptr);
+        }
+        return *made[k];
+      };
       auto orders = packing_orders(members, budgets != nullptr);
       if (crowded) orders.resize(1);
       for (const auto& order : orders) {

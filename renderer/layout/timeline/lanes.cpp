@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "text/bidi.h"
+
 namespace briefing {
 namespace {
 
@@ -38,7 +40,9 @@ std::vector<Lane> group_into_lanes(const std::vector<const Item*>& items, const 
       case LaneGrouping::section: {
         const std::string key = ancestor_at_depth(item->section, style.section_depth);
         const Section* section = dataset.find_section(key);
-        lane_for(key, section ? key + " " + section->title : key).items.push_back(item);
+        // The number left of the title, as in the report's headings.
+        lane_for(key, section ? left_to_right_phrase(key + " " + isolated(section->title)) : key)
+            .items.push_back(item);
         break;
       }
       case LaneGrouping::kind:

@@ -7,32 +7,90 @@
 namespace briefing {
 namespace {
 
-/// The highest line (smallest y, at least `lowest`) at which every box of
-/// `alternative` keeps the settings' clearance from every box in `placed`
-/// (except those of item `skip`).
-double first_free_line(const PackAlternative& alternative,
-                       const std::vector<std::vector<Rect>>& placed, size_t skip, double lowest,
-                       const PackSettings& settings) {
-  // Lines blocked by a placed box form an open interval; the answer is the
-  // first point at or after `lowest` outside their union.
-  std::vector<std::pair<double, double>> blocked;
-  for (const Rect& box : alternative.boxes) {
-    for (size_t owner = 0; owner < placed.size(); ++owner) {
-      if (owner == skip) continue;
-      for (const Rect& other : placed[owner]) {
-        if (box.x >= other.right() + settings.gap_x || other.x >= box.right() + settings.gap_x)
-          continue;
-        blocked.emplace_back(other.y - box.bottom() - settings.gap_y,
-                             other.bottom() - box.y + settings.gap_y);
-      }
+/// The boxes placed so far, of every item and the reserved ones, sorted by
+/// their top. In that order the lines each box blocks come out sorted by
+/// their start, so a query sweeps them once, without sorting, and stops at
+/// the first free line: linear in the boxes above the answer, not
+/// n log n in all of them.
+class PlacedBoxes {
+ public:
+  struct Entry {
+    Rect box;
+    size_t owner;
+  };
+
+  void insert(const std::vector<Rect>& boxes, size_t owner) {
+    for (const Rect& box : boxes) {
+      const auto at = std::upper_bound(entries_.begin(), entries_.end(), box.y,
+                                       [](double y, const Entry& e) { return y < e.box.y; });
+      entries_.insert(at, {box, owner});
     }
   }
-  std::sort(blocked.begin(), blocked.end());
+  void remove(size_t owner) {
+    entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
+                                  [&](const Entry& e) { return e.owner == owner; }),
+                   entries_.end());
+  }
+  const std::vector<Entry>& entries() const { return entries_; }
+  double bottom() const {
+    double b = 0;
+    for (const Entry& e : entries_) b = std::max(b, e.box.bottom());
+    return b;
+  }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+/// The highest line (smallest y, at least `lowest`) at which every box of
+/// `alternative` keeps the settings' clearance from every placed box (except
+/// those of item `skip`). Returns early with a line beyond `give_up` once the
+/// answer is known to lie there.
+double first_free_line(const PackAlternative& alternative, const PlacedBoxes& placed, size_t skip,
+                       double lowest, double give_up, const PackSettings& settings) {
+  // Lines blocked by a placed box form an open interval (start, end); the
+  // answer is the first point at or after `lowest` outside their union. One
+  // cursor per box of the alternative walks the placed boxes top down; the
+  // cursors are merged by the start of the interval they block.
+  const auto& entries = placed.entries();
+  struct Cursor {
+    const Rect* box;
+    size_t next;
+  };
+  std::vector<Cursor> cursors;
+  cursors.reserve(alternative.boxes.size());
+  auto blocks = [&](const Rect& box, const PlacedBoxes::Entry& e) {
+    return e.owner != skip && box.x < e.box.right() + settings.gap_x &&
+           e.box.x < box.right() + settings.gap_x;
+  };
+  auto advance = [&](Cursor& c) {
+    while (c.next < entries.size() && !blocks(*c.box, entries[c.next])) ++c.next;
+  };
+  for (const Rect& box : alternative.boxes) {
+    cursors.push_back({&box, 0});
+    advance(cursors.back());
+  }
   double line = lowest;
   constexpr double kEpsilon = 1e-6;
-  for (const auto& [start, end] : blocked) {
-    if (start >= line - kEpsilon) break;
-    if (end > line) line = end;
+  while (true) {
+    Cursor* first = nullptr;
+    double start = 0;
+    for (Cursor& c : cursors) {
+      if (c.next >= entries.size()) continue;
+      const double s = entries[c.next].box.y - c.box->bottom() - settings.gap_y;
+      if (!first || s < start) {
+        first = &c;
+        start = s;
+      }
+    }
+    if (!first || start >= line - kEpsilon) break;
+    const double end = entries[first->next].box.bottom() - first->box->y + settings.gap_y;
+    if (end > line) {
+      line = end;
+      if (line > give_up) break;
+    }
+    ++first->next;
+    advance(*first);
   }
   return line;
 }
@@ -45,8 +103,8 @@ struct Best {
 
 /// Of `item`'s alternatives, the one that reaches least far down (plus its
 /// penalty) where it fits; alternative -1 if none fits under the height limit.
-Best best_position(const PackItem& item, const std::vector<std::vector<Rect>>& placed,
-                   size_t skip, const PackSettings& settings) {
+Best best_position(const PackItem& item, const PlacedBoxes& placed, size_t skip,
+                   const PackSettings& settings) {
   Best best;
   double best_score = std::numeric_limits<double>::infinity();
   for (size_t a = 0; a < item.alternatives.size(); ++a) {
@@ -57,7 +115,9 @@ Best best_position(const PackItem& item, const std::vector<std::vector<Rect>>& p
       top = std::min(top, box.y);
       bottom = std::max(bottom, box.bottom());
     }
-    const double line = first_free_line(alternative, placed, skip, -top, settings);
+    // Lines a point beyond the height limit certainly do not fit: no need to find the exact one.
+    const double give_up = settings.max_height - bottom + 1;
+    const double line = first_free_line(alternative, placed, skip, -top, give_up, settings);
     if (line + bottom > settings.max_height + 1e-9) continue;
     const double score = line + bottom + alternative.penalty;
     if (score < best_score - 1e-9) {
@@ -76,20 +136,74 @@ std::vector<Rect> boxes_at(const PackAlternative& alternative, double line) {
 
 }  // namespace
 
+double stacked_height(const std::vector<Rect>& common, const PackSettings& settings) {
+  // Two boxes conflict when their spans [x, right + gap_x) meet; boxes that
+  // conflict pairwise share a point, so the tallest stack is the most
+  // height (plus clearance) over any one point. Ends sort before starts at
+  // the same x: half-open spans that only touch do not meet.
+  std::vector<std::pair<double, double>> events;  // (x, +height or -height)
+  for (const Rect& box : common) {
+    events.emplace_back(box.x, box.height + settings.gap_y);
+    events.emplace_back(box.right() + settings.gap_x, -(box.height + settings.gap_y));
+  }
+  std::sort(events.begin(), events.end());
+  double stack = 0, tallest = 0;
+  for (const auto& [x, height] : events) {
+    stack += height;
+    tallest = std::max(tallest, stack);
+  }
+  return std::max(0.0, tallest - settings.gap_y);
+}
+
 LanePacking pack_lane(const std::vector<PackItem>& items, const std::vector<size_t>& order,
                       const std::vector<Rect>& reserved, const PackSettings& settings) {
+  LazyPackItems lazy;
+  lazy.common.resize(items.size());
+  lazy.item = [&](size_t i) -> const PackItem& { return items[i]; };
+  return pack_lane(lazy, order, reserved, settings);
+}
+
+LanePacking pack_lane(const LazyPackItems& source, const std::vector<size_t>& order,
+                      const std::vector<Rect>& reserved, const PackSettings& settings) {
+  const size_t count = source.common.size();
   LanePacking result;
-  result.placements.assign(items.size(), {});
-  // Boxes per item; the reserved ones as one more owner at the end.
-  std::vector<std::vector<Rect>> placed(items.size() + 1);
-  placed.back() = reserved;
-  std::vector<double> bottoms(items.size(), 0);
+  result.placements.assign(count, {});
+  std::vector<const PackItem*> made(count, nullptr);
+  auto item = [&](size_t i) -> const PackItem& {
+    if (!made[i]) made[i] = &source.item(i);
+    return *made[i];
+  };
+  // Every item's boxes; the reserved ones belong to one more owner, `count`.
+  PlacedBoxes placed;
+  placed.insert(reserved, count);
+  std::vector<double> bottoms(count, 0);
+  const bool limited = settings.max_height < 1e299;
   for (size_t index : order) {
-    const Best best = best_position(items[index], placed, placed.size(), settings);
+    if (limited && !made[index] && !source.common[index].empty()) {
+      // Every alternative holds these boxes and starts no higher: where
+      // they alone cannot fit, no alternative can (nor after the greedy
+      // pass, which only moves placed items).
+      const PackAlternative common{source.common[index], 0};
+      double top = 0, bottom = 0;
+      for (const Rect& box : common.boxes) {
+        top = std::min(top, box.y);
+        bottom = std::max(bottom, box.bottom());
+      }
+      const double line = first_free_line(common, placed, count + 1, -top,
+                                          settings.max_height - bottom + 1, settings);
+      if (line + bottom > settings.max_height + 1e-9) continue;
+    }
+    const Best best = best_position(item(index), placed, count + 1, settings);
     if (best.alternative < 0) continue;
+    if (best.bottom > settings.overflow_height) {
+      result.overflowed = true;
+      result.height = std::max(placed.bottom(), best.bottom);
+      return result;
+    }
     result.placements[index] = {best.alternative, best.line};
-    placed[index] = boxes_at(items[index].alternatives[static_cast<size_t>(best.alternative)],
-                             best.line);
+    placed.insert(
+        boxes_at(item(index).alternatives[static_cast<size_t>(best.alternative)], best.line),
+        index);
     bottoms[index] = best.bottom;
   }
   // Greedy placement leaves holes: the lowest items, taken out one at a
@@ -104,19 +218,19 @@ LanePacking pack_lane(const std::vector<PackItem>& items, const std::vector<size
                      [&](size_t a, size_t b) { return bottoms[a] > bottoms[b]; });
     bool moved = false;
     for (size_t index : lowest_first) {
-      const Best best = best_position(items[index], placed, index, settings);
+      const Best best = best_position(item(index), placed, index, settings);
       if (best.alternative < 0 || best.bottom >= bottoms[index] - 0.01) continue;
       result.placements[index] = {best.alternative, best.line};
-      placed[index] = boxes_at(items[index].alternatives[static_cast<size_t>(best.alternative)],
-                               best.line);
+      placed.remove(index);
+      placed.insert(
+          boxes_at(item(index).alternatives[static_cast<size_t>(best.alternative)], best.line),
+          index);
       bottoms[index] = best.bottom;
       moved = true;
     }
     if (!moved) break;
   }
-  for (const auto& boxes : placed) {
-    for (const Rect& box : boxes) result.height = std::max(result.height, box.bottom());
-  }
+  result.height = placed.bottom();
   return result;
 }
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "layout/layout_dump.h"
 #include "layout/timeline/builder.h"
 
 namespace briefing {
@@ -39,14 +40,12 @@ Sizes sizes_for(const TimelineStyle& style, bool highlights) {
 
 }  // namespace
 
-void add_text(TimelineLayout& out, const TextBlockPtr& block, Point origin, Color color,
+void add_text(TimelinePage& out, const TextBlockPtr& block, Point origin, Color color,
               const std::string& kind, const std::string& item_id) {
-  out.page.items.push_back(TextShape{origin, block, color});
-  const Rect box{origin.x, origin.y, block->width(), block->height()};
-  out.elements.push_back({kind, item_id, block->text(), box, 1});
+  out.page.items.push_back(TextShape{origin, block, color, Tag{kind, item_id, {}}});
 }
 
-void add_path(TimelineLayout& out, std::vector<Point> points, Stroke stroke) {
+void add_path(TimelinePage& out, std::vector<Point> points, Stroke stroke) {
   PathShape path;
   path.points = std::move(points);
   path.stroke = std::move(stroke);
@@ -67,7 +66,7 @@ TimelineBuilder::TimelineBuilder(const Dataset& dataset, const TimelineStyle& st
               height_ - style.margin_top - style.margin_bottom},
       axis_(style, canvas_, marker_, sizes_.tick) {}
 
-TimelineLayout TimelineBuilder::build() {
+TimelinePage TimelineBuilder::build() {
   result_.page.width = width_;
   result_.page.height = height_;
   result_.page.items.push_back(Destination{"timeline", {0, 0}});
@@ -95,7 +94,7 @@ TimelineLayout TimelineBuilder::build() {
   draw_lane_titles();
   draw_marks();
   draw_labels();
-  axis_.draw_grid(plot_.y, axis_top_y(), theme_, result_, grid_index);
+  axis_.draw_grid(plot_.y, axis_top_y(), theme_, text_boxes_, result_, grid_index);
   return std::move(result_);
 }
 
@@ -117,9 +116,48 @@ void TimelineBuilder::place_empty_note(double top) {
 
 }  // namespace timeline_detail
 
-TimelineLayout layout_timeline(const Dataset& dataset, const TimelineStyle& style,
-                               const TimelineOptions& options) {
+TimelinePage layout_timeline_page(const Dataset& dataset, const TimelineStyle& style,
+                                  const TimelineOptions& options) {
   return timeline_detail::TimelineBuilder(dataset, style, options).build();
+}
+
+LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
+                             const TimelineOptions& options) {
+  TimelinePage timeline = layout_timeline_page(dataset, style, options);
+  LayoutResult result;
+  const SourceRef file = dataset.file ? dataset.file : make_source("<dataset>");
+  if (timeline.undated_count > 0) {
+    const size_t n = timeline.undated_count;
+    result.diagnostics.warning(file, {},
+                               std::to_string(n) + (n == 1 ? " item has" : " items have") +
+                                   " no date and " + (n == 1 ? "is" : "are") +
+                                   " left out of the timeline");
+  }
+  const auto elements = placed_elements(timeline.page.items);
+  if (std::none_of(elements.begin(), elements.end(),
+                   [](const PlacedElement& e) { return e.kind == "marker"; })) {
+    result.diagnostics.warning(file, {}, "no dated item matches the selection; the chart is empty");
+  }
+  for (const TimelineOmission& omission : timeline.omitted) {
+    const Item* item = dataset.find_item(omission.item_id);
+    result.diagnostics.add(
+        {file,
+         item ? item->title_at : SourceRange{},
+         options.allow_omissions ? Severity::warning : Severity::error,
+         "the label of item '" + omission.item_id + "' is left out: " + omission.reason,
+         {}});
+  }
+  Document& document = result.document;
+  document.info.title = dataset.title + " — timeline";
+  document.info.author = dataset.publisher;
+  document.info.subject = "Timeline of " + dataset.title;
+  document.info.creator = "briefing " BRIEFING_VERSION;
+  document.info.created = publication_time(dataset);
+  document.has_background = true;
+  document.background = timeline.background;
+  document.pages.push_back(std::move(timeline.page));
+  document.outline.push_back({1, dataset.title + " — timeline", "timeline"});
+  return result;
 }
 
 }  // namespace briefing

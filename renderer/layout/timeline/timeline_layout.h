@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "layout/display_list.h"
-#include "layout/layout_dump.h"
+#include "layout/layout_result.h"
 #include "layout/timeline/timeline_style.h"
 #include "model/dataset.h"
 #include "model/partial_date.h"
@@ -33,19 +33,27 @@ struct TimelineOmission {
   std::string reason;
 };
 
-struct TimelineLayout {
-  Page page;                            // one page of display items, origin top-left, points
-  std::vector<PlacedElement> elements;  // for --layout-dump (kinds: label, marker, tick-label,
-                                        // lane-title, legend, title, lane)
+/// Lays out the dated items of `dataset` that pass `options`' filters as a
+/// one-page document. Diagnostics: each label left out (an error, or a
+/// warning with allow_omissions) at its item's title; undated items and an
+/// empty selection (warnings).
+LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
+                             const TimelineOptions& options);
+
+/// The timeline's page alone and what it left out: what the report's figure
+/// builds on (and layout_timeline wraps).
+struct TimelinePage {
+  Page page;  // one page of display items, origin top-left, points; every item that
+              // stands for something is tagged (label, marker, tick-label, lane-title,
+              // legend, title, lane), which --layout-dump lists
   std::vector<TimelineOmission>
       omitted;               // labels that could not be placed at the minimum text size
   size_t undated_count = 0;  // items left out because they have no date
   Color background;
 };
 
-/// Lays out the dated items of `dataset` that pass `options`' filters.
-TimelineLayout layout_timeline(const Dataset& dataset, const TimelineStyle& style,
-                               const TimelineOptions& options);
+TimelinePage layout_timeline_page(const Dataset& dataset, const TimelineStyle& style,
+                                  const TimelineOptions& options);
 
 /// True if `item` passes the filters (tag, kind or section id — a section
 /// filter also matches its sub-sections; an empty list passes everything).

@@ -1,6 +1,11 @@
 #include "layout/timeline/timeline_style.h"
 
 namespace briefing {
+
+const std::vector<std::string>& theme_names() {
+  static const std::vector<std::string> kNames = {"light", "dark", "print"};
+  return kNames;
+}
 namespace {
 
 Color rgb(int r, int g, int b) { return Color{r / 255.0, g / 255.0, b / 255.0, 1}; }

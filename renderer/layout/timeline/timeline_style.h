@@ -19,8 +19,8 @@ struct TimelineTheme {
   Color grid{0.88, 0.88, 0.88, 1};
   Color lane_fill{0.96, 0.96, 0.96, 1};    // alternate lane shading
   Color scaled_band{0.93, 0.93, 0.86, 1};  // the compressed ("scale ×N") part of the axis
-  Color changed{0.84, 0.15, 0.16, 1};  // "new" / "changed" badges
-  std::vector<Color> lane_colors;      // cycled; Okabe–Ito by default
+  Color changed{0.84, 0.15, 0.16, 1};      // "new" / "changed" badges
+  std::vector<Color> lane_colors;          // cycled; Okabe–Ito by default
   /// Distinct marker shapes per lane (circle, square, triangle, diamond, ...)
   /// so that lanes read in greyscale.
   bool lane_shapes = false;
@@ -71,6 +71,9 @@ struct TimelineStyle {
   /// The named theme, or the light default when the preset lacks it.
   const TimelineTheme& theme(const std::string& theme_name) const;
 };
+
+/// The themes every preset offers: "light", "dark", "print".
+const std::vector<std::string>& theme_names();
 
 /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 std::vector<Color> okabe_ito_palette();
