@@ -54,7 +54,9 @@ inline PangoFontMap* make_font_map(const std::string& fonts) {
   // The benchmark's paths need no XML escaping.
   const std::string xml =
       "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
-      "<cachedir>" + cache + "</cachedir>"
+      "<cachedir>" +
+      cache +
+      "</cachedir>"
       "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>"
       "<family>IPAexGothic</family></prefer></alias>"
       "<alias binding=\"strong\"><family>serif</family><prefer><family>Noto Serif</family>"
@@ -62,12 +64,14 @@ inline PangoFontMap* make_font_map(const std::string& fonts) {
       "</fontconfig>";
   FcConfig* config = FcConfigCreate();
   if (!config ||
-      !FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()), FcTrue) ||
+      !FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()),
+                                      FcTrue) ||
       !FcConfigBuildFonts(config) ||
       !FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(fonts.c_str()))) {
     std::cerr << "floor: cannot set up Fontconfig for " << fonts << "\n";
     std::exit(1);
   }
+  FcConfigSetCurrent(config);  // as the project: the machine's configuration is never loaded
   PangoFontMap* map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
   pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
   return map;
@@ -150,7 +154,8 @@ inline Rgba color(const std::string& hex) {
   Rgba c;
   const unsigned long v = std::strtoul(hex.c_str(), nullptr, 16);
   if (hex.size() == 8) {
-    c.r = ((v >> 24) & 255) / 255.0, c.g = ((v >> 16) & 255) / 255.0, c.b = ((v >> 8) & 255) / 255.0;
+    c.r = ((v >> 24) & 255) / 255.0, c.g = ((v >> 16) & 255) / 255.0,
+    c.b = ((v >> 8) & 255) / 255.0;
     c.a = (v & 255) / 255.0;
   } else {
     c.r = ((v >> 16) & 255) / 255.0, c.g = ((v >> 8) & 255) / 255.0, c.b = (v & 255) / 255.0;
@@ -204,7 +209,8 @@ inline PangoLayout* new_layout(PangoContext* context, const PangoFontDescription
 inline bool draw_fixed(cairo_t* cr, PangoContext* context, const Fonts& fonts, const Record& r) {
   const std::string& kind = r[0];
   if (kind == "T") {
-    PangoLayout* layout = new_layout(context, fonts.get(r.at(1)), r.at(7), num(r.at(4)), r.at(5)[0]);
+    PangoLayout* layout =
+        new_layout(context, fonts.get(r.at(1)), r.at(7), num(r.at(4)), r.at(5)[0]);
     set_color(cr, r.at(6));
     cairo_move_to(cr, num(r.at(2)), num(r.at(3)));
     pango_cairo_show_layout(cr, layout);
@@ -214,8 +220,10 @@ inline bool draw_fixed(cairo_t* cr, PangoContext* context, const Fonts& fonts, c
     const bool stroked = r.at(6) != "0" && r.at(7) != "-";
     if (r.at(5) != "-") {
       set_color(cr, r.at(5));
-      if (stroked) cairo_fill_preserve(cr);
-      else cairo_fill(cr);
+      if (stroked)
+        cairo_fill_preserve(cr);
+      else
+        cairo_fill(cr);
     }
     if (stroked) {
       set_color(cr, r.at(7));

@@ -77,15 +77,24 @@ class Typesetter {
     Record r = first;
     do {
       const std::string& k = r[0];
-      if (k == "F") fonts_.add(r);
-      else if (k == "PAGE") page_setup(r);
-      else if (k == "HDR") header_setup(r);
-      else if (k == "FTR") footer_ = r;
-      else if (k == "P") paragraph(r);
-      else if (k == "Z") rule(r);
-      else if (k == "G") y_ += num(r.at(1));
-      else if (k == "B") page_break();
-      else if (k == "W") row(r);
+      if (k == "F")
+        fonts_.add(r);
+      else if (k == "PAGE")
+        page_setup(r);
+      else if (k == "HDR")
+        header_setup(r);
+      else if (k == "FTR")
+        footer_ = r;
+      else if (k == "P")
+        paragraph(r);
+      else if (k == "Z")
+        rule(r);
+      else if (k == "G")
+        y_ += num(r.at(1));
+      else if (k == "B")
+        page_break();
+      else if (k == "W")
+        row(r);
       else {
         ensure_page();
         draw_fixed(cr_, context_, fonts_, r);
@@ -163,7 +172,8 @@ class Typesetter {
     const double x = ml_ + num(r.at(2));
     PangoLayout* layout = new_layout(context_, font, r.at(12), num(r.at(3)));
     if (r.at(4) == "j") pango_layout_set_justify(layout, TRUE);
-    if (PangoAttrList* attrs = span_attributes(r.at(11), pt(pango_font_description_get_size(font)))) {
+    if (PangoAttrList* attrs =
+            span_attributes(r.at(11), pt(pango_font_description_get_size(font)))) {
       pango_layout_set_attributes(layout, attrs);
       pango_attr_list_unref(attrs);
     }

@@ -90,8 +90,12 @@ int main(int argc, char** argv) {
       level = std::atoi(argv[++i]);
     } else if (a == "--png-filter" && i + 1 < argc) {
       const std::string f = argv[++i];
-      filter = f == "none" ? PNG_FILTER_NONE : f == "sub" ? PNG_FILTER_SUB : f == "up" ? PNG_FILTER_UP
-             : f == "avg" ? PNG_FILTER_AVG : f == "paeth" ? PNG_FILTER_PAETH : PNG_ALL_FILTERS;
+      filter = f == "none"    ? PNG_FILTER_NONE
+               : f == "sub"   ? PNG_FILTER_SUB
+               : f == "up"    ? PNG_FILTER_UP
+               : f == "avg"   ? PNG_FILTER_AVG
+               : f == "paeth" ? PNG_FILTER_PAETH
+                              : PNG_ALL_FILTERS;
     } else {
       std::cerr << "floor_slide: unknown option " << a << "\n";
       return 2;
@@ -115,8 +119,10 @@ int main(int argc, char** argv) {
   cairo_t* cr = cairo_create(surface);
   if (png) cairo_scale(cr, ppp, ppp);
   for (const Record& r : records) {
-    if (r[0] == "F") fonts.add(r);
-    else if (r[0] != "PAGE") draw_fixed(cr, context, fonts, r);
+    if (r[0] == "F")
+      fonts.add(r);
+    else if (r[0] != "PAGE")
+      draw_fixed(cr, context, fonts, r);
   }
   if (!png) cairo_show_page(cr);
   cairo_destroy(cr);
