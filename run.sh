@@ -14,7 +14,8 @@ packages=(
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libglib2.0-dev
   libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev nlohmann-json3-dev
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
-  bc  # tests/bench scripts
+  bc valgrind  # tests/bench scripts (valgrind: callgrind's instruction counts)
+  libpng-dev  # paint/png_writer
   clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan
 )

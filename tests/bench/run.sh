@@ -13,7 +13,7 @@
 #
 #   W1    briefing report of the fact sheet (A4)                 floor_report
 #   W2    reports of 1,025 and 10,250 generated items            floor_report
-#   W3    briefing timeline of the fact sheet, 1920×1080 PNG     floor_slide (libpng; and cairo_surface_write_to_png)
+#   W3    briefing timeline of the fact sheet, 1920×1080 PNG     floor_slide (cairo_surface_write_to_png; and libpng as the project encodes)
 #   W4    briefing build --force of the default build (6 outputs) the six floors in a row
 #         watch: save → first changed output, → all six (tests/bench/watch_latency.sh)
 #   check briefing check of 1,000 / 10,000 / 100,000 generated items
@@ -260,9 +260,7 @@ ratio_rows() {
   fi
   row "" "peak RSS" "$pk_text" "$(mb "$M_fk")" "" "$rss_goal" "$rss_verdict"
   if [ ${#F2[@]} -gt 0 ]; then
-    if is_number "$M_pi" && is_number "$M_f2i"; then v=$(verdict "$M_pi" "$M_f2i" "$goal" instructions)
-    else v=$(verdict "$M_pm" "$M_f2m" "$goal" "CPU time"); fi
-    row "" "instructions, vs ${FLOOR2_NAME}" "$(mega "$M_pi")" "$(mega "$M_f2i")" "$(ratio "$M_pi" "$M_f2i")" "(≤ ${goal}× this floor)" "$v"
+    row "" "instructions, vs ${FLOOR2_NAME}" "$(mega "$M_pi")" "$(mega "$M_f2i")" "$(ratio "$M_pi" "$M_f2i")" "(for reference)" ""
     row "" "CPU, vs ${FLOOR2_NAME}" "$(ms "$M_pm")" "$(ms "$M_f2m")" "$(ratio "$M_pm" "$M_f2m")" "" ""
   fi
 }
@@ -340,14 +338,18 @@ slide_dump() {  # the fact sheet's slide dump (W3 and W4 both need it)
 if wants W3; then
   P=("$briefing" timeline "$fact_sheet" -o "$work/w3.png")
   W=("$briefing" timeline "$fact_sheet" -o "$work/w3.png" --layout-dump "$w3_dump")
-  F=("$floor_slide" "$fonts" "$work/w3.spec" "$work/w3-floor.png" --png-filter none --zlib-level 6)
-  F2=("$floor_slide" "$fonts" "$work/w3.spec" "$work/w3-floor-cairo.png" --cairo-png)
+  # The goal's floor is the issue's: the same drawing written by
+  # cairo_surface_write_to_png (libpng's defaults). The second floor encodes
+  # as the project does (paint/png_writer.cpp: filter none, zlib level 3), so
+  # its ratio is the project's own overhead besides the encoder.
+  F=("$floor_slide" "$fonts" "$work/w3.spec" "$work/w3-floor-cairo.png" --cairo-png)
+  F2=("$floor_slide" "$fonts" "$work/w3.spec" "$work/w3-floor.png" --png-filter none --zlib-level 3)
   spec_hook() { "$python" "$bench/floor_spec.py" slide "$fact_sheet" "$layouts/slide-16x9.toml" "$w3_dump" "$work/w3.spec"; }
-  FLOOR_NAME="floor_slide (libpng, filter none, zlib 6)"
-  FLOOR2_NAME="floor_slide --cairo-png"
+  FLOOR_NAME="floor_slide --cairo-png (cairo + libpng defaults)"
+  FLOOR2_NAME="floor_slide, libpng filter none, zlib 3 (the project's encoder)"
   measure
   ratio_rows "W3 slide PNG 1920×1080, fact sheet" 1.0
-  sizes_line="PNG bytes: project $(stat -c %s "$work/w3.png"), floor $(stat -c %s "$work/w3-floor.png"), cairo floor $(stat -c %s "$work/w3-floor-cairo.png")"
+  sizes_line="PNG bytes: project $(stat -c %s "$work/w3.png"), cairo floor $(stat -c %s "$work/w3-floor-cairo.png"), libpng floor $(stat -c %s "$work/w3-floor.png")"
   row "" "($sizes_line)" "" "" "" "" ""
   F2=()
   unset -f spec_hook
@@ -371,10 +373,10 @@ if wants W4; then
 set -e
 "$floor_report" "$fonts" "$work/w4-a4.spec" "$work/w4f-briefing.pdf"
 "$floor_report" "$fonts" "$work/w4-letter.spec" "$work/w4f-briefing-letter.pdf"
-"$floor_slide" "$fonts" "$work/w4-slide.spec" "$work/w4f-timeline.png" --png-filter none --zlib-level 6
+"$floor_slide" "$fonts" "$work/w4-slide.spec" "$work/w4f-timeline.png" --png-filter none --zlib-level 3
 "$floor_slide" "$fonts" "$work/w4-slide.spec" "$work/w4f-timeline.svg"
 "$floor_slide" "$fonts" "$work/w4-slide.spec" "$work/w4f-timeline.pdf"
-"$floor_slide" "$fonts" "$work/w4-highlights.spec" "$work/w4f-highlights.png" --png-filter none --zlib-level 6
+"$floor_slide" "$fonts" "$work/w4-highlights.spec" "$work/w4f-highlights.png" --png-filter none --zlib-level 3
 EOF
   P=("$briefing" build "$w4/briefing.toml" --force --quiet)
   W=()
