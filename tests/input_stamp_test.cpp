@@ -74,6 +74,9 @@ TEST(InputStamps, KeptOnlyWhenNotRacy) {
   EXPECT_EQ(kept.at(old_file).sha256, kHelloSha256);
   EXPECT_TRUE(kept.at(old_file).same_file_as(stamp_of(old_file, "")));
   EXPECT_FALSE(kept.count(fresh_file));
+  // A stamp from the manifest that nothing asked for is not written back.
+  remember_file_digests({{dir + "/gone.txt", FileStamp{1, 2, 3, 4, "abc"}}});
+  EXPECT_FALSE(known_file_digests().count(dir + "/gone.txt"));
 }
 
 TEST(InputStamps, RoundTripThroughTheManifest) {

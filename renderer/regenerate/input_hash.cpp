@@ -20,6 +20,7 @@ namespace {
 struct CachedDigest {
   FileStamp stamp;
   int64_t taken_ns = 0;  // wall clock when it was read; 0 when it came from a manifest
+  bool used = false;     // asked for by this process: only those go back into the manifest
 };
 
 std::mutex g_mutex;
@@ -79,6 +80,7 @@ std::string file_digest(const std::string& path) {
     std::lock_guard lock(g_mutex);
     if (const auto it = g_cache.find(path);
         it != g_cache.end() && it->second.stamp.same_file_as(stamp)) {
+      it->second.used = true;
       return it->second.stamp.sha256;
     }
   }
@@ -87,7 +89,7 @@ std::string file_digest(const std::string& path) {
   if (!in) return "missing";
   stamp.sha256 = digest_of_stream(in);
   std::lock_guard lock(g_mutex);
-  g_cache[path] = {stamp, taken};
+  g_cache[path] = {stamp, taken, true};
   return stamp.sha256;
 }
 
@@ -95,7 +97,7 @@ void remember_file_digests(const std::map<std::string, FileStamp>& stamps) {
   std::lock_guard lock(g_mutex);
   for (const auto& [path, stamp] : stamps) {
     if (stamp.sha256.empty()) continue;
-    g_cache.emplace(path, CachedDigest{stamp, 0});  // what this process read wins
+    g_cache.emplace(path, CachedDigest{stamp, 0, false});  // what this process read wins
   }
 }
 
@@ -103,6 +105,7 @@ std::map<std::string, FileStamp> known_file_digests(int64_t racy_ns) {
   std::map<std::string, FileStamp> stamps;
   std::lock_guard lock(g_mutex);
   for (const auto& [path, cached] : g_cache) {
+    if (!cached.used) continue;  // a file no output reads any more
     if (cached.taken_ns != 0 && cached.taken_ns - cached.stamp.mtime_ns < racy_ns) continue;
     stamps.emplace(path, cached.stamp);
   }

@@ -42,7 +42,8 @@ std::string file_digest(const std::string& path);
 /// Adds stamps (from a manifest) to file_digest's cache.
 void remember_file_digests(const std::map<std::string, FileStamp>& stamps);
 
-/// The cache's stamps worth keeping for the next process: not those whose
+/// The cache's stamps worth keeping for the next process: those file_digest
+/// was asked for (so that files no longer read drop out), and not those whose
 /// modification time was within `racy_ns` of when they were taken (a write
 /// in the same clock tick after the read would not change the stamp).
 std::map<std::string, FileStamp> known_file_digests(int64_t racy_ns = 2000000000);
