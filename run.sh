@@ -19,8 +19,9 @@ packages=(
   zsh fish  # tests: the generated completions parse (zsh) and complete (fish)
   libxml2-dev  # the SVG writer's XML (harfbuzz-subset comes with libharfbuzz-dev)
   chromium librsvg2-bin  # tests/svg_render_test: the SVG as a browser and librsvg draw it
-  bc  # tests/bench scripts
   python3-jsonschema  # tests/schema_agreement_test: data/schema.json against `check`
+  bc valgrind  # tests/bench scripts (valgrind: callgrind's instruction counts)
+  libpng-dev  # paint/png_writer
   clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan
 )

@@ -32,15 +32,10 @@ std::vector<std::string> Dataset::kinds() const {
 }
 
 const Section* Dataset::find_section(const std::string& id) const {
-  auto it =
-      std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.id == id; });
-  return it == sections.end() ? nullptr : &*it;
+  return section_index_.find(sections, id);
 }
 
-const Item* Dataset::find_item(const std::string& id) const {
-  auto it = std::find_if(items.begin(), items.end(), [&](const Item& i) { return i.id == id; });
-  return it == items.end() ? nullptr : &*it;
-}
+const Item* Dataset::find_item(const std::string& id) const { return item_index_.find(items, id); }
 
 size_t Dataset::milestone_count() const {
   size_t n = 0;

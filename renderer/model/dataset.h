@@ -4,6 +4,7 @@
 #include <ctime>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "base/source.h"
@@ -87,6 +88,53 @@ struct Vocabulary {
 /// organisation, plan, study: the kinds every dataset may use.
 const std::vector<std::string>& built_in_kinds();
 
+/// Positions by id, built lazily by Dataset's lookups so that they cost
+/// O(1) instead of a scan (the loader's duplicate-id test looks up every
+/// item: quadratic without it). Appended elements are indexed on the next
+/// lookup; a hit whose element no longer has that id rebuilds the index. A
+/// copy starts empty, so a copied dataset may be edited freely; an id
+/// changed in place after a lookup is found once the index is rebuilt.
+class IdIndex {
+ public:
+  IdIndex() = default;
+  IdIndex(const IdIndex&) {}
+  IdIndex& operator=(const IdIndex&) {
+    clear();
+    return *this;
+  }
+  IdIndex(IdIndex&&) noexcept {}
+  IdIndex& operator=(IdIndex&&) noexcept {
+    clear();
+    return *this;
+  }
+
+  /// The element of `elements` with `id`, or null.
+  template <class T>
+  const T* find(const std::vector<T>& elements, const std::string& id) const {
+    if (indexed_ > elements.size()) clear();
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      for (; indexed_ < elements.size(); ++indexed_) {
+        positions_.emplace(elements[indexed_].id, indexed_);  // the first of equal ids wins
+      }
+      const auto it = positions_.find(id);
+      if (it == positions_.end()) return nullptr;
+      if (it->second < elements.size() && elements[it->second].id == id) {
+        return &elements[it->second];
+      }
+      clear();  // edited since it was built
+    }
+    return nullptr;
+  }
+
+ private:
+  void clear() const {
+    positions_.clear();
+    indexed_ = 0;
+  }
+  mutable std::unordered_map<std::string, size_t> positions_;
+  mutable size_t indexed_ = 0;
+};
+
 struct Dataset {
   std::string title;
   std::string publisher;
@@ -101,6 +149,7 @@ struct Dataset {
   /// about its items point into it.
   SourceRef file;
 
+  /// O(1) after the first call (IdIndex); the first with an id when several share it.
   const Section* find_section(const std::string& id) const;
   const Item* find_item(const std::string& id) const;
   size_t milestone_count() const;
@@ -108,6 +157,9 @@ struct Dataset {
   size_t note_count() const;
   /// The built-in kinds, then the declared ones.
   std::vector<std::string> kinds() const;
+
+ private:
+  IdIndex section_index_, item_index_;
 };
 
 /// The publication date's first day at 00:00 UTC, in seconds since 1970:

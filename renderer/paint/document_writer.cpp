@@ -15,6 +15,7 @@
 #include "paint/pdf_structure.h"
 #include "paint/pdf_tag_attributes.h"
 #include "paint/svg_writer.h"
+#include "paint/png_writer.h"
 
 namespace briefing {
 namespace {
@@ -123,10 +124,7 @@ std::string render_png(const Document& document, const RasterOptions& raster) {
   if (!raster.transparent) paint_background(cr.get(), document, page);
   paint_page(cr.get(), page, PaintOptions{false});
   check_cairo(cairo_status(cr.get()), "cannot draw the image");
-  std::string bytes;
-  check_cairo(cairo_surface_write_to_png_stream(surface.get(), append_to_string, &bytes),
-              "cannot encode the PNG");
-  return bytes;
+  return encode_png(surface.get());
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "regenerate/builder.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -119,6 +120,8 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
 
   BuildSummary summary;
   Manifest manifest = read_manifest(build.manifest_path);
+  // Files unchanged since the last build (same stat fields) are not read again.
+  remember_file_digests(manifest.files);
   const std::string environment = environment_digest(renderer);
   const std::set<std::string> broken = check_datasets(build, err);
 
@@ -160,6 +163,27 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   out.flush();
   err.flush();
 
+  // Last render times (s) by output path, kept by a long-lived process (watch).
+  static std::map<std::string, double> last_seconds;
+  if (options.quickest_first) {
+    std::vector<size_t> order(jobs.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    auto seconds_of = [&](size_t i) {
+      const auto it = last_seconds.find(pending[i].output->path);
+      return it == last_seconds.end() ? 0.0 : it->second;
+    };
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return seconds_of(a) < seconds_of(b); });
+    std::vector<Job> sorted_jobs;
+    std::vector<PendingRender> sorted_pending;
+    for (size_t i : order) {
+      sorted_jobs.push_back(std::move(jobs[i]));
+      sorted_pending.push_back(std::move(pending[i]));
+    }
+    jobs = std::move(sorted_jobs);
+    pending = std::move(sorted_pending);
+  }
+
   std::map<std::string, std::string> printed_errors;  // a failed render's messages → its output
   bool manifest_warned = false;
   const int parallel = options.jobs > 0 ? options.jobs : available_cores();
@@ -171,6 +195,7 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
       [&](size_t index, const JobResult& result) {
         const OutputSpec& output = *pending[index].output;
         const std::string file = output.output_file();
+        last_seconds[output.path] = result.seconds;
         std::error_code unreadable;
         const bool written = result.ok() && fs::exists(file, unreadable);
         if (written) {
@@ -205,6 +230,7 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
         out.flush();
         err.flush();
         // After each output, so that an interrupted build keeps what it did.
+        manifest.files = known_file_digests();
         try {
           write_manifest(build.manifest_path, manifest);
         } catch (const std::exception& error) {
@@ -215,6 +241,23 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
         }
       });
 
+  // A build that rendered nothing still keeps the digests it took.
+  if (jobs.empty()) {
+    auto stamps = known_file_digests();
+    if (stamps.size() != manifest.files.size() ||
+        !std::equal(stamps.begin(), stamps.end(), manifest.files.begin(),
+                    [](const auto& a, const auto& b) {
+                      return a.first == b.first && a.second.same_file_as(b.second) &&
+                             a.second.sha256 == b.second.sha256;
+                    })) {
+      manifest.files = std::move(stamps);
+      try {
+        write_manifest(build.manifest_path, manifest);
+      } catch (const std::exception&) {
+        // Only a cache: the next build reads the files again.
+      }
+    }
+  }
   summary.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   if (!quiet) {
     out << summary.describe() << "\n";

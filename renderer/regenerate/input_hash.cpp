@@ -5,11 +5,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
-#include <tuple>
 
 #include "base/c_handles.h"
 #include "text/font_setup.h"
@@ -17,7 +17,20 @@
 namespace briefing {
 namespace {
 
-using FileIdentity = std::tuple<std::string, dev_t, ino_t, off_t, long, long>;
+struct CachedDigest {
+  FileStamp stamp;
+  int64_t taken_ns = 0;  // wall clock when it was read; 0 when it came from a manifest
+  bool used = false;     // asked for by this process: only those go back into the manifest
+};
+
+std::mutex g_mutex;
+std::map<std::string, CachedDigest> g_cache;  // by path
+
+int64_t now_ns() {
+  timespec now{};
+  clock_gettime(CLOCK_REALTIME, &now);
+  return static_cast<int64_t>(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
 
 std::string digest_of_stream(std::ifstream& in) {
   const ChecksumPtr checksum(g_checksum_new(G_CHECKSUM_SHA256));
@@ -56,22 +69,47 @@ std::string InputHasher::finish() {
 }
 
 std::string file_digest(const std::string& path) {
-  static std::mutex mutex;
-  static std::map<FileIdentity, std::string> cache;
   struct stat info {};
   if (stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return "missing";
-  const FileIdentity identity{path,         info.st_dev,         info.st_ino,
-                              info.st_size, info.st_mtim.tv_sec, info.st_mtim.tv_nsec};
+  FileStamp stamp;
+  stamp.device = static_cast<int64_t>(info.st_dev);
+  stamp.inode = static_cast<int64_t>(info.st_ino);
+  stamp.size = static_cast<int64_t>(info.st_size);
+  stamp.mtime_ns = static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
   {
-    std::lock_guard lock(mutex);
-    if (const auto it = cache.find(identity); it != cache.end()) return it->second;
+    std::lock_guard lock(g_mutex);
+    if (const auto it = g_cache.find(path);
+        it != g_cache.end() && it->second.stamp.same_file_as(stamp)) {
+      it->second.used = true;
+      return it->second.stamp.sha256;
+    }
   }
+  const int64_t taken = now_ns();
   std::ifstream in(path, std::ios::binary);
   if (!in) return "missing";
-  std::string digest = digest_of_stream(in);
-  std::lock_guard lock(mutex);
-  cache[identity] = digest;
-  return digest;
+  stamp.sha256 = digest_of_stream(in);
+  std::lock_guard lock(g_mutex);
+  g_cache[path] = {stamp, taken, true};
+  return stamp.sha256;
+}
+
+void remember_file_digests(const std::map<std::string, FileStamp>& stamps) {
+  std::lock_guard lock(g_mutex);
+  for (const auto& [path, stamp] : stamps) {
+    if (stamp.sha256.empty()) continue;
+    g_cache.emplace(path, CachedDigest{stamp, 0, false});  // what this process read wins
+  }
+}
+
+std::map<std::string, FileStamp> known_file_digests(int64_t racy_ns) {
+  std::map<std::string, FileStamp> stamps;
+  std::lock_guard lock(g_mutex);
+  for (const auto& [path, cached] : g_cache) {
+    if (!cached.used) continue;  // a file no output reads any more
+    if (cached.taken_ns != 0 && cached.taken_ns - cached.stamp.mtime_ns < racy_ns) continue;
+    stamps.emplace(path, cached.stamp);
+  }
+  return stamps;
 }
 
 std::string environment_digest(const std::vector<std::string>& renderer_command) {

@@ -9,6 +9,7 @@
 
 #include "base/c_handles.h"
 #include "regenerate/build_file.h"
+#include "regenerate/manifest.h"
 
 namespace briefing {
 
@@ -32,9 +33,20 @@ class InputHasher {
 };
 
 /// SHA-256 (hex) of a file's bytes, or "missing". Cached per process by
-/// (device, inode, size, modification time), so that watch mode does not
-/// re-read fonts and the program on every save.
+/// path and (device, inode, size, modification time), so that watch mode
+/// does not re-read fonts and the program on every save; a build seeds the
+/// cache from its manifest (remember_file_digests), so that a new process
+/// re-reads only what changed since the last build.
 std::string file_digest(const std::string& path);
+
+/// Adds stamps (from a manifest) to file_digest's cache.
+void remember_file_digests(const std::map<std::string, FileStamp>& stamps);
+
+/// The cache's stamps worth keeping for the next process: those file_digest
+/// was asked for (so that files no longer read drop out), and not those whose
+/// modification time was within `racy_ns` of when they were taken (a write
+/// in the same clock tick after the read would not change the stamp).
+std::map<std::string, FileStamp> known_file_digests(int64_t racy_ns = 2000000000);
 
 /// What every output shares: the program version, the renderer program's
 /// files (so a rebuilt binary re-renders) and every file in the fonts folder.

@@ -41,6 +41,8 @@ class ManifestParser {
         format_ok = format == kFormat;
       } else if (key == "outputs") {
         if (!outputs(manifest)) return false;
+      } else if (key == "files") {
+        if (!files(manifest)) return false;
       } else {
         return false;
       }
@@ -49,6 +51,30 @@ class ManifestParser {
   }
 
  private:
+  bool files(Manifest& manifest) {
+    if (!expect('{')) return false;
+    if (accept('}')) return true;
+    do {
+      std::string path;
+      FileStamp stamp;
+      if (!string(path) || !expect(':') || !expect('{')) return false;
+      do {
+        std::string key;
+        if (!string(key) || !expect(':')) return false;
+        bool ok = false;
+        if (key == "sha256") ok = string(stamp.sha256);
+        if (key == "dev") ok = integer(stamp.device);
+        if (key == "ino") ok = integer(stamp.inode);
+        if (key == "size") ok = integer(stamp.size);
+        if (key == "mtime_ns") ok = integer(stamp.mtime_ns);
+        if (!ok) return false;
+      } while (accept(','));
+      if (!expect('}')) return false;
+      manifest.files[path] = stamp;
+    } while (accept(','));
+    return expect('}');
+  }
+
   bool outputs(Manifest& manifest) {
     if (!expect('{')) return false;
     if (accept('}')) return true;
@@ -230,8 +256,22 @@ std::string manifest_to_json(const Manifest& manifest) {
            ", \"size\": " + std::to_string(entry.size) +
            ", \"mtime_ns\": " + std::to_string(entry.mtime_ns) + "}";
   }
-  out += first ? "}\n}\n" : "\n  }\n}\n";
-  return out;
+  out += first ? "}" : "\n  }";
+  if (!manifest.files.empty()) {
+    out += ",\n  \"files\": {";
+    first = true;
+    for (const auto& [path, stamp] : manifest.files) {
+      out += first ? "\n" : ",\n";
+      first = false;
+      out += "    " + json_string(path) + ": {\"sha256\": " + json_string(stamp.sha256) +
+             ", \"dev\": " + std::to_string(stamp.device) +
+             ", \"ino\": " + std::to_string(stamp.inode) +
+             ", \"size\": " + std::to_string(stamp.size) +
+             ", \"mtime_ns\": " + std::to_string(stamp.mtime_ns) + "}";
+    }
+    out += "\n  }";
+  }
+  return out + "\n}\n";
 }
 
 bool manifest_from_json(const std::string& text, Manifest& manifest) {

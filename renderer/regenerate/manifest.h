@@ -1,5 +1,7 @@
 // The build manifest: for each output, the fingerprint of the inputs it was
-// last rendered from, and the file it left (size, modification time).
+// last rendered from, and the file it left (size, modification time); and
+// the digests of the input files with the stat fields they were taken at,
+// so that the next build re-reads only the files that changed.
 #pragma once
 
 #include <cstdint>
@@ -14,8 +16,20 @@ struct ManifestEntry {
   int64_t mtime_ns = -1;    // just after that render
 };
 
+/// A file's SHA-256 and what stat() said when it was taken.
+struct FileStamp {
+  int64_t device = -1, inode = -1, size = -1, mtime_ns = -1;
+  std::string sha256;  // hex
+
+  bool same_file_as(const FileStamp& other) const {
+    return device == other.device && inode == other.inode && size == other.size &&
+           mtime_ns == other.mtime_ns;
+  }
+};
+
 struct Manifest {
   std::map<std::string, ManifestEntry> outputs;  // by output path
+  std::map<std::string, FileStamp> files;        // by the path that was hashed
 
   /// True if output `key` (its path in the build file) was rendered from
   /// `fingerprint` and `file` on disk is still the one that render left

@@ -3,6 +3,7 @@
 #include <gio/gio.h>
 #include <glib-unix.h>
 
+#include <algorithm>
 #include <csignal>
 #include <ctime>
 #include <filesystem>
@@ -38,6 +39,7 @@ class Watcher {
   Watcher(std::string build_file, const WatchOptions& options, std::ostream& out, std::ostream& err)
       : build_file_(std::move(build_file)), options_(options), out_(out), err_(err) {
     options_.build.terse = true;
+    options_.build.quickest_first = true;
   }
 
   ~Watcher() {
@@ -64,13 +66,18 @@ class Watcher {
     return G_SOURCE_CONTINUE;
   }
 
-  static void on_changed(GFileMonitor*, GFile* file, GFile* other, GFileMonitorEvent,
+  static void on_changed(GFileMonitor*, GFile* file, GFile* other, GFileMonitorEvent event,
                          gpointer self) {
     auto* watcher = static_cast<Watcher*>(self);
+    // A rename into place, a close after writing, a deletion: the file is as
+    // it will be. A plain change may be the first of several writes.
+    const bool settled = event != G_FILE_MONITOR_EVENT_CHANGED &&
+                         event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED &&
+                         event != G_FILE_MONITOR_EVENT_CREATED;
     for (GFile* f : {file, other}) {
       if (!f) continue;
       const GMemoryPtr<char> path(g_file_get_path(f));
-      if (path) watcher->changed(absolute_path(path.get()));
+      if (path) watcher->changed(absolute_path(path.get()), settled);
     }
   }
 
@@ -81,12 +88,14 @@ class Watcher {
     return G_SOURCE_REMOVE;
   }
 
-  void changed(const std::string& path) {
+  void changed(const std::string& path, bool settled) {
     const auto it = watched_.find(path);
     if (it == watched_.end()) return;  // an output, a temp file, another file in the folder
     changed_names_.insert(it->second);
     // Restart the quiet period: build once the burst of events is over.
-    debounce_source_.reset(g_timeout_add(options_.debounce_ms, on_quiet, this));
+    const unsigned quiet_ms =
+        settled ? std::min(options_.settled_ms, options_.debounce_ms) : options_.debounce_ms;
+    debounce_source_.reset(g_timeout_add(quiet_ms, on_quiet, this));
   }
 
   void build() {

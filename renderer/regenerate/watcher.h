@@ -10,9 +10,12 @@ namespace briefing {
 
 struct WatchOptions {
   BuildOptions build;
-  /// Quiet time after the last change before building, in milliseconds:
-  /// editors save in bursts (write, rename, chmod).
+  /// Quiet time before building, in milliseconds, restarted by every event
+  /// of a burst (editors save in bursts: write, rename, chmod). Adaptive: a
+  /// file that is complete (renamed into place, or closed after writing) waits
+  /// only `settled_ms`; one still being written waits `debounce_ms`.
   unsigned debounce_ms = 200;
+  unsigned settled_ms = 30;
 };
 
 /// Builds once, then watches the folders of every input with GIO file

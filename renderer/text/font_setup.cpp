@@ -96,6 +96,11 @@ std::once_flag g_once;
 
 void set_up() {
   g_config = build_config();
+  // Ours becomes the process's current configuration before anything can
+  // ask for one: otherwise the font map's start-up (Pango's FcInit in a
+  // thread) and Cairo load the machine's configuration and scan its fonts,
+  // which we never use (about 24 M instructions a process).
+  FcConfigSetCurrent(g_config);
   g_font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
   pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(g_font_map), g_config);
 }
