@@ -14,6 +14,7 @@ packages=(
   libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev libglib2.0-dev
   libtomlplusplus-dev libhyphen-dev hyphen-en-us liburiparser-dev libqpdf-dev nlohmann-json3-dev
   libgtest-dev libpoppler-glib-dev poppler-utils qpdf
+  fonts-noto-cjk  # Chinese, Japanese and Korean faces with bold, read at run time
   bc  # tests/bench scripts
   clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan

@@ -1,4 +1,6 @@
-// One font configuration per process: Fontconfig sees only the bundled fonts/.
+// One font configuration per process: Fontconfig sees only the bundled fonts/
+// and, when Debian's fonts-noto-cjk is installed, its four Noto Sans/Serif
+// CJK faces.
 #pragma once
 
 #include <fontconfig/fontconfig.h>
@@ -14,10 +16,21 @@ namespace briefing {
 /// data_directory()/fonts (base/data_paths.h).
 std::string fonts_directory();
 
+/// Where Debian's fonts-noto-cjk puts its faces: $BRIEFING_CJK_FONTS_DIR if
+/// set (empty: none), else /usr/share/fonts/opentype/noto. Of that folder only
+/// kCjkFontFiles are used.
+std::string cjk_fonts_directory();
+inline constexpr const char* kCjkFontFiles[] = {"NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc",
+                                                "NotoSerifCJK-Regular.ttc",
+                                                "NotoSerifCJK-Bold.ttc"};
+
 /// Font families the bundled fonts provide; layouts name these.
 inline constexpr const char* kSansFamily = "Noto Sans";
 inline constexpr const char* kSerifFamily = "Noto Serif";
 inline constexpr const char* kJapaneseFamily = "IPAexGothic";
+/// From fonts-noto-cjk: Chinese, Japanese and Korean, regular and bold.
+inline constexpr const char* kCjkSansFamily = "Noto Sans CJK JP";
+inline constexpr const char* kCjkSerifFamily = "Noto Serif CJK JP";
 
 /// Builds, on first use, a fresh FcConfig holding only fonts_directory() and a
 /// Pango font map over it; both live until the process ends. Throws

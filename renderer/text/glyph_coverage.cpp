@@ -69,7 +69,8 @@ Diagnostics check_glyph_coverage(const Dataset& dataset) {
     if (c == 0) return;
     found.error(
         file, at, what + " holds " + describe(c) + ", which no configured font can draw",
-        "the bundled fonts cover Latin, Greek, Cyrillic, Hebrew, Arabic and Japanese; remove the "
+        "the fonts cover Latin, Greek, Cyrillic, Hebrew, Arabic, Chinese, Japanese and Korean "
+        "(with fonts-noto-cjk installed); remove the "
         "character or use a layout whose fonts have it");
   };
   check(dataset.title, dataset.title_at, "the dataset title");

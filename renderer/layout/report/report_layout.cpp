@@ -56,6 +56,7 @@ LayoutResult assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
 
 LayoutResult layout_report(const Dataset& dataset, const ReportStyle& style,
                            const ReportOptions& options) {
+  set_text_language(dataset.language);
   const bool english = dataset.language.rfind("en", 0) == 0;
   const Typesetter typesetter(style, style.hyphenate && english ? english_hyphenator() : nullptr);
   const ReportItems items = collect_items(dataset, typesetter);

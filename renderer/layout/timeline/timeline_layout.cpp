@@ -13,6 +13,7 @@
 
 #include "layout/layout_dump.h"
 #include "layout/timeline/builder.h"
+#include "text/text_block.h"
 
 namespace briefing {
 
@@ -123,6 +124,7 @@ TimelinePage layout_timeline_page(const Dataset& dataset, const TimelineStyle& s
 
 LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
                              const TimelineOptions& options) {
+  set_text_language(dataset.language);  // fonts and glyph forms for the dataset's language
   TimelinePage timeline = layout_timeline_page(dataset, style, options);
   LayoutResult result;
   const SourceRef file = dataset.file ? dataset.file : make_source("<dataset>");
