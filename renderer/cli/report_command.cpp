@@ -14,6 +14,7 @@
 #include "model/dataset_diff.h"
 #include "paint/document_writer.h"
 #include "text/glyph_coverage.h"
+#include "text/layout_fonts.h"
 
 namespace briefing::cli {
 namespace {
@@ -24,6 +25,7 @@ struct ReportArguments {
   std::string layout = "briefing-a4";
   std::string layout_dump;
   std::string compare_with;
+  std::string language;
 };
 
 ReportArguments report_arguments(const ParsedOptions& parsed) {
@@ -38,6 +40,7 @@ ReportArguments report_arguments(const ParsedOptions& parsed) {
   if (parsed.has("layout")) a.layout = parsed.value("layout");
   a.layout_dump = parsed.value("layout-dump");
   a.compare_with = parsed.value("compare-with");
+  a.language = parsed.value("language");
   if (a.output.empty()) throw UsageError("no output file given (-o OUT.pdf)");
   if (format_for_path(a.output) != OutputFormat::pdf) {
     throw UsageError("the report is a PDF: give an output file ending in .pdf, not '" + a.output +
@@ -75,9 +78,14 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
         load_timeline_style(resolve_layout_path(style->figure_layout, beside), diagnostics);
     if (!figure_style) return fail_with(diagnostics, io);
   }
+  if (!use_layout_fonts({&style->fonts, figure_style ? &figure_style->fonts : nullptr},
+                        diagnostics)) {
+    return fail_with(diagnostics, io);
+  }
 
   ReportOptions options;
   options.figure_style = figure_style ? &*figure_style : nullptr;
+  options.language = arguments.language;
   std::optional<DatasetDiff> changes;
   if (!arguments.compare_with.empty()) {
     DatasetLoad old = load_dataset_file(arguments.compare_with);
@@ -116,6 +124,8 @@ Command report_command() {
           {"layout-dump", 0, "FILE", "also write every placed block and line, per page, as JSON"},
           {"compare-with", 0, "OLD",
            "add a 'Changes since' page against an older dataset and mark what changed"},
+          {"language", 0, "LANG",
+           "the language of the report's own words (en, ja), over the layout's and the dataset's"},
       },
       run_report,
   };

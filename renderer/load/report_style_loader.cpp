@@ -6,6 +6,7 @@
 
 #include "base/file_io.h"
 #include "load/dataset_loader.h"
+#include "load/font_request_reader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
 
@@ -28,8 +29,10 @@ class ReportStyleReader {
 
   ReportStyle read(const toml::table& root) {
     ReportStyle style;
+    style.fonts.source = source_;
     TableReader top(root, "the report layout", source_, diagnostics_);
     if (auto name = top.string("name")) style.name = *name;
+    if (auto language = top.string("language")) style.language = *language;
     if (const toml::table* t = top.table("page", Need::required)) read_page(*t, style);
     if (const toml::table* t = top.table("fonts")) read_fonts(*t, style);
     if (const toml::table* t = top.table("colors")) read_colors(*t, style);
@@ -103,27 +106,11 @@ class ReportStyleReader {
     r.finish();
   }
 
-  void family(TableReader& r, const std::string& key, std::string& target) {
-    auto value = r.string(key);
-    if (!value) return;
-    static const std::vector<std::string> kFamilies = {"Noto Sans", "Noto Serif", "IPAexGothic",
-                                                       "sans-serif", "serif"};
-    for (const auto& known : kFamilies) {
-      if (*value == known) {
-        target = *value;
-        return;
-      }
-    }
-    const std::string close = closest_match(*value, kFamilies);
-    r.error_at(r.value_position(key), "font family \"" + *value + "\" is not bundled",
-               close.empty() ? "bundled: Noto Sans, Noto Serif, IPAexGothic"
-                             : "did you mean '" + close + "'?");
-  }
-
   void read_fonts(const toml::table& t, ReportStyle& style) {
     TableReader r(t, "[fonts]", source_, diagnostics_);
-    family(r, "body_family", style.body_family);
-    family(r, "heading_family", style.heading_family);
+    read_font_sources(r, style.fonts);
+    read_font_family(r, "body_family", style.body_family, style.fonts);
+    read_font_family(r, "heading_family", style.heading_family, style.fonts);
     read_number(r, "body_size", style.body_size, 6, 18);
     read_number(r, "title_size", style.title_size, 12, 60);
     read_number(r, "heading1_size", style.heading1_size, 8, 36);

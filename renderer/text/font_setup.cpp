@@ -179,6 +179,41 @@ PangoContext* new_text_context() {
   return context;
 }
 
+// ---- fonts a layout adds (text/layout_fonts.h) -------------------------------
+
+bool add_font_path(const std::string& path) {
+  font_map();
+  const auto* name = reinterpret_cast<const FcChar8*>(path.c_str());
+  std::error_code error;
+  const bool added = std::filesystem::is_directory(path, error)
+                         ? FcConfigAppFontAddDir(g_config, name)
+                         : FcConfigAppFontAddFile(g_config, name);
+  return added == FcTrue;
+}
+
+void add_system_fonts() {
+  font_map();
+  // The folders the machine's own Fontconfig set-up lists (fonts.conf), read
+  // without making it ours: its aliases and rules stay out.
+  FcConfig* system = FcInitLoadConfig();
+  if (!system) return;
+  FcStrList* dirs = FcConfigGetFontDirs(system);
+  if (dirs) {
+    std::vector<std::string> folders;
+    while (FcChar8* dir = FcStrListNext(dirs)) folders.emplace_back(reinterpret_cast<char*>(dir));
+    FcStrListDone(dirs);
+    for (const std::string& folder : folders) {
+      FcConfigAppFontAddDir(g_config, reinterpret_cast<const FcChar8*>(folder.c_str()));
+    }
+  }
+  FcConfigDestroy(system);
+}
+
+void font_sources_changed() {
+  font_map();
+  pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(g_font_map));
+}
+
 void for_each_configured_font(const std::function<void(FcPattern*)>& visit) {
   font_map();
   for (FcSetName which : {FcSetSystem, FcSetApplication}) {

@@ -42,6 +42,15 @@ PangoFontMap* font_map();
 /// lay out identically.
 PangoContext* new_text_context();
 
+/// Adds a font folder or file a layout names; false when Fontconfig finds no
+/// font there. Call font_sources_changed() once after adding.
+bool add_font_path(const std::string& path);
+/// Adds the folders of the machine's own Fontconfig set-up (a layout's
+/// `system = true`), without its aliases and rules.
+void add_system_fonts();
+/// Tells Pango that fonts were added, so that what follows is laid out with them.
+void font_sources_changed();
+
 /// Paths of every font file the configuration knows, sorted.
 std::vector<std::string> configured_font_files();
 

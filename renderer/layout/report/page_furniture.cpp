@@ -18,10 +18,10 @@ std::string roman_numeral(int n) {
 
 // The footer reads "Page X of Y" on main-matter pages, X its label and Y the
 // last page's label; front-matter pages show "Page ii" alone.
-std::string footer_text(const PageLabels& labels, size_t page) {
-  std::string text = "Page " + labels.labels[page];
-  if (page >= labels.main_first_page) text += " of " + labels.labels.back();
-  return text;
+std::string footer_text(const PageLabels& labels, size_t page, const Messages& words) {
+  if (page < labels.main_first_page)
+    return words.get("page.front", {{"page", labels.labels[page]}});
+  return words.get("page.main", {{"page", labels.labels[page]}, {"total", labels.labels.back()}});
 }
 
 }  // namespace
@@ -59,7 +59,7 @@ void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const
                                  true,
                                  {style.rule, 0.5, {}}});
 
-  const std::string text_of_footer = footer_text(labels, index);
+  const std::string text_of_footer = footer_text(labels, index, typesetter.words());
   auto footer = typesetter.text(text_of_footer, typesetter.sans(style.running_size));
   const double footer_y = style.page_height - style.margin_bottom + style.running_size * 2;
   const double footer_x = style.margin_left + width - footer->width();

@@ -22,6 +22,8 @@ struct ReportOptions {
   /// Changes against an older version (--compare-with); none when null.
   const DatasetDiff* changes = nullptr;
   PartialDate changes_since;  // the older version's publication date
+  /// The report's language (--language), over the layout's and the dataset's.
+  std::string language;
 };
 
 /// The report as a document: pages labelled as a reader expects (front

@@ -4,12 +4,16 @@
 
 #include <string>
 
+#include "base/font_request.h"
 #include "layout/display_list.h"
 
 namespace briefing {
 
 struct ReportStyle {
   std::string name = "briefing-a4";
+  /// The language of the words the report adds (layouts/messages/LANG.toml);
+  /// empty: the dataset's.
+  std::string language;
 
   // Paper and the text area's margins (the running header and footer sit in
   // the top and bottom margins).
@@ -17,7 +21,9 @@ struct ReportStyle {
   double margin_top = 70.87, margin_bottom = 70.87;  // 25 mm
   double margin_left = 70.87, margin_right = 70.87;
 
-  // Fonts: families the bundled fonts provide; sizes in points.
+  // Fonts: families of the bundled fonts or of the layout's own (`fonts`);
+  // sizes in points.
+  FontRequest fonts;
   std::string body_family = "Noto Serif";
   std::string heading_family = "Noto Sans";
   double body_size = 10.5;
