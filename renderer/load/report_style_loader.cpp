@@ -37,6 +37,7 @@ class ReportStyleReader {
     if (const toml::table* t = top.table("fonts")) read_fonts(*t, style);
     if (const toml::table* t = top.table("colors")) read_colors(*t, style);
     if (const toml::table* t = top.table("parts")) read_parts(*t, style);
+    if (const toml::table* t = top.table("branding")) read_branding(*t, style);
     if (const toml::table* t = top.table("typesetting")) read_typesetting(*t, style);
     top.finish();
     return style;
@@ -135,6 +136,18 @@ class ReportStyleReader {
     read_color(r, "table_header", style.table_header);
     read_color(r, "table_stripe", style.table_stripe);
     read_color(r, "highlight", style.highlight);
+    r.finish();
+  }
+
+  void read_branding(const toml::table& t, ReportStyle& style) {
+    TableReader r(t, "[branding]", source_, diagnostics_);
+    for (auto [key, target] :
+         {std::pair{"organisation", &style.organisation}, std::pair{"subtitle", &style.subtitle},
+          std::pair{"author", &style.author}, std::pair{"marking", &style.marking}}) {
+      if (auto value = r.string(key)) *target = *value;
+    }
+    read_color(r, "marking_color", style.marking_color);
+    read_color(r, "cover_band", style.cover_band);
     r.finish();
   }
 

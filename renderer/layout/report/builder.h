@@ -167,5 +167,9 @@ PageLabels label_pages(const Pagination& pagination, size_t main_matter_block);
 void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const PageLabels& labels,
                                    size_t index, const Typesetter& typesetter);
 
+/// The layout's marking ("DRAFT"), centred at the foot of `page` (tagged
+/// "marking"); nothing when the layout has none.
+void add_marking(Page& page, const Typesetter& typesetter);
+
 }  // namespace report_parts
 }  // namespace briefing

@@ -21,15 +21,38 @@ void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& 
     block.items.push_back(TextShape{{0, y}, b, color, Tag{kind, "", {}}});
     y += b->height() + after;
   };
+  if (style.cover_band.a > 0) {
+    // Across the top of the cover, over the margins too.
+    block.items.push_back(
+        RectShape{{-style.margin_left, -style.margin_top, style.page_width, style.margin_top * 0.6},
+                  true,
+                  style.cover_band,
+                  false,
+                  {},
+                  0});
+  }
+  if (!style.organisation.empty()) {
+    place(typesetter.text(style.organisation, typesetter.sans(style.heading2_size), width),
+          style.text, "cover-organisation", 6);
+  }
   place(typesetter.text(words.get("cover.kicker"), typesetter.sans(style.heading2_size, true)),
         style.accent, "cover-kicker", 10);
   place(typesetter.text(typographic_quotes(dataset.title), typesetter.sans(style.title_size, true),
                         width),
-        style.text, "cover-title", 18);
+        style.text, "cover-title", style.subtitle.empty() ? 18 : 8);
+  if (!style.subtitle.empty()) {
+    place(typesetter.text(style.subtitle, typesetter.sans(style.heading1_size), width), style.muted,
+          "cover-subtitle", 18);
+  }
   block.items.push_back(RectShape{{0, y, 56, 3}, true, style.accent, false, {}, 0});
   y += 3 + 22;
   place(typesetter.text(dataset.publisher, typesetter.sans(style.heading2_size), width), style.text,
         "cover-publisher", 8);
+  if (!style.author.empty()) {
+    place(typesetter.text(words.get("cover.author", {{"author", style.author}}),
+                          typesetter.sans(style.body_size), width),
+          style.text, "cover-author", 8);
+  }
   place(typesetter.text(words.get("cover.published", {{"date", words.date(dataset.published)}}),
                         typesetter.sans(style.body_size), width),
         style.muted, "cover-date", 3);

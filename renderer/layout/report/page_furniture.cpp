@@ -67,4 +67,16 @@ void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const
       TextShape{{footer_x, footer_y}, footer, style.muted, Tag{"footer", "", text_of_footer}});
 }
 
+void add_marking(Page& page, const Typesetter& typesetter) {
+  const ReportStyle& style = typesetter.style();
+  if (style.marking.empty()) return;
+  auto marking = typesetter.text(style.marking, typesetter.sans(style.running_size * 1.25, true));
+  // Centred at the foot, on the footer's line (the footer is right-aligned
+  // and short).
+  const double y = style.page_height - style.margin_bottom + style.running_size * 2;
+  const double x = (style.page_width - marking->width()) / 2;
+  page.items.push_back(
+      TextShape{{x, y}, marking, style.marking_color, Tag{"marking", "", style.marking}});
+}
+
 }  // namespace briefing::report_parts

@@ -36,6 +36,7 @@ LayoutResult assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
     page.items = std::move(content.items);
     const bool is_cover = style.cover && i == 0;
     if (!is_cover) add_running_header_and_footer(page, header, labels, i, typesetter);
+    add_marking(page, typesetter);
     doc.pages.push_back(std::move(page));
   }
   doc.outline = outline;

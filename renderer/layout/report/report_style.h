@@ -48,6 +48,15 @@ struct ReportStyle {
   Color table_stripe{0.965, 0.97, 0.98, 1};
   Color highlight{0.80, 0.45, 0.10, 1};
 
+  // Branding: lines on the cover, a marking on every page ("DRAFT",
+  // "OFFICIAL"); empty strings are left out.
+  std::string organisation;  // above the kicker
+  std::string subtitle;      // under the title
+  std::string author;        // under the publisher
+  std::string marking;       // centred at the foot of every page and on the cover
+  Color marking_color{0.70, 0.10, 0.12, 1};
+  Color cover_band{0, 0, 0, 0};  // a band across the cover's top; transparent: none
+
   // Parts, in the order they appear.
   bool cover = true;
   bool contents = true;
