@@ -41,8 +41,8 @@ TEST(ReportStyle, EveryBadValueIsReportedAtOnce) {
       "size = \"a3x\"\n"        // 2: unknown paper
       "margin_left_mm = 300\n"  // 3: out of range
       "[fonts]\n"
-      "body_family = \"Arial\"\n"  // 5: not bundled
-      "body_size = \"big\"\n"      // 6: wrong type
+      "body_family = \"\"\n"   // 5: empty (a family no font has: house_fonts_test)
+      "body_size = \"big\"\n"  // 6: wrong type
       "[colors]\n"
       "accent = \"blue\"\n"  // 8: not a colour
       "[typesetting]\n"
@@ -51,8 +51,7 @@ TEST(ReportStyle, EveryBadValueIsReportedAtOnce) {
   EXPECT_EQ(d.error_count(), 6u) << format_diagnostics(d);
   EXPECT_TRUE(testing::has_error(d, 2, 8, "unknown paper size \"a3x\"", "did you mean 'a4'?"));
   EXPECT_TRUE(testing::has_error(d, 3, 18, "'margin_left_mm' must be between 5 and 100, not 300"));
-  EXPECT_TRUE(testing::has_error(d, 5, 15, "font family \"Arial\" is not bundled",
-                                 "bundled: Noto Sans, Noto Serif, IPAexGothic"));
+  EXPECT_TRUE(testing::has_error(d, 5, 15, "'body_family' is empty"));
   EXPECT_TRUE(testing::has_error(d, 6, 13, "'body_size' must be a number, not a string"));
   EXPECT_TRUE(testing::has_error(d, 8, 10, "\"blue\" is not a colour",
                                  "write colours as \"#rrggbb\" or \"#rrggbbaa\""));

@@ -131,7 +131,7 @@ url = "https://example.org/a"
   auto result = run_briefing({"timeline", toml, "-o", pdf});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   auto fonts = run_program({"/usr/bin/pdffonts", pdf});
-  EXPECT_NE(fonts.out.find("IPAexGothic"), std::string::npos) << fonts.out;
+  EXPECT_NE(fonts.out.find("NotoSansCJKjp"), std::string::npos) << fonts.out;
   auto words = run_program({"/usr/bin/pdftotext", pdf, "-"});
   EXPECT_NE(words.out.find("人工知能関連技術"), std::string::npos) << words.out;
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "test_support.h"
 
 namespace briefing {
@@ -60,9 +62,11 @@ TEST(TimelineStyleLoader, ErrorsAreLocated) {
   expect_error("[layout]\nwidth = -5\nheight = 540\n", 2, 9,
                "'width' must be between 72 and 14400, not -5");
   expect_error("[layout]\nwidth = 960\n", 1, 1, "[layout] is missing the required key 'height'");
-  expect_error(head + "[fonts]\nfamily = \"Comic Sans\"\n", 5, 10,
-               "unknown font family \"Comic Sans\"",
-               "bundled families: Noto Sans, Noto Serif, IPAexGothic, sans-serif, serif");
+  expect_error(head + "[fonts]\nfamily = \"\"\n", 5, 10, "'family' is empty");
+  expect_error(head + "[fonts]\ndirs = [\"no-such-folder\"]\n", 5, 8,
+               "no font folder \"no-such-folder\" (looked for " +
+                   std::filesystem::current_path().string() + "/no-such-folder)",
+               "paths in [fonts] are relative to the layout file's folder");
   expect_error(head + "[axis]\nbreak = false\n", 5, 1, "unknown key 'break' in [axis]",
                "did you mean 'breaks'?");
 }

@@ -14,6 +14,7 @@
 #include "model/dataset_diff.h"
 #include "paint/document_writer.h"
 #include "text/glyph_coverage.h"
+#include "text/layout_fonts.h"
 
 namespace briefing::cli {
 namespace {
@@ -25,6 +26,7 @@ struct ReportArguments {
   std::string layout_dump;
   std::string compare_with;
   std::string compare_name;  // how the changes page names compare_with
+  std::string language;
 };
 
 ReportArguments report_arguments(const ParsedOptions& parsed) {
@@ -39,6 +41,7 @@ ReportArguments report_arguments(const ParsedOptions& parsed) {
   if (parsed.has("layout")) a.layout = parsed.value("layout");
   a.layout_dump = parsed.value("layout-dump");
   a.compare_with = parsed.value("compare-with");
+  a.language = parsed.value("language");
   a.compare_name = parsed.value("compare-name");
   if (!a.compare_name.empty() && a.compare_with.empty()) {
     throw UsageError("--compare-name names the --compare-with dataset: give both");
@@ -88,9 +91,14 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
         load_timeline_style(resolve_layout_path(style->figure_layout, beside), diagnostics);
     if (!figure_style) return fail_with(diagnostics, io);
   }
+  if (!use_layout_fonts({&style->fonts, figure_style ? &figure_style->fonts : nullptr},
+                        diagnostics)) {
+    return fail_with(diagnostics, io);
+  }
 
   ReportOptions options;
   options.figure_style = figure_style ? &*figure_style : nullptr;
+  options.language = arguments.language;
   std::optional<DatasetDiff> changes;
   if (!arguments.compare_with.empty()) {
     DatasetLoad old = load_dataset_argument(arguments.compare_with, io);
@@ -140,6 +148,8 @@ Command report_command() {
            "add a 'Changes since' page against an older dataset and mark what changed"},
           {"compare-name", 0, "TEXT",
            "how that page names OLD (default: its file name), e.g. 'the previous render'"},
+          {"language", 0, "LANG",
+           "the language of the report's own words (en, ja), over the layout's and the dataset's"},
       },
       run_report,
   };

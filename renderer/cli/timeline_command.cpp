@@ -13,6 +13,7 @@
 #include "model/dataset_diff.h"
 #include "paint/document_writer.h"
 #include "text/glyph_coverage.h"
+#include "text/layout_fonts.h"
 
 namespace briefing::cli {
 namespace {
@@ -90,7 +91,7 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
 
   Diagnostics diagnostics;
   auto style = load_timeline_style(resolve_layout_path(a.layout), diagnostics);
-  if (!style) {
+  if (!style || !use_layout_fonts({&style->fonts}, diagnostics)) {
     io.err << format_diagnostics(diagnostics) << describe_counts(diagnostics) << "\n";
     return kExitDataError;
   }

@@ -6,6 +6,7 @@
 
 #include "base/file_io.h"
 #include "load/dataset_loader.h"
+#include "load/font_request_reader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
 
@@ -28,12 +29,15 @@ class ReportStyleReader {
 
   ReportStyle read(const toml::table& root) {
     ReportStyle style;
+    style.fonts.source = source_;
     TableReader top(root, "the report layout", source_, diagnostics_);
     if (auto name = top.string("name")) style.name = *name;
+    if (auto language = top.string("language")) style.language = *language;
     if (const toml::table* t = top.table("page", Need::required)) read_page(*t, style);
     if (const toml::table* t = top.table("fonts")) read_fonts(*t, style);
     if (const toml::table* t = top.table("colors")) read_colors(*t, style);
     if (const toml::table* t = top.table("parts")) read_parts(*t, style);
+    if (const toml::table* t = top.table("branding")) read_branding(*t, style);
     if (const toml::table* t = top.table("typesetting")) read_typesetting(*t, style);
     top.finish();
     return style;
@@ -103,27 +107,11 @@ class ReportStyleReader {
     r.finish();
   }
 
-  void family(TableReader& r, const std::string& key, std::string& target) {
-    auto value = r.string(key);
-    if (!value) return;
-    static const std::vector<std::string> kFamilies = {"Noto Sans", "Noto Serif", "IPAexGothic",
-                                                       "sans-serif", "serif"};
-    for (const auto& known : kFamilies) {
-      if (*value == known) {
-        target = *value;
-        return;
-      }
-    }
-    const std::string close = closest_match(*value, kFamilies);
-    r.error_at(r.value_position(key), "font family \"" + *value + "\" is not bundled",
-               close.empty() ? "bundled: Noto Sans, Noto Serif, IPAexGothic"
-                             : "did you mean '" + close + "'?");
-  }
-
   void read_fonts(const toml::table& t, ReportStyle& style) {
     TableReader r(t, "[fonts]", source_, diagnostics_);
-    family(r, "body_family", style.body_family);
-    family(r, "heading_family", style.heading_family);
+    read_font_sources(r, style.fonts);
+    read_font_family(r, "body_family", style.body_family, style.fonts);
+    read_font_family(r, "heading_family", style.heading_family, style.fonts);
     read_number(r, "body_size", style.body_size, 6, 18);
     read_number(r, "title_size", style.title_size, 12, 60);
     read_number(r, "heading1_size", style.heading1_size, 8, 36);
@@ -148,6 +136,18 @@ class ReportStyleReader {
     read_color(r, "table_header", style.table_header);
     read_color(r, "table_stripe", style.table_stripe);
     read_color(r, "highlight", style.highlight);
+    r.finish();
+  }
+
+  void read_branding(const toml::table& t, ReportStyle& style) {
+    TableReader r(t, "[branding]", source_, diagnostics_);
+    for (auto [key, target] :
+         {std::pair{"organisation", &style.organisation}, std::pair{"subtitle", &style.subtitle},
+          std::pair{"author", &style.author}, std::pair{"marking", &style.marking}}) {
+      if (auto value = r.string(key)) *target = *value;
+    }
+    read_color(r, "marking_color", style.marking_color);
+    read_color(r, "cover_band", style.cover_band);
     r.finish();
   }
 

@@ -7,6 +7,7 @@
 #include "base/file_io.h"
 #include "base/suggest.h"
 #include "load/dataset_loader.h"
+#include "load/font_request_reader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
 
@@ -20,6 +21,7 @@ class StyleReader {
 
   TimelineStyle read(const toml::table& root) {
     TimelineStyle style;
+    style.fonts.source = source_;
     TableReader top(root, "the layout file", source_, diagnostics_);
     if (const toml::table* t = top.table("layout", Need::required)) read_layout(*t, style);
     if (const toml::table* t = top.table("margins")) read_margins(*t, style);
@@ -57,25 +59,10 @@ class StyleReader {
 
   void read_fonts(const toml::table& t, TimelineStyle& style) {
     TableReader r(t, "[fonts]", source_, diagnostics_);
-    font(r, "family", style.font_family);
-    font(r, "title_family", style.title_family);
+    read_font_sources(r, style.fonts);
+    read_font_family(r, "family", style.font_family, style.fonts);
+    read_font_family(r, "title_family", style.title_family, style.fonts);
     r.finish();
-  }
-
-  void font(TableReader& r, const std::string& key, std::string& target) {
-    static const std::vector<std::string> families = {"Noto Sans", "Noto Serif", "IPAexGothic",
-                                                      "sans-serif", "serif"};
-    auto value = r.string(key);
-    if (!value) return;
-    if (std::find(families.begin(), families.end(), *value) == families.end()) {
-      std::string hint = closest_match(*value, families);
-      r.error_at(r.value_position(key), "unknown font family \"" + *value + "\"",
-                 hint.empty()
-                     ? "bundled families: Noto Sans, Noto Serif, IPAexGothic, sans-serif, serif"
-                     : "did you mean \"" + hint + "\"?");
-      return;
-    }
-    target = *value;
   }
 
   void read_text(const toml::table& t, TimelineStyle& style) {

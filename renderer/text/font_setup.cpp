@@ -49,6 +49,59 @@ std::string xml_escape(const std::string& text) {
   return out;
 }
 
+// The system's CJK faces, when fonts-noto-cjk is installed: added as a
+// folder (Fontconfig caches folders, not single files, and scanning these
+// 20 MB collections costs ~0.1 s each), narrowed by cjk_selection_rules().
+void add_cjk_fonts(FcConfig* config) {
+  const std::string dir = cjk_fonts_directory();
+  std::error_code missing;
+  if (dir.empty() || !std::filesystem::is_directory(dir, missing)) return;
+  FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()));
+}
+
+// Fontconfig rules that admit, of the system's CJK folder, only the four
+// faces we name: other packages (fonts-noto-cjk-extra) put more weights
+// there, and what a render uses must not depend on them.
+std::string cjk_selection_rules() {
+  const std::string dir = cjk_fonts_directory();
+  if (dir.empty()) return "";
+  std::string accept;
+  for (const char* file : kCjkFontFiles) {
+    accept += "<glob>" + xml_escape(dir + "/" + file) + "</glob>";
+  }
+  return "<selectfont><acceptfont>" + accept + "</acceptfont><rejectfont><glob>" + xml_escape(dir) +
+         "/*</glob></rejectfont></selectfont>";
+}
+
+// Text in Chinese, Japanese or Korean (Pango gives each run its language:
+// the document's, or the script's own for Hangul, kana and Han) falls back
+// to Noto Sans/Serif CJK right after the Latin face, before IPAexGothic,
+// which has no bold; one face each, HarfBuzz picks the regional glyph forms
+// from the language. Other text keeps its faces (an arrow Noto Sans lacks
+// stays IPAexGothic's), so English output does not change.
+std::string cjk_fallback_rules() {
+  std::string rules;
+  // "xx": Pango's language for Han characters in a document whose language
+  // has no Han (Chinese titles in an English report).
+  for (const char* language : {"ja", "ko", "zh", "xx"}) {
+    const std::string test = std::string("<test name=\"lang\" compare=\"contains\"><string>") +
+                             language + "</string></test>";
+    auto after = [&](const char* family, const char* cjk) {
+      return "<match target=\"pattern\">" + test + "<test name=\"family\" qual=\"any\"><string>" +
+             family +
+             "</string></test><edit name=\"family\" mode=\"append\" binding=\"strong\"><string>" +
+             cjk + "</string></edit></match>";
+    };
+    rules += after(kSerifFamily, kCjkSerifFamily);
+    rules += after(kSansFamily, kCjkSansFamily);
+    // Any other family (a house font): CJK before what the sort would find.
+    rules += "<match target=\"pattern\">" + test +
+             "<edit name=\"family\" mode=\"append_last\" binding=\"strong\"><string>" +
+             kCjkSansFamily + "</string></edit></match>";
+  }
+  return rules;
+}
+
 FcConfig* build_config() {
   const std::string fonts = fonts_directory();
   const std::string cache = cache_directory();
@@ -65,15 +118,12 @@ FcConfig* build_config() {
   const std::string xml =
       "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
       "<cachedir>" +
-      xml_escape(cache) +
-      "</cachedir>"
+      xml_escape(cache) + "</cachedir>" + cjk_selection_rules() +
       "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>" +
       fallbacks +
       "</prefer></alias>"
       "<alias binding=\"strong\"><family>serif</family><prefer><family>Noto Serif</family>" +
-      fallbacks +
-      "</prefer></alias>"
-      "</fontconfig>";
+      fallbacks + "</prefer></alias>" + cjk_fallback_rules() + "</fontconfig>";
   FcConfig* config = FcConfigCreate();
   if (!config ||
       !FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()),
@@ -82,6 +132,7 @@ FcConfig* build_config() {
       !FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(fonts.c_str()))) {
     throw std::runtime_error("cannot set up Fontconfig for " + fonts);
   }
+  add_cjk_fonts(config);
   FcFontSet* set = FcConfigGetFonts(config, FcSetApplication);
   if (!set || set->nfont == 0) {
     throw std::runtime_error("no usable font in " + fonts +
@@ -107,6 +158,11 @@ void set_up() {
 
 }  // namespace
 
+std::string cjk_fonts_directory() {
+  if (const char* dir = std::getenv("BRIEFING_CJK_FONTS_DIR"); dir) return dir;
+  return "/usr/share/fonts/opentype/noto";
+}
+
 std::string fonts_directory() {
   if (const char* dir = std::getenv("BRIEFING_FONTS_DIR"); dir && *dir) return dir;
   return (std::filesystem::path(data_directory()) / "fonts").string();
@@ -126,6 +182,41 @@ PangoContext* new_text_context() {
   pango_cairo_context_set_font_options(context, options.get());
   pango_context_set_round_glyph_positions(context, FALSE);
   return context;
+}
+
+// ---- fonts a layout adds (text/layout_fonts.h) -------------------------------
+
+bool add_font_path(const std::string& path) {
+  font_map();
+  const auto* name = reinterpret_cast<const FcChar8*>(path.c_str());
+  std::error_code error;
+  const bool added = std::filesystem::is_directory(path, error)
+                         ? FcConfigAppFontAddDir(g_config, name)
+                         : FcConfigAppFontAddFile(g_config, name);
+  return added == FcTrue;
+}
+
+void add_system_fonts() {
+  font_map();
+  // The folders the machine's own Fontconfig set-up lists (fonts.conf), read
+  // without making it ours: its aliases and rules stay out.
+  FcConfig* system = FcInitLoadConfig();
+  if (!system) return;
+  FcStrList* dirs = FcConfigGetFontDirs(system);
+  if (dirs) {
+    std::vector<std::string> folders;
+    while (FcChar8* dir = FcStrListNext(dirs)) folders.emplace_back(reinterpret_cast<char*>(dir));
+    FcStrListDone(dirs);
+    for (const std::string& folder : folders) {
+      FcConfigAppFontAddDir(g_config, reinterpret_cast<const FcChar8*>(folder.c_str()));
+    }
+  }
+  FcConfigDestroy(system);
+}
+
+void font_sources_changed() {
+  font_map();
+  pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(g_font_map));
 }
 
 void for_each_configured_font(const std::function<void(FcPattern*)>& visit) {

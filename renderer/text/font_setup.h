@@ -1,4 +1,6 @@
-// One font configuration per process: Fontconfig sees only the bundled fonts/.
+// One font configuration per process: Fontconfig sees only the bundled fonts/
+// and, when Debian's fonts-noto-cjk is installed, its four Noto Sans/Serif
+// CJK faces.
 #pragma once
 
 #include <fontconfig/fontconfig.h>
@@ -14,10 +16,21 @@ namespace briefing {
 /// data_directory()/fonts (base/data_paths.h).
 std::string fonts_directory();
 
+/// Where Debian's fonts-noto-cjk puts its faces: $BRIEFING_CJK_FONTS_DIR if
+/// set (empty: none), else /usr/share/fonts/opentype/noto. Of that folder only
+/// kCjkFontFiles are used.
+std::string cjk_fonts_directory();
+inline constexpr const char* kCjkFontFiles[] = {"NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc",
+                                                "NotoSerifCJK-Regular.ttc",
+                                                "NotoSerifCJK-Bold.ttc"};
+
 /// Font families the bundled fonts provide; layouts name these.
 inline constexpr const char* kSansFamily = "Noto Sans";
 inline constexpr const char* kSerifFamily = "Noto Serif";
 inline constexpr const char* kJapaneseFamily = "IPAexGothic";
+/// From fonts-noto-cjk: Chinese, Japanese and Korean, regular and bold.
+inline constexpr const char* kCjkSansFamily = "Noto Sans CJK JP";
+inline constexpr const char* kCjkSerifFamily = "Noto Serif CJK JP";
 
 /// Builds, on first use, a fresh FcConfig holding only fonts_directory() and a
 /// Pango font map over it; both live until the process ends. Throws
@@ -28,6 +41,15 @@ PangoFontMap* font_map();
 /// metric hinting off, unrounded glyph positions, so that PDF, SVG and PNG
 /// lay out identically.
 PangoContext* new_text_context();
+
+/// Adds a font folder or file a layout names; false when Fontconfig finds no
+/// font there. Call font_sources_changed() once after adding.
+bool add_font_path(const std::string& path);
+/// Adds the folders of the machine's own Fontconfig set-up (a layout's
+/// `system = true`), without its aliases and rules.
+void add_system_fonts();
+/// Tells Pango that fonts were added, so that what follows is laid out with them.
+void font_sources_changed();
 
 /// Paths of every font file the configuration knows, sorted.
 std::vector<std::string> configured_font_files();

@@ -102,7 +102,8 @@ Diagnostics check_glyph_coverage(const Dataset& dataset) {
     const std::string what = what_part + of;
     found.error(
         file, at, what + " holds " + describe(c) + ", which no configured font can draw",
-        "the bundled fonts cover Latin, Greek, Cyrillic, Hebrew, Arabic and Japanese; remove the "
+        "the fonts cover Latin, Greek, Cyrillic, Hebrew, Arabic, Chinese, Japanese and Korean "
+        "(with fonts-noto-cjk installed); remove the "
         "character or use a layout whose fonts have it");
   };
   check(dataset.title, dataset.title_at, "the dataset title");

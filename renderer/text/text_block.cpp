@@ -30,6 +30,10 @@ const PangoFontDescription* cached_font_description(const TextStyle& style) {
 
 }  // namespace
 
+void set_text_language(const std::string& bcp47) {
+  pango_context_set_language(shared_context(), pango_language_from_string(bcp47.c_str()));
+}
+
 PangoFontDescription* new_font_description(const TextStyle& style) {
   PangoFontDescription* description = pango_font_description_new();
   pango_font_description_set_family(description, style.family.c_str());

@@ -97,6 +97,11 @@ class TextBlock {
 
 using TextBlockPtr = std::shared_ptr<const TextBlock>;
 
+/// The language of every text laid out from now on (BCP 47, e.g. "ja",
+/// "zh-Hant"): it picks fonts and regional glyph forms (Han characters
+/// differ between Chinese, Japanese and Korean) and line-breaking rules.
+void set_text_language(const std::string& bcp47);
+
 /// A Pango font description for `style`.
 PangoFontDescription* new_font_description(const TextStyle& style);
 

@@ -45,17 +45,17 @@ void add_item(const Item& item, int section_depth, double hang, const ReportItem
   const bool added = changes && changes->is_added(item.id);
   const bool changed = changes && changes->is_changed(item.id);
   if (added || changed) {
-    const auto r = kind.append(added ? "New" : "Changed");
+    const auto r = kind.append(typesetter.words().get(added ? "items.new" : "items.changed"));
     kind.style(r, StyleSpan::Kind::bold);
     kind.style(r, StyleSpan::Kind::color, style.highlight);
     kind.append(kMetaSeparator);
   }
   if (item.highlight) {
-    kind.style(kind.append("Key" + std::string(kNoBreakSpace) + "item"), StyleSpan::Kind::color,
-               style.highlight);
+    kind.style(kind.append(no_break(typesetter.words().get("items.key_item"))),
+               StyleSpan::Kind::color, style.highlight);
     kind.append(kMetaSeparator);
   }
-  kind.style(kind.append(capitalised(item.kind)), StyleSpan::Kind::bold);
+  kind.style(kind.append(typesetter.words().kind(item.kind)), StyleSpan::Kind::bold);
   const TextStyle meta_style = typesetter.sans(style.meta_size);
   const double meta_width = width - hang;
   double issuer_hang = 0;
@@ -75,7 +75,7 @@ void add_item(const Item& item, int section_depth, double hang, const ReportItem
 
   RichText dates;
   if (item.milestones.empty()) {
-    dates.append("No date given");
+    dates.append(typesetter.words().get("items.no_date"));
   } else {
     std::string line;
     for (size_t i = 0; i < item.milestones.size(); ++i) {
@@ -83,7 +83,7 @@ void add_item(const Item& item, int section_depth, double hang, const ReportItem
       // "Revised 30 June 2024": the date stays whole and with its label's
       // last word; a right-to-left label is isolated from our date.
       line += isolated(capitalised(item.milestones[i].label)) + std::string(kNoBreakSpace) +
-              no_break(item.milestones[i].date.format());
+              no_break(typesetter.words().date(item.milestones[i].date));
     }
     dates.append(left_to_right_phrase(line));
   }

@@ -13,6 +13,7 @@
 
 #include "layout/report/pages.h"
 #include "layout/report/report_layout.h"
+#include "text/messages.h"
 #include "text/rich_paragraph.h"
 
 namespace briefing {
@@ -34,10 +35,12 @@ std::string item_anchor(const std::string& id);
 /// The report's text styles, and texts measured once for a given ReportStyle.
 class Typesetter {
  public:
-  Typesetter(const ReportStyle& style, const Hyphenator* hyphenator)
-      : style_(style), hyphenator_(hyphenator), width_(style.text_width()) {}
+  Typesetter(const ReportStyle& style, const Hyphenator* hyphenator, const Messages& words)
+      : style_(style), hyphenator_(hyphenator), words_(words), width_(style.text_width()) {}
 
   const ReportStyle& style() const { return style_; }
+  /// The words the report adds, in its language.
+  const Messages& words() const { return words_; }
   /// Soft hyphens for body text; null when the report is not hyphenated.
   const Hyphenator* hyphenator() const { return hyphenator_; }
   /// The text area's width, points.
@@ -63,6 +66,7 @@ class Typesetter {
  private:
   const ReportStyle& style_;
   const Hyphenator* hyphenator_;
+  const Messages& words_;
   const double width_;
   mutable std::map<std::tuple<std::string, std::string, double, bool, bool>, TextBlockPtr>
       unwrapped_;
@@ -162,6 +166,10 @@ PageLabels label_pages(const Pagination& pagination, size_t main_matter_block);
 /// page's label, drawn on `page` (tagged "header" and "footer").
 void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const PageLabels& labels,
                                    size_t index, const Typesetter& typesetter);
+
+/// The layout's marking ("DRAFT"), centred at the foot of `page` (tagged
+/// "marking"); nothing when the layout has none.
+void add_marking(Page& page, const Typesetter& typesetter);
 
 }  // namespace report_parts
 }  // namespace briefing

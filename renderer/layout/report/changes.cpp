@@ -26,32 +26,48 @@ void add_change_list(const std::string& heading, const ChangeRows& rows,
   }
 }
 
+// "adopted 2019; revised May 2024", in the report's language.
+std::string describe_milestones(const Item& item, const Messages& words) {
+  if (item.milestones.empty()) return words.get("changes.undated");
+  std::vector<std::string> parts;
+  for (const auto& m : item.milestones) parts.push_back(m.label + " " + words.date(m.date));
+  return join(parts, words.get("changes.milestone_separator"));
+}
+
 }  // namespace
 
 void add_changes(const DatasetDiff& diff, const PartialDate& since, const std::string& basis,
                  const Typesetter& typesetter, Flow& flow) {
   const ReportStyle& style = typesetter.style();
+  const Messages& words = typesetter.words();
   const double width = typesetter.width();
-  flow.add_heading("", "Changes since " + since.format(), typesetter.heading_style(1), "changes", 1,
-                   0, style.body_size, style.accent);
+  flow.add_heading("", words.get("parts.changes_since", {{"date", words.date(since)}}),
+                   typesetter.heading_style(1), "changes", 1, 0, style.body_size, style.accent);
   RichText intro;
+  std::string summary =
+      words.get("changes.summary", {{"added", std::to_string(diff.added.size())},
+                                    {"removed", std::to_string(diff.removed.size())},
+                                    {"changed", std::to_string(diff.changed.size())}});
+  if (!diff.metadata.empty()) summary += words.get("changes.details_changed");
   // Which older version: the one the user chose (a file, the recorded
   // baseline, the previous render), and when that version was published.
-  const std::string against = basis.empty()
-                                  ? "the version published " + since.format()
-                                  : basis + " (the version published " + since.format() + ")";
-  intro.append("Compared with " + against + ": " + diff_summary(diff) +
-               ". New and changed items are marked in the text.");
+  intro.append(basis.empty() ? words.get("changes.intro",
+                                         {{"date", words.date(since)}, {"summary", summary}})
+                             : words.get("changes.intro_named", {{"basis", basis},
+                                                                 {"date", words.date(since)},
+                                                                 {"summary", summary}}));
   flow.add_paragraph(typesetter.paragraph(std::move(intro), typesetter.body_style(), width,
                                           TextAlign::left, style.text),
                      0, 0, style.body_size, false, "", "line");
   ChangeRows added, removed, changed;
   for (const Item& item : diff.added) {
-    added.push_back(
-        {item.title, {"Section " + item.section + kMiddleDot.data() + describe_milestones(item)}});
+    added.push_back({item.title,
+                     {words.get("changes.in_section", {{"section", item.section}}) +
+                      kMiddleDot.data() + describe_milestones(item, words)}});
   }
   for (const Item& item : diff.removed)
-    removed.push_back({item.title, {"Was in section " + item.section}});
+    removed.push_back(
+        {item.title, {words.get("changes.was_in_section", {{"section", item.section}})}});
   for (const ItemChange& change : diff.changed) {
     std::vector<std::string> details;
     for (const FieldChange& field : change.fields) details.push_back(field.describe());
@@ -59,16 +75,19 @@ void add_changes(const DatasetDiff& diff, const PartialDate& since, const std::s
   }
   std::vector<std::string> metadata;
   for (const FieldChange& field : diff.metadata) metadata.push_back(field.describe());
-  add_change_list("Added (" + std::to_string(added.size()) + ")", added, "added", typesetter, flow);
-  add_change_list("Changed (" + std::to_string(changed.size()) + ")", changed, "changed",
-                  typesetter, flow);
-  add_change_list("Removed (" + std::to_string(removed.size()) + ")", removed, "removed",
-                  typesetter, flow);
-  if (!metadata.empty())
-    add_change_list("Dataset details", {{"Dataset", metadata}}, "metadata", typesetter, flow);
+  auto counted = [&](const char* key, size_t n) {
+    return words.get(key, {{"n", std::to_string(n)}});
+  };
+  add_change_list(counted("changes.added", added.size()), added, "added", typesetter, flow);
+  add_change_list(counted("changes.changed", changed.size()), changed, "changed", typesetter, flow);
+  add_change_list(counted("changes.removed", removed.size()), removed, "removed", typesetter, flow);
+  if (!metadata.empty()) {
+    add_change_list(words.get("changes.dataset_details"),
+                    {{words.get("changes.dataset"), metadata}}, "metadata", typesetter, flow);
+  }
   if (diff.empty()) {
     RichText none;
-    none.append("No item changed.");
+    none.append(words.get("changes.none"));
     flow.add_paragraph(typesetter.paragraph(std::move(none), typesetter.body_style(), width,
                                             TextAlign::left, style.text),
                        0, 0, 0, false, "");

@@ -15,13 +15,14 @@ struct Column {
   double x, width;  // points, from the left margin
 };
 
-std::vector<Column> table_columns(double width) {
+std::vector<Column> table_columns(double width, const Messages& words) {
   const double fractions[] = {0.19, 0.42, 0.28, 0.11};
-  const char* titles[] = {"Date", "Item", "Issuer", "Section"};
+  const char* titles[] = {"chronology.date", "chronology.item", "chronology.issuer",
+                          "chronology.section"};
   std::vector<Column> columns;
   double x = 0;
   for (int i = 0; i < 4; ++i) {
-    columns.push_back({titles[i], x, width * fractions[i]});
+    columns.push_back({words.get(titles[i]), x, width * fractions[i]});
     x += width * fractions[i];
   }
   return columns;
@@ -32,7 +33,7 @@ FlowBlock table_row(std::vector<Paragraph> cells, bool header, bool stripe,
                     const std::string& item_id, const Typesetter& typesetter) {
   const ReportStyle& style = typesetter.style();
   const double width = typesetter.width();
-  const auto columns = table_columns(width);
+  const auto columns = table_columns(width, typesetter.words());
   FlowBlock row;
   row.kind = FlowBlock::Kind::fixed;
   double height = 0;
@@ -68,8 +69,8 @@ void add_chronology(const std::vector<const Item*>& ordered, const Typesetter& t
                     Flow& flow) {
   const ReportStyle& style = typesetter.style();
   flow.page_break();
-  flow.add_heading("", "Chronology", typesetter.heading_style(1), "chronology", 1, 0,
-                   style.body_size * 0.6, style.accent);
+  flow.add_heading("", typesetter.words().get("parts.chronology"), typesetter.heading_style(1),
+                   "chronology", 1, 0, style.body_size * 0.6, style.accent);
   struct Row {
     const Item* item;
     const Milestone* milestone;
@@ -86,20 +87,15 @@ void add_chronology(const std::vector<const Item*>& ordered, const Typesetter& t
     return a.order < b.order;
   });
   RichText intro;
-  intro.append_hyphenated(
-      "Every dated event in this report, earliest first, with dates at the "
-      "precision the sources give.",
-      typesetter.hyphenator());
+  intro.append_hyphenated(typesetter.words().get("chronology.intro"), typesetter.hyphenator());
   if (!undated.empty()) {
-    intro.append(
-        " " + plural(undated.size(), "item without a date follows", "items without a date follow") +
-        " at the end.");
+    intro.append(typesetter.words().count("chronology.undated_follow", undated.size()));
   }
   flow.add_paragraph(typesetter.paragraph(std::move(intro), typesetter.body_style(),
                                           typesetter.width(), TextAlign::left, style.text),
                      0, 0, style.body_size * 0.8, true, "", "line");
 
-  const auto columns = table_columns(typesetter.width());
+  const auto columns = table_columns(typesetter.width(), typesetter.words());
   const TextStyle cell = typesetter.sans(style.table_size);
   auto cell_text = [&](const std::string& s, size_t column, bool bold = false) {
     RichText rich;
@@ -119,7 +115,9 @@ void add_chronology(const std::vector<const Item*>& ordered, const Typesetter& t
 
   auto add_row = [&](const Item& item, const Milestone* milestone, size_t index) {
     std::vector<Paragraph> cells;
-    cells.push_back(cell_text(milestone ? milestone->date.format() : "Undated", 0));
+    cells.push_back(cell_text(milestone ? typesetter.words().date(milestone->date)
+                                        : typesetter.words().get("chronology.undated"),
+                              0));
     RichText event;
     const auto title = event.append(typographic_quotes(item.title));
     event.links.push_back({title.first, title.second, {}, item_anchor(item.id)});

@@ -68,8 +68,8 @@ std::vector<TocEntry> add_contents(const Dataset& dataset, const ReportItems& it
                                    const ReportOptions& options, const Typesetter& typesetter,
                                    Flow& flow) {
   const ReportStyle& style = typesetter.style();
-  flow.add_heading("", "Contents", typesetter.heading_style(1), "contents", 1, 0,
-                   style.body_size * 1.2, style.accent);
+  flow.add_heading("", typesetter.words().get("parts.contents"), typesetter.heading_style(1),
+                   "contents", 1, 0, style.body_size * 1.2, style.accent);
   // Hanging number widths, per level: the widest number there.
   std::map<int, double> hang;
   auto widen = [&](int level, bool strong, const std::string& number) {
@@ -92,9 +92,13 @@ std::vector<TocEntry> add_contents(const Dataset& dataset, const ReportItems& it
     toc.push_back(add_toc_entry(number, title, dest, level, strong, entry_hang, typesetter, flow));
   };
   if (options.changes) {
-    add_entry("", "Changes since " + options.changes_since.format(), "changes", 1, true, 0);
+    add_entry("",
+              typesetter.words().get("parts.changes_since",
+                                     {{"date", typesetter.words().date(options.changes_since)}}),
+              "changes", 1, true, 0);
   }
-  if (style.figure && options.figure_style) add_entry("", "Timeline", "figure", 1, true, 0);
+  if (style.figure && options.figure_style)
+    add_entry("", typesetter.words().get("parts.timeline"), "figure", 1, true, 0);
   for (const Section& section : dataset.sections) {
     const int depth = section.depth();
     add_entry(section.id, section.title, section_anchor(section.id), depth, depth == 1,
@@ -106,7 +110,8 @@ std::vector<TocEntry> add_contents(const Dataset& dataset, const ReportItems& it
                 depth + 1, false, hang[depth + 1]);
     }
   }
-  if (style.chronology) add_entry("", "Chronology", "chronology", 1, true, 0);
+  if (style.chronology)
+    add_entry("", typesetter.words().get("parts.chronology"), "chronology", 1, true, 0);
   flow.page_break();
   return toc;
 }

@@ -11,6 +11,7 @@ namespace briefing::report_parts {
 void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& typesetter,
                Flow& flow) {
   const ReportStyle& style = typesetter.style();
+  const Messages& words = typesetter.words();
   const double width = typesetter.width();
   FlowBlock block;
   block.kind = FlowBlock::Kind::fixed;
@@ -20,19 +21,42 @@ void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& 
     block.items.push_back(TextShape{{0, y}, b, color, Tag{kind, "", {}}});
     y += b->height() + after;
   };
-  place(typesetter.text("Briefing report", typesetter.sans(style.heading2_size, true)),
+  if (style.cover_band.a > 0) {
+    // Across the top of the cover, over the margins too.
+    block.items.push_back(
+        RectShape{{-style.margin_left, -style.margin_top, style.page_width, style.margin_top * 0.6},
+                  true,
+                  style.cover_band,
+                  false,
+                  {},
+                  0});
+  }
+  if (!style.organisation.empty()) {
+    place(typesetter.text(style.organisation, typesetter.sans(style.heading2_size), width),
+          style.text, "cover-organisation", 6);
+  }
+  place(typesetter.text(words.get("cover.kicker"), typesetter.sans(style.heading2_size, true)),
         style.accent, "cover-kicker", 10);
   place(typesetter.text(typographic_quotes(dataset.title), typesetter.sans(style.title_size, true),
                         width),
-        style.text, "cover-title", 18);
+        style.text, "cover-title", style.subtitle.empty() ? 18 : 8);
+  if (!style.subtitle.empty()) {
+    place(typesetter.text(style.subtitle, typesetter.sans(style.heading1_size), width), style.muted,
+          "cover-subtitle", 18);
+  }
   block.items.push_back(RectShape{{0, y, 56, 3}, true, style.accent, false, {}, 0});
   y += 3 + 22;
   place(typesetter.text(dataset.publisher, typesetter.sans(style.heading2_size), width), style.text,
         "cover-publisher", 8);
-  place(typesetter.text("Published " + dataset.published.format(), typesetter.sans(style.body_size),
-                        width),
+  if (!style.author.empty()) {
+    place(typesetter.text(words.get("cover.author", {{"author", style.author}}),
+                          typesetter.sans(style.body_size), width),
+          style.text, "cover-author", 8);
+  }
+  place(typesetter.text(words.get("cover.published", {{"date", words.date(dataset.published)}}),
+                        typesetter.sans(style.body_size), width),
         style.muted, "cover-date", 3);
-  place(typesetter.text("Data as of " + dataset.published.format(),
+  place(typesetter.text(words.get("cover.data_as_of", {{"date", words.date(dataset.published)}}),
                         typesetter.sans(style.body_size), width),
         style.muted, "cover-data-as-of", 0);
 
@@ -41,20 +65,22 @@ void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& 
   for (const Item& item : dataset.items) {
     for (const Milestone& m : item.milestones) dates.insert(m.date);
   }
-  std::string facts = plural(dataset.items.size(), "item", "items") + " in " +
-                      plural(dataset.sections.size(), "section", "sections") + kMiddleDot.data() +
-                      plural(footnote_count, "source note", "source notes");
+  std::string facts =
+      words.get("cover.facts",
+                {{"items", words.count("cover.items", dataset.items.size())},
+                 {"sections", words.count("cover.sections", dataset.sections.size())}}) +
+      kMiddleDot.data() + words.count("cover.source_notes", footnote_count);
   if (!dates.empty()) {
-    facts += std::string(kMiddleDot) + "events from " +
-             std::to_string(dates.begin()->year_value()) + " to " +
-             std::to_string(dates.rbegin()->year_value());
+    facts += std::string(kMiddleDot) +
+             words.get("cover.events", {{"first", std::to_string(dates.begin()->year_value())},
+                                        {"last", std::to_string(dates.rbegin()->year_value())}});
   }
   std::vector<TextBlockPtr> foot;
   foot.push_back(typesetter.text(facts, typesetter.sans(style.meta_size), width));
   if (!dataset.source.empty()) {
-    foot.push_back(typesetter.text("Source: " + isolated(dataset.source),
-                                   TextStyle{style.body_family, style.meta_size, false, true},
-                                   width));
+    foot.push_back(
+        typesetter.text(words.get("cover.source", {{"source", isolated(dataset.source)}}),
+                        TextStyle{style.body_family, style.meta_size, false, true}, width));
   }
   double foot_height = 0;
   for (const auto& b : foot) foot_height += b->height() + 4;

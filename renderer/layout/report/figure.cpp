@@ -28,8 +28,9 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
                 const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow,
                 Diagnostics& diagnostics) {
   const ReportStyle& style = typesetter.style();
-  flow.add_heading("", "Timeline", typesetter.heading_style(1), "figure", 1, 0, style.body_size,
-                   style.accent);
+  const Messages& words = typesetter.words();
+  flow.add_heading("", words.get("parts.timeline"), typesetter.heading_style(1), "figure", 1, 0,
+                   style.body_size, style.accent);
   const double caption_room = style.body_size * 8;
   const double heading_room = style.heading1_size * 1.4 + style.body_size;
   const double available = style.text_height() - heading_room - caption_room;
@@ -62,16 +63,9 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
   flow.add(std::move(block));
 
   RichText caption;
-  caption.style(caption.append("Figure 1. "), StyleSpan::Kind::bold);
-  caption.append(
-      "The dated items of this report on a time scale, at the precision the sources "
-      "give (a year or a month is drawn as a span, not as its first day).");
-  if (figure.undated_count > 0) {
-    caption.append(
-        " " +
-        plural(figure.undated_count, "item has no date and is", "items have no date and are") +
-        " listed in the text only.");
-  }
+  caption.style(caption.append(words.get("figure.number")), StyleSpan::Kind::bold);
+  caption.append(words.get("figure.caption"));
+  if (figure.undated_count > 0) caption.append(words.count("figure.undated", figure.undated_count));
   if (!figure.omitted.empty()) {
     // Named up to a few lines' worth: 2,000 labels left out must not make
     // the caption pages long (the body lists every item anyway).
@@ -80,12 +74,12 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
     for (size_t i = 0; i < figure.omitted.size() && i < kNamed; ++i) {
       titles.push_back(isolated(figure.omitted[i].title));
     }
-    std::string named = join(titles, "; ");
+    std::string named = join(titles, words.get("figure.list_separator"));
     if (figure.omitted.size() > kNamed) {
-      named += "; and " + std::to_string(figure.omitted.size() - kNamed) + " more";
+      named +=
+          words.get("figure.and_more", {{"n", std::to_string(figure.omitted.size() - kNamed)}});
     }
-    caption.append(" For lack of room the figure leaves out the " +
-                   plural(figure.omitted.size(), "label", "labels") + " of: " + named + ".");
+    caption.append(words.count("figure.omitted", figure.omitted.size(), {{"titles", named}}));
     diagnostics.warning(dataset.file ? dataset.file : make_source("<dataset>"), {},
                         "the timeline figure leaves out " +
                             plural(figure.omitted.size(), "label", "labels") +

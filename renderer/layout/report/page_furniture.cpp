@@ -18,10 +18,10 @@ std::string roman_numeral(int n) {
 
 // The footer reads "Page X of Y" on main-matter pages, X its label and Y the
 // last page's label; front-matter pages show "Page ii" alone.
-std::string footer_text(const PageLabels& labels, size_t page) {
-  std::string text = "Page " + labels.labels[page];
-  if (page >= labels.main_first_page) text += " of " + labels.labels.back();
-  return text;
+std::string footer_text(const PageLabels& labels, size_t page, const Messages& words) {
+  if (page < labels.main_first_page)
+    return words.get("page.front", {{"page", labels.labels[page]}});
+  return words.get("page.main", {{"page", labels.labels[page]}, {"total", labels.labels.back()}});
 }
 
 }  // namespace
@@ -59,12 +59,24 @@ void add_running_header_and_footer(Page& page, const TextBlockPtr& header, const
                                  true,
                                  {style.rule, 0.5, {}}});
 
-  const std::string text_of_footer = footer_text(labels, index);
+  const std::string text_of_footer = footer_text(labels, index, typesetter.words());
   auto footer = typesetter.text(text_of_footer, typesetter.sans(style.running_size));
   const double footer_y = style.page_height - style.margin_bottom + style.running_size * 2;
   const double footer_x = style.margin_left + width - footer->width();
   page.items.push_back(
       TextShape{{footer_x, footer_y}, footer, style.muted, Tag{"footer", "", text_of_footer}});
+}
+
+void add_marking(Page& page, const Typesetter& typesetter) {
+  const ReportStyle& style = typesetter.style();
+  if (style.marking.empty()) return;
+  auto marking = typesetter.text(style.marking, typesetter.sans(style.running_size * 1.25, true));
+  // Centred at the foot, on the footer's line (the footer is right-aligned
+  // and short).
+  const double y = style.page_height - style.margin_bottom + style.running_size * 2;
+  const double x = (style.page_width - marking->width()) / 2;
+  page.items.push_back(
+      TextShape{{x, y}, marking, style.marking_color, Tag{"marking", "", style.marking}});
 }
 
 }  // namespace briefing::report_parts

@@ -36,13 +36,15 @@ LayoutResult assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
     page.items = std::move(content.items);
     const bool is_cover = style.cover && i == 0;
     if (!is_cover) add_running_header_and_footer(page, header, labels, i, typesetter);
+    add_marking(page, typesetter);
     doc.pages.push_back(std::move(page));
   }
   doc.outline = outline;
   doc.info.title = dataset.title;
   doc.info.author = dataset.publisher;
-  doc.info.subject =
-      "Briefing report on " + dataset.title + ", data as of " + dataset.published.format();
+  doc.info.subject = typesetter.words().get(
+      "document.subject",
+      {{"title", dataset.title}, {"date", typesetter.words().date(dataset.published)}});
   std::set<std::string> tags;
   for (const Item& item : dataset.items) tags.insert(item.tags.begin(), item.tags.end());
   doc.info.keywords = join(std::vector<std::string>(tags.begin(), tags.end()), ", ");
@@ -56,8 +58,16 @@ LayoutResult assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
 
 LayoutResult layout_report(const Dataset& dataset, const ReportStyle& style,
                            const ReportOptions& options) {
+  // The words around the data follow the report's language; the text's
+  // language (fonts, glyph forms, hyphenation) stays the dataset's.
+  const std::string& language = !options.language.empty() ? options.language
+                                : !style.language.empty() ? style.language
+                                                          : dataset.language;
+  set_text_language(dataset.language);
+  set_document_language(language);  // also for the figure
   const bool english = dataset.language.rfind("en", 0) == 0;
-  const Typesetter typesetter(style, style.hyphenate && english ? english_hyphenator() : nullptr);
+  const Typesetter typesetter(style, style.hyphenate && english ? english_hyphenator() : nullptr,
+                              messages_for(language));
   const ReportItems items = collect_items(dataset, typesetter);
 
   Flow flow(typesetter);

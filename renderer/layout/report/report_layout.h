@@ -25,6 +25,8 @@ struct ReportOptions {
   /// What the older version is, as the changes page names it: "data/old.toml",
   /// "the previous render", "the baseline recorded on 1 December 2026".
   std::string changes_basis;
+  /// The report's language (--language), over the layout's and the dataset's.
+  std::string language;
 };
 
 /// The report as a document: pages labelled as a reader expects (front

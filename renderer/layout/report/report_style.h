@@ -4,12 +4,16 @@
 
 #include <string>
 
+#include "base/font_request.h"
 #include "layout/display_list.h"
 
 namespace briefing {
 
 struct ReportStyle {
   std::string name = "briefing-a4";
+  /// The language of the words the report adds (layouts/messages/LANG.toml);
+  /// empty: the dataset's.
+  std::string language;
 
   // Paper and the text area's margins (the running header and footer sit in
   // the top and bottom margins).
@@ -17,7 +21,9 @@ struct ReportStyle {
   double margin_top = 70.87, margin_bottom = 70.87;  // 25 mm
   double margin_left = 70.87, margin_right = 70.87;
 
-  // Fonts: families the bundled fonts provide; sizes in points.
+  // Fonts: families of the bundled fonts or of the layout's own (`fonts`);
+  // sizes in points.
+  FontRequest fonts;
   std::string body_family = "Noto Serif";
   std::string heading_family = "Noto Sans";
   double body_size = 10.5;
@@ -41,6 +47,15 @@ struct ReportStyle {
   Color table_header{0.90, 0.92, 0.95, 1};
   Color table_stripe{0.965, 0.97, 0.98, 1};
   Color highlight{0.80, 0.45, 0.10, 1};
+
+  // Branding: lines on the cover, a marking on every page ("DRAFT",
+  // "OFFICIAL"); empty strings are left out.
+  std::string organisation;  // above the kicker
+  std::string subtitle;      // under the title
+  std::string author;        // under the publisher
+  std::string marking;       // centred at the foot of every page and on the cover
+  Color marking_color{0.70, 0.10, 0.12, 1};
+  Color cover_band{0, 0, 0, 0};  // a band across the cover's top; transparent: none
 
   // Parts, in the order they appear.
   bool cover = true;

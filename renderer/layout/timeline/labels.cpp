@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "text/bidi.h"
+#include "text/messages.h"
 
 namespace briefing::timeline_detail {
 
@@ -14,7 +15,7 @@ std::string dates_text(const Entry& entry) {
   std::string text;
   for (size_t i = 0; i < entry.milestones.size(); ++i) {
     if (i > 0) text += " → ";
-    text += entry.milestones[i]->date.format_short();
+    text += document_messages().date_short(entry.milestones[i]->date);
     if (!entry.milestones[i]->label.empty()) text += " " + isolated(entry.milestones[i]->label);
   }
   // Our dates left to right; a Hebrew or Arabic label keeps to itself.

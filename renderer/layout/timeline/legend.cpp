@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "layout/timeline/builder.h"
+#include "text/messages.h"
 
 namespace briefing::timeline_detail {
 
@@ -25,16 +26,17 @@ double TimelineBuilder::place_legend(double top) {
   const double spacing = sizes_.legend * 1.5;
   auto entry_width = [&](const LegendEntry& e) { return swatch * 2.2 + 4 + e.block->width(); };
   const Color ink = theme_.muted_text;
-  entry("date known to the year",
+  const Messages& words = document_messages();
+  entry(words.get("legend.year"),
         [&](Rect r) { marks_.year_bar(r.x, r.right(), r.y + r.height / 2, marker_, ink); });
-  entry("to the month", [&](Rect r) {
+  entry(words.get("legend.month"), [&](Rect r) {
     marks_.month_bar(r.x + r.width * 0.3, r.x + r.width * 0.7, r.y + r.height / 2, marker_, ink);
   });
-  entry("to the day", [&](Rect r) {
+  entry(words.get("legend.day"), [&](Rect r) {
     marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, ink, MarkShape::circle);
   });
   if (axis_.scale().has_compression()) {
-    entry("time compressed", [&](Rect r) {
+    entry(words.get("legend.compressed"), [&](Rect r) {
       result_.page.items.push_back(
           RectShape{r, true, theme_.scaled_band, true, Stroke{theme_.grid, 0.5, {}}, 0});
     });
@@ -47,7 +49,7 @@ double TimelineBuilder::place_legend(double top) {
   });
   if (any_new || any_changed) {
     const std::string tags = any_new && any_changed ? "NEW, CHANGED" : any_new ? "NEW" : "CHANGED";
-    entry(tags + ": since the compared data", [&](Rect r) {
+    entry(words.get("legend.changes", {{"tags", tags}}), [&](Rect r) {
       // As drawn on the chart: the mark outlined, the label tagged.
       const Rect mark = marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_ * 0.8,
                                           theme_.muted_text, MarkShape::circle);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "text/messages.h"
+
 namespace briefing {
 
 TimeScale::TimeScale(std::vector<ScaleSegment> segments) : segments_(std::move(segments)) {}
@@ -224,7 +226,7 @@ std::vector<Tick> periods(TickUnit unit, DayNumber first, DayNumber end) {
       t.unit = unit;
       const int y = total / 12, m = total % 12 + 1;
       if (unit == TickUnit::month)
-        t.label = month_abbreviation(m);
+        t.label = document_messages().month_short(m);
       else if (unit == TickUnit::quarter)
         t.label = "Q" + std::to_string((m - 1) / 3 + 1);
       else

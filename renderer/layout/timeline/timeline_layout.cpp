@@ -13,6 +13,8 @@
 
 #include "layout/layout_dump.h"
 #include "layout/timeline/builder.h"
+#include "text/messages.h"
+#include "text/text_block.h"
 
 namespace briefing {
 
@@ -108,7 +110,7 @@ double TimelineBuilder::place_title(double top) {
 }
 
 void TimelineBuilder::place_empty_note(double top) {
-  auto block = std::make_shared<TextBlock>("No dated items match the selection.",
+  auto block = std::make_shared<TextBlock>(document_messages().get("timeline.no_dated_items"),
                                            TextStyle{style_.font_family, sizes_.label, false, true},
                                            canvas_.width);
   add_text(result_, block, {canvas_.x, top}, theme_.muted_text, "legend", "");
@@ -123,6 +125,8 @@ TimelinePage layout_timeline_page(const Dataset& dataset, const TimelineStyle& s
 
 LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
                              const TimelineOptions& options) {
+  set_text_language(dataset.language);      // fonts and glyph forms for the dataset's language
+  set_document_language(dataset.language);  // the words the timeline adds
   TimelinePage timeline = layout_timeline_page(dataset, style, options);
   LayoutResult result;
   const SourceRef file = dataset.file ? dataset.file : make_source("<dataset>");
@@ -150,7 +154,8 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
   Document& document = result.document;
   document.info.title = dataset.title + " — timeline";
   document.info.author = dataset.publisher;
-  document.info.subject = "Timeline of " + dataset.title;
+  document.info.subject =
+      document_messages().get("document.timeline_subject", {{"title", dataset.title}});
   document.info.creator = "briefing " BRIEFING_VERSION;
   document.info.created = publication_time(dataset);
   document.has_background = true;

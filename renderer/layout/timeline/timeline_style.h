@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/font_request.h"
 #include "layout/display_list.h"
 
 namespace briefing {
@@ -34,6 +35,7 @@ struct TimelineStyle {
   double height = 540;  // points
   double margin_top = 28, margin_right = 28, margin_bottom = 28, margin_left = 28;
 
+  FontRequest fonts;                      // the layout's own font folders and files
   std::string font_family = "Noto Sans";  // labels, ticks, legend
   std::string title_family = "Noto Sans";
   double title_size = 20;  // 0 = no title
