@@ -6,6 +6,7 @@
 #include "base/terminal_text.h"
 #include "cli/command.h"
 #include "layout/layout_dump.h"
+#include "layout/timeline/filter_check.h"
 #include "layout/timeline/timeline_layout.h"
 #include "load/dataset_loader.h"
 #include "load/timeline_request.h"
@@ -90,6 +91,13 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   }
 
   const Dataset& dataset = *load.dataset;
+  // A filter that matches nothing is a mistake: say what exists, write nothing.
+  Diagnostics filters;
+  check_filters(dataset, options.only, dataset.file ? dataset.file : make_source(a.data), filters);
+  if (filters.has_errors()) {
+    io.err << format_diagnostics(filters) << "briefing timeline: nothing written\n";
+    return kExitDataError;
+  }
   LayoutResult layout = layout_timeline(dataset, *style, options);
   // Labels left out, undated items: located, up to a screenful of them.
   io.err << format_diagnostics(layout.diagnostics, {false, 20});

@@ -13,6 +13,7 @@
 
 #include "layout/layout_dump.h"
 #include "layout/timeline/builder.h"
+#include "layout/timeline/filter_check.h"
 
 namespace briefing {
 
@@ -94,6 +95,7 @@ TimelinePage TimelineBuilder::build() {
   draw_lane_titles();
   draw_marks();
   draw_labels();
+  draw_continuations();
   axis_.draw_grid(plot_.y, axis_top_y(), theme_, text_boxes_, result_, grid_index);
   return std::move(result_);
 }
@@ -133,8 +135,10 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
                                    " no date and " + (n == 1 ? "is" : "are") +
                                    " left out of the timeline");
   }
+  check_filters(dataset, options.only, file, result.diagnostics);
   const auto elements = placed_elements(timeline.page.items);
-  if (std::none_of(elements.begin(), elements.end(),
+  if (!result.diagnostics.has_errors() &&
+      std::none_of(elements.begin(), elements.end(),
                    [](const PlacedElement& e) { return e.kind == "marker"; })) {
     result.diagnostics.warning(file, {}, "no dated item matches the selection; the chart is empty");
   }
