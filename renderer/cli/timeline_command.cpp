@@ -6,6 +6,7 @@
 #include "base/terminal_text.h"
 #include "cli/command.h"
 #include "layout/layout_dump.h"
+#include "layout/timeline/deck_layout.h"
 #include "layout/timeline/filter_check.h"
 #include "layout/timeline/timeline_layout.h"
 #include "load/dataset_loader.h"
@@ -98,7 +99,8 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
     io.err << format_diagnostics(filters) << "briefing timeline: nothing written\n";
     return kExitDataError;
   }
-  LayoutResult layout = layout_timeline(dataset, *style, options);
+  LayoutResult layout = a.request.deck ? layout_timeline_deck(dataset, *style, options)
+                                       : layout_timeline(dataset, *style, options);
   // Labels left out, undated items: located, up to a screenful of them.
   io.err << format_diagnostics(layout.diagnostics, {false, 20});
   if (layout.diagnostics.has_errors()) {
@@ -114,12 +116,28 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   raster.pixels_per_point = style->pixels_per_point * a.request.scale.value_or(1);
   raster.transparent = a.request.transparent;
   // Render everything first, so that a failure leaves every output untouched.
-  const std::string bytes = render_document(document, *format_for_path(a.output), raster);
+  const OutputFormat format = *format_for_path(a.output);
+  std::vector<std::pair<std::string, std::string>> files;  // path, bytes
+  if (a.request.deck && format != OutputFormat::pdf) {
+    // PNG and SVG hold one slide each: OUT-01.png, OUT-02.png, ...
+    const auto paths = deck_files(a.output, document.pages.size());
+    for (size_t i = 0; i < document.pages.size(); ++i) {
+      Document slide = document;
+      slide.pages = {document.pages[i]};
+      slide.outline.clear();
+      files.emplace_back(paths[i], render_document(slide, format, raster));
+    }
+  } else {
+    files.emplace_back(a.output, render_document(document, format, raster));
+  }
   std::string dump_json;
   if (!a.layout_dump.empty()) {
     dump_json = to_json(layout_dump(document, "timeline"));
   }
-  write_file_atomically(a.output, bytes);
+  for (const auto& [path, bytes] : files) {
+    write_file_atomically(path, bytes);
+    if (a.request.deck) io.out << "wrote " << path << "\n";
+  }
   if (!a.layout_dump.empty()) write_file_atomically(a.layout_dump, dump_json);
   return kExitOk;
 }
