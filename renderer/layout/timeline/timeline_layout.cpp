@@ -13,6 +13,7 @@
 
 #include "layout/layout_dump.h"
 #include "layout/timeline/builder.h"
+#include "layout/timeline/density_layout.h"
 #include "layout/timeline/filter_check.h"
 
 namespace briefing {
@@ -73,6 +74,10 @@ TimelinePage TimelineBuilder::build() {
   result_.page.items.push_back(Destination{"timeline", {0, 0}});
   result_.background = theme_.background;
   entries_ = select_entries(dataset_, options_, result_.undated_count);
+  // Past what labels can show: density strips, highlights labelled.
+  if (entries_.size() > kDensityThreshold) {
+    return layout_density_page(dataset_, style_, options_, entries_, result_.undated_count);
+  }
   double top = place_title(canvas_.y);
   if (entries_.empty()) {
     place_empty_note(top);
