@@ -157,7 +157,10 @@ std::string DeckBuilder::detail_note(const Slide& slide, size_t number, size_t t
   std::string note = std::to_string(number) + " / " + std::to_string(total) + " · " +
                      std::to_string(slide.items.size()) +
                      (slide.items.size() == 1 ? " item" : " items");
-  if (a && b) note += ", " + a->format_short() + " – " + b->format_short();
+  if (a && b) {
+    const std::string from = a->format_short(), to = b->format_short();
+    note += ", " + (from == to ? from : from + " – " + to);
+  }
   return note;
 }
 

@@ -15,7 +15,7 @@
 namespace briefing::timeline_detail {
 
 /// Beyond this many dated items a chart is drawn as density strips.
-constexpr size_t kDensityThreshold = 400;
+constexpr size_t kDensityThreshold = 2000;
 
 /// The chart of `entries` (the selected dated items, chronological) as
 /// density strips: title, bucket legend, one strip per lane with its title,
