@@ -72,7 +72,11 @@ TimelinePage DeckBuilder::lay_out(const std::vector<const Item*>& items, double 
     if (!o.from) o.from = first_date_;
     if (!o.to) o.to = last_date_;
   }
-  TimelinePage page = layout_timeline_page(dataset_, style_, o);
+  // The overview's axis is the whole span, evenly: its few labelled items
+  // must not decide where time is compressed.
+  TimelineStyle style = style_;
+  if (whole_span) style.axis_breaks = false;
+  TimelinePage page = layout_timeline_page(dataset_, style, o);
   page.page.height = height_;
   return page;
 }
