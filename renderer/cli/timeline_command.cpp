@@ -6,6 +6,8 @@
 #include "cli/command.h"
 #include "cli/standard_streams.h"
 #include "layout/layout_dump.h"
+#include "layout/timeline/deck_layout.h"
+#include "layout/timeline/filter_check.h"
 #include "layout/timeline/timeline_layout.h"
 #include "load/dataset_loader.h"
 #include "load/timeline_request.h"
@@ -97,7 +99,15 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   }
 
   const Dataset& dataset = *load.dataset;
-  LayoutResult layout = layout_timeline(dataset, *style, options);
+  // A filter that matches nothing is a mistake: say what exists, write nothing.
+  Diagnostics filters;
+  check_filters(dataset, options.only, dataset.file ? dataset.file : make_source(a.data), filters);
+  if (filters.has_errors()) {
+    io.err << format_diagnostics(filters) << "briefing timeline: nothing written\n";
+    return kExitDataError;
+  }
+  LayoutResult layout = a.request.deck ? layout_timeline_deck(dataset, *style, options)
+                                       : layout_timeline(dataset, *style, options);
   // Labels left out, undated items: located, up to a screenful of them.
   io.err << format_diagnostics(layout.diagnostics, {false, 20});
   if (layout.diagnostics.has_errors()) {
@@ -113,13 +123,32 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   raster.pixels_per_point = style->pixels_per_point * a.request.scale.value_or(1);
   raster.transparent = a.request.transparent;
   // Render everything first, so that a failure leaves every output untouched.
-  const std::string bytes =
-      render_document(document, a.format, raster, PdfOptions{load.dataset->language});
+  const OutputFormat format = a.format;
+  const PdfOptions pdf{load.dataset->language};
+  std::vector<std::pair<std::string, std::string>> files;  // path, bytes
+  if (a.request.deck && format != OutputFormat::pdf) {
+    if (is_standard_stream(a.output)) {
+      throw UsageError("a deck of PNG or SVG slides is one file per slide: give a file name, not -");
+    }
+    // PNG and SVG hold one slide each: OUT-01.png, OUT-02.png, ...
+    const auto paths = deck_files(a.output, document.pages.size());
+    for (size_t i = 0; i < document.pages.size(); ++i) {
+      Document slide = document;
+      slide.pages = {document.pages[i]};
+      slide.outline.clear();
+      files.emplace_back(paths[i], render_document(slide, format, raster, pdf));
+    }
+  } else {
+    files.emplace_back(a.output, render_document(document, format, raster, pdf));
+  }
   std::string dump_json;
   if (!a.layout_dump.empty()) {
     dump_json = to_json(layout_dump(document, "timeline"));
   }
-  write_output(a.output, bytes, io);
+  for (const auto& [path, bytes] : files) {
+    write_output(path, bytes, io);
+    if (a.request.deck && !is_standard_stream(path)) io.out << "wrote " << path << "\n";
+  }
   if (!a.layout_dump.empty()) write_output(a.layout_dump, dump_json, io);
   return kExitOk;
 }

@@ -69,6 +69,9 @@ const std::vector<TimelineOptionSpec>& timeline_option_specs() {
        "PNG pixels = N x the preset's (slide-16x9: 1920x1080 at 1)"},
       {"transparent", OptionValue::flag, "", "PNG and SVG without the background"},
       {"allow_omissions", OptionValue::flag, "", "exit 0 even if some labels could not be placed"},
+      {"deck", OptionValue::flag, "",
+       "slides for dense data: an overview, then detail slides naming every item, text >= 12 pt "
+       "(PDF: one slide per page; PNG/SVG: OUT-01.png, ...)"},
   };
   return kSpecs;
 }
@@ -97,6 +100,7 @@ std::optional<OptionProblem> set_timeline_option(TimelineRequest& request,
   if (key == "scale") return parse_scale(value, request.scale);
   if (key == "transparent") return parse_flag(value, request.transparent);
   if (key == "allow_omissions") return parse_flag(value, o.allow_omissions);
+  if (key == "deck") return parse_flag(value, request.deck);
   return OptionProblem{"unknown timeline option '" + key + "'", ""};
 }
 
@@ -121,7 +125,26 @@ std::vector<std::string> timeline_arguments(const TimelineRequest& request) {
   if (request.scale) args.insert(args.end(), {"--scale", format_number(*request.scale)});
   if (request.transparent) args.push_back("--transparent");
   if (o.allow_omissions) args.push_back("--allow-omissions");
+  if (request.deck) args.push_back("--deck");
   return args;
+}
+
+std::vector<std::string> deck_files(const std::string& output, size_t slides) {
+  const size_t dot = output.rfind('.');
+  const size_t slash = output.find_last_of('/');
+  const bool has_extension =
+      dot != std::string::npos && (slash == std::string::npos || dot > slash);
+  const std::string extension = has_extension ? output.substr(dot) : "";
+  if (extension == ".pdf" || extension == ".PDF") return {output};
+  const std::string stem = has_extension ? output.substr(0, dot) : output;
+  const int digits = slides > 99 ? 3 : 2;
+  std::vector<std::string> files;
+  for (size_t i = 1; i <= slides; ++i) {
+    std::string number = std::to_string(i);
+    while (number.size() < static_cast<size_t>(digits)) number.insert(0, "0");
+    files.push_back(stem + "-" + number + extension);
+  }
+  return files;
 }
 
 }  // namespace briefing

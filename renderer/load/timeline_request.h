@@ -17,7 +17,14 @@ struct TimelineRequest {
   TimelineOptions options;      // what the layout takes: range, filters, theme, ...
   std::optional<double> scale;  // PNG pixels = scale × the preset's; absent: 1
   bool transparent = false;     // PNG and SVG without the background
+  /// A deck: an overview and detail slides (layout/timeline/deck_layout.h);
+  /// a PDF gets one slide per page, PNG and SVG one file per slide (OUT-01.png, ...).
+  bool deck = false;
 };
+
+/// The files a deck of `slides` slides writes for `output`: `output` itself
+/// for a PDF, else OUT-01.png … (two digits, three past 99 slides).
+std::vector<std::string> deck_files(const std::string& output, size_t slides);
 
 enum class OptionValue { flag, text, list };
 

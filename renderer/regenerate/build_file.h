@@ -38,7 +38,11 @@ struct OutputSpec {
 
   /// `relative` (one of the paths above) joined with the build file's folder.
   std::string file(const std::string& relative) const;
-  std::string output_file() const { return file(path); }
+  /// The file the build checks and records: `path`, or for a PNG/SVG deck
+  /// its first slide (OUT-01.png), the one every deck writes.
+  std::string output_file() const {
+    return file(timeline.deck ? deck_files(path, 1).front() : path);
+  }
 };
 
 struct BuildFile {

@@ -32,11 +32,12 @@ void TimelineAxis::build(const std::vector<Entry>& entries, const TimelineOption
                          style_.break_min_time_share, style_.compressed_width_share};
   // A little inset so that marks at the very ends keep their shape.
   const double inset = marker_;
-  scale_ = build_time_scale(range, days, canvas_.x + inset, canvas_.right() - inset, settings);
+  scale_ = build_time_scale(range, days, canvas_.x + inset, canvas_.right() - inset, settings,
+                            {first, last});
   const TextStyle tick_style{style_.font_family, tick_size_, false, false};
   ticks_ = choose_ticks(
       scale_, [&](const std::string& text) { return TextBlock(text, tick_style).width(); },
-      style_.min_tick_gap);
+      style_.min_tick_gap, canvas_.x, canvas_.right());
   tick_line_height_ = TextBlock("2024", tick_style).height();
 }
 

@@ -95,12 +95,18 @@ class TimelineBuilder {
   void omit(const Entry& e, const std::string& reason);
 
   // ---- drawing (drawing.cpp)  -------------------------------------
-  Color lane_color(size_t lane) const;
-  MarkShape lane_shape(size_t lane) const;
+  /// A lane's colour and shape follow its identity (its place among the lanes
+  /// of the whole dataset), so that no filter recolours a lane.
+  size_t lane_identity(const Lane& lane) const;
+  Color lane_color(const Lane& lane) const;
+  MarkShape lane_shape(const Lane& lane) const;
   void draw_backgrounds();
   void draw_lane_titles();
   void draw_marks();
   void draw_labels();
+  /// Rows whose item has milestones outside the visible range: a chevron
+  /// beyond the outermost visible mark, where it is clear of everything.
+  void draw_continuations();
   void draw_label(const Entry& e, const Label& label, const Rect& box, LabelSide side);
 
   const Dataset& dataset_;
@@ -122,6 +128,7 @@ class TimelineBuilder {
   std::vector<double> budgets_;
   TimelineAxis axis_;
   std::vector<Rect> text_boxes_;  // labels and lane titles drawn, for the grid to pass behind
+  mutable std::vector<std::string> lane_keys_;  // of the whole dataset, in chart order; lazily
 };
 
 }  // namespace briefing::timeline_detail

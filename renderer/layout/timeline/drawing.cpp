@@ -4,22 +4,43 @@
 // their links. Points, y down.
 #include <algorithm>
 #include <iterator>
+#include <map>
 #include <memory>
 
+#include "layout/layout_dump.h"
 #include "layout/timeline/builder.h"
 
 namespace briefing::timeline_detail {
 
-Color TimelineBuilder::lane_color(size_t lane) const {
-  if (theme_.lane_colors.empty()) return theme_.text;
-  return theme_.lane_colors[lane % theme_.lane_colors.size()];
+size_t TimelineBuilder::lane_identity(const Lane& lane) const {
+  if (lane_keys_.empty()) {
+    // The lanes of every dated item, unfiltered and unmerged, in the order
+    // the unfiltered chart shows them (chronological first appearance).
+    std::vector<const Item*> items;
+    for (const Item& item : dataset_.items) {
+      if (item.is_dated()) items.push_back(&item);
+    }
+    std::stable_sort(items.begin(), items.end(), [](const Item* a, const Item* b) {
+      return a->milestones.front().date < b->milestones.front().date;
+    });
+    for (const Lane& l : group_into_lanes(items, dataset_, style_, items.size() + 2)) {
+      lane_keys_.push_back(l.key);
+    }
+  }
+  const auto found = std::find(lane_keys_.begin(), lane_keys_.end(), lane.key);
+  return static_cast<size_t>(found - lane_keys_.begin());  // "Other": after all of them
 }
 
-MarkShape TimelineBuilder::lane_shape(size_t lane) const {
+Color TimelineBuilder::lane_color(const Lane& lane) const {
+  if (theme_.lane_colors.empty()) return theme_.text;
+  return theme_.lane_colors[lane_identity(lane) % theme_.lane_colors.size()];
+}
+
+MarkShape TimelineBuilder::lane_shape(const Lane& lane) const {
   if (!theme_.lane_shapes) return MarkShape::circle;
   static const MarkShape shapes[] = {MarkShape::circle,  MarkShape::square, MarkShape::triangle,
                                      MarkShape::diamond, MarkShape::ring,   MarkShape::cross};
-  return shapes[lane % std::size(shapes)];
+  return shapes[lane_identity(lane) % std::size(shapes)];
 }
 
 void TimelineBuilder::draw_backgrounds() {
@@ -51,7 +72,8 @@ void TimelineBuilder::draw_lane_titles() {
     const double top = lane.top + kLanePadding;
     const double first_line = title_first_line_middle(*lane.title);
     const double cy = top + std::max(first_line, marker_ / 2);
-    marks_.day_marker(plot_.x + marker_ / 2, cy, marker_, lane_color(l), lane_shape(l));
+    marks_.day_marker(plot_.x + marker_ / 2, cy, marker_, lane_color(lanes_[l]),
+                      lane_shape(lanes_[l]));
     const Point origin{plot_.x + lane_swatch_width(), cy - first_line};
     add_text(result_, lane.title, origin, theme_.text, "lane-title", "");
     text_boxes_.push_back(Rect{origin.x, origin.y, lane.title->width(), lane.title->height()});
@@ -61,8 +83,8 @@ void TimelineBuilder::draw_lane_titles() {
 void TimelineBuilder::draw_marks() {
   for (auto& e : entries_) {
     if (e.y < 0) continue;
-    const Color color = lane_color(e.lane);
-    const MarkShape shape = lane_shape(e.lane);
+    const Color color = lane_color(lanes_[e.lane]);
+    const MarkShape shape = lane_shape(lanes_[e.lane]);
     const bool marked = !tag_for(e, options_).empty();
     if (e.milestones.size() > 1) {
       // One connected row: a line through every milestone.
@@ -74,13 +96,17 @@ void TimelineBuilder::draw_marks() {
     for (const Milestone* m : e.milestones) {
       const auto [a, b] = milestone_extent(*m, axis_.scale(), marker_);
       const size_t first_shape = result_.page.items.size();
+      // Where the visible range cuts a period, its bar is open there.
+      const bool open_start = m->date.first_day() < axis_.scale().first_day();
+      const bool open_end = m->date.last_day() + 1 > axis_.scale().end_day();
       Rect box;
       switch (m->date.precision()) {
         case DatePrecision::year:
-          box = marks_.year_bar(a, b, e.y, marker_, color);
+          box = marks_.year_bar(a, b, e.y, marker_, color, open_start, open_end);
           break;
         case DatePrecision::month:
-          box = marks_.month_bar(a, b, e.y, marker_, color);
+          box =
+              marks_.month_bar(a, b, e.y, marker_, color, open_start, open_end, theme_.background);
           break;
         case DatePrecision::day:
           box = marks_.day_marker((a + b) / 2, e.y, marker_, color, shape);
@@ -96,6 +122,60 @@ void TimelineBuilder::draw_marks() {
           std::make_move_iterator(items.end()));
       items.resize(first_shape);
       items.push_back(std::move(mark));
+    }
+  }
+}
+
+void TimelineBuilder::draw_continuations() {
+  const DayNumber first = axis_.scale().first_day(), end = axis_.scale().end_day();
+  std::vector<Rect> taken;
+  std::map<std::string, Rect> label_boxes;
+  for (const PlacedElement& element : placed_elements(result_.page.items)) {
+    if (element.kind != "lane") taken.push_back(element.box);
+    if (element.kind == "label") label_boxes[element.item_id] = element.box;
+  }
+  for (const Entry& e : entries_) {
+    if (e.y < 0) continue;
+    const auto& all = e.item->milestones;
+    const bool before = std::any_of(all.begin(), all.end(),
+                                    [&](const Milestone& m) { return m.date.last_day() < first; });
+    const bool after = std::any_of(all.begin(), all.end(),
+                                   [&](const Milestone& m) { return m.date.first_day() >= end; });
+    const Color color = lane_color(lanes_[e.lane]);
+    const double size = marker_ * 0.8;
+    const double depth = size * 0.45;
+    for (const auto& [cut, direction] : {std::pair{before, -1}, std::pair{after, 1}}) {
+      if (!cut) continue;
+      // On the row, just beyond the outermost mark; when the label stands
+      // there, just beyond the label.
+      std::vector<double> starts{direction < 0 ? e.xs - 2 : e.xe + 2};
+      if (auto label = label_boxes.find(e.item->id); label != label_boxes.end()) {
+        const Rect& l = label->second;
+        if (l.y <= e.y && l.bottom() >= e.y)
+          starts.push_back(direction < 0 ? l.x - 2 : l.right() + 2);
+      }
+      for (const double start : starts) {
+        const double tip = start + direction * depth;
+        const Rect box{std::min(start, tip) - 0.75, e.y - size / 2 - 0.75, depth + 1.5, size + 1.5};
+        if (box.x < canvas_.x || box.right() > canvas_.right()) continue;
+        if (std::any_of(taken.begin(), taken.end(),
+                        [&](const Rect& r) { return r.intersects(box, -0.01); })) {
+          continue;
+        }
+        const size_t first_shape = result_.page.items.size();
+        marks_.chevron(tip, e.y, size, direction, color);
+        Group mark;
+        mark.tag =
+            Tag{"marker", e.item->id, direction < 0 ? "continues before" : "continues after"};
+        auto& items = result_.page.items;
+        mark.items.assign(
+            std::make_move_iterator(items.begin() + static_cast<std::ptrdiff_t>(first_shape)),
+            std::make_move_iterator(items.end()));
+        items.resize(first_shape);
+        items.push_back(std::move(mark));
+        taken.push_back(box);
+        break;
+      }
     }
   }
 }

@@ -26,6 +26,7 @@ std::vector<Entry> select_entries(const Dataset& dataset, const TimelineOptions&
   for (const Item& item : dataset.items) {
     if (!item_matches_filters(item, options.only)) continue;
     if (options.highlights_only && !item.highlight) continue;
+    if (!options.item_ids.empty() && !options.item_ids.count(item.id)) continue;
     if (!item.is_dated()) {
       ++undated_count;
       continue;

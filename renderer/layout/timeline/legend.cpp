@@ -61,8 +61,8 @@ double TimelineBuilder::place_legend(double top) {
     for (size_t l = 0; l < lanes.size(); ++l) {
       if (lanes[l].title.empty()) continue;
       entry(truncated(lanes[l].title, 40), [&, l](Rect r) {
-        marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, lane_color(l),
-                          lane_shape(l));
+        marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_, lane_color(lanes[l]),
+                          lane_shape(lanes[l]));
       });
     }
   }

@@ -1,10 +1,24 @@
 #include "layout/timeline/marks.h"
 
+#include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace briefing {
 
-Rect MarkPainter::year_bar(double x0, double x1, double y, double size, Color color) {
+Rect MarkPainter::chevron(double tip_x, double y, double size, int direction, Color color) {
+  const double half = size / 2;
+  const double depth = size * 0.45 * (direction < 0 ? 1 : -1);  // from the tip back
+  PathShape p;
+  p.points = {{tip_x + depth, y - half}, {tip_x, y}, {tip_x + depth, y + half}};
+  p.stroke = Stroke{color, 1.5, {}};
+  items_.push_back(p);
+  const double left = std::min(tip_x, tip_x + depth);
+  return Rect{left - 0.75, y - half - 0.75, std::abs(depth) + 1.5, size + 1.5};
+}
+
+Rect MarkPainter::year_bar(double x0, double x1, double y, double size, Color color,
+                           bool open_start, bool open_end) {
   const double bar = size * 0.55;
   Color light = color;
   light.a = 0.3;
@@ -14,8 +28,13 @@ Rect MarkPainter::year_bar(double x0, double x1, double y, double size, Color co
   shape.stroked = true;
   shape.stroke = Stroke{color, 0.75, {}};
   items_.push_back(shape);
-  // Brackets at both ends, a marker tall: the year begins and ends here.
-  for (double x : {x0, x1}) {
+  // Brackets, a marker tall, where the year begins and ends on the axis;
+  // where the range cuts it, a chevron inside the bar instead.
+  for (const auto& [x, open, direction] : {std::tuple{x0, open_start, -1}, {x1, open_end, 1}}) {
+    if (open) {
+      if (x1 - x0 > size) chevron(x - direction * 1.5, y, size * 0.8, direction, color);
+      continue;
+    }
     PathShape tick;
     tick.points = {{x, y - size / 2}, {x, y + size / 2}};
     tick.stroke = Stroke{color, 1.5, {}};
@@ -24,13 +43,17 @@ Rect MarkPainter::year_bar(double x0, double x1, double y, double size, Color co
   return Rect{x0 - 0.75, y - size / 2, x1 - x0 + 1.5, size};
 }
 
-Rect MarkPainter::month_bar(double x0, double x1, double y, double size, Color color) {
+Rect MarkPainter::month_bar(double x0, double x1, double y, double size, Color color,
+                            bool open_start, bool open_end, Color contrast) {
   const double bar = size * 0.75;
   RectShape shape;
   shape.rect = Rect{x0, y - bar / 2, x1 - x0, bar};
   shape.fill = color;
-  shape.corner_radius = std::min(bar / 3, (x1 - x0) / 3);
+  shape.corner_radius = open_start || open_end ? 0 : std::min(bar / 3, (x1 - x0) / 3);
   items_.push_back(shape);
+  for (const auto& [x, open, direction] : {std::tuple{x0, open_start, -1}, {x1, open_end, 1}}) {
+    if (open && x1 - x0 > size) chevron(x - direction * 1.5, y, bar * 0.7, direction, contrast);
+  }
   return shape.rect;
 }
 

@@ -17,9 +17,17 @@ class MarkPainter {
   explicit MarkPainter(std::vector<DisplayItem>& items) : items_(items) {}
 
   /// A light bar from x0 to x1 with end brackets, centred on y; `size` is the marker size.
-  Rect year_bar(double x0, double x1, double y, double size, Color color);
-  /// A solid bar from x0 to x1, centred on y.
-  Rect month_bar(double x0, double x1, double y, double size, Color color);
+  /// An open end (the visible range cuts the year there) has no bracket but
+  /// a chevron pointing on: the period goes on beyond the axis.
+  Rect year_bar(double x0, double x1, double y, double size, Color color, bool open_start = false,
+                bool open_end = false);
+  /// A solid bar from x0 to x1, centred on y; an open end is square, with a
+  /// chevron in `contrast` (the background) pointing on.
+  Rect month_bar(double x0, double x1, double y, double size, Color color, bool open_start = false,
+                 bool open_end = false, Color contrast = Color{1, 1, 1, 1});
+  /// A chevron `size` tall with its tip at (tip_x, y), pointing left
+  /// (direction < 0) or right: "this goes on". Returns its box.
+  Rect chevron(double tip_x, double y, double size, int direction, Color color);
   /// A point marker of diameter `size` centred on (x, y).
   Rect day_marker(double x, double y, double size, Color color, MarkShape shape);
   /// An outline around `box`: the "new or changed" emphasis.

@@ -20,6 +20,16 @@ double TimeScale::x(double day) const {
   return segment->x0 + (clamped - static_cast<double>(segment->first)) * segment->points_per_day();
 }
 
+double TimeScale::day_at(double x) const {
+  const ScaleSegment* segment = &segments_.front();
+  for (const auto& s : segments_) {
+    segment = &s;
+    if (x < s.x1) break;
+  }
+  const double clamped = std::clamp(x, segment->x0, segment->x1);
+  return static_cast<double>(segment->first) + (clamped - segment->x0) / segment->points_per_day();
+}
+
 bool TimeScale::has_compression() const {
   return std::any_of(segments_.begin(), segments_.end(),
                      [](const auto& s) { return s.compressed; });
@@ -77,19 +87,26 @@ std::pair<DayNumber, DayNumber> padded_range(DayNumber first, DayNumber last) {
     }
     return {day_number(y0, 1, 1), end};
   }
-  DayNumber start = month_start(first);
-  DayNumber end = month_start(last, 1);
-  if (end - start < 90) {  // at least a quarter, so that months read
-    start = month_start(first, -1);
-    end = month_start(last, 2);
-  }
-  return {start, end};
+  const DayNumber span = last - first + 1;
+  if (span > 120) return {month_start(first), month_start(last, 1)};
+  // A short span: a few days either side, in proportion, never whole empty
+  // months (day and week ticks read it).
+  const DayNumber pad = std::max<DayNumber>(2, std::lround(static_cast<double>(span) * 0.04));
+  return {first - pad, last + 1 + pad};
 }
 
 TimeScale build_time_scale(std::pair<DayNumber, DayNumber> range,
                            const std::vector<double>& event_days, double x0, double x1,
-                           const ScaleSettings& settings) {
+                           const ScaleSettings& settings, std::pair<DayNumber, DayNumber> data) {
   auto [first, end] = range;
+  // Data inside a stretch makes it "between data"; padding alone never does.
+  const bool data_known = data.second >= data.first;
+  auto data_before = [&](DayNumber cut, double events_before) {
+    return events_before > 0 || (data_known && data.first < cut);
+  };
+  auto data_after = [&](DayNumber cut, double events_after) {
+    return events_after > 0 || (data_known && data.second >= cut);
+  };
   if (end <= first) end = first + 1;
   const double total_days = static_cast<double>(end - first);
   const double total_events = static_cast<double>(std::max<size_t>(event_days.size(), 1));
@@ -113,7 +130,7 @@ TimeScale build_time_scale(std::pair<DayNumber, DayNumber> range,
       const double share_left = before / total_events;
       const double share_right = 1 - share_left;
       if (share_left <= settings.max_event_share && time_left >= settings.min_time_share &&
-          time_left - share_left > left.gain) {
+          data_before(cut, before) && time_left - share_left > left.gain) {
         left = {cut, time_left - share_left};
       }
       const double after =
@@ -123,7 +140,7 @@ TimeScale build_time_scale(std::pair<DayNumber, DayNumber> range,
       (void)share_right;
       const double share_after = after / total_events;
       if (share_after <= settings.max_event_share && time_right >= settings.min_time_share &&
-          time_right - share_after > right.gain) {
+          data_after(cut, after) && time_right - share_after > right.gain) {
         right = {cut, time_right - share_after};
       }
     }
@@ -201,9 +218,35 @@ int unit_years(TickUnit unit) {
   }
 }
 
+struct Civil {
+  int year, month, day;
+};
+
+Civil civil(DayNumber day) {
+  const int year = year_of(day);
+  int month = 1;
+  while (month < 12 && day_number(year, month + 1, 1) <= day) ++month;
+  return {year, month, static_cast<int>(day - day_number(year, month, 1)) + 1};
+}
+
 // Periods of `unit` overlapping [first, end).
 std::vector<Tick> periods(TickUnit unit, DayNumber first, DayNumber end) {
   std::vector<Tick> out;
+  if (unit == TickUnit::day || unit == TickUnit::week) {
+    // Weeks start on Monday; day 0 (1970-01-01) was a Thursday.
+    const DayNumber step = unit == TickUnit::day ? 1 : 7;
+    DayNumber a = first;
+    if (unit == TickUnit::week) a -= ((first + 3) % 7 + 7) % 7;
+    for (; a < end; a += step) {
+      Tick t;
+      t.start = a;
+      t.end = a + step;
+      t.unit = unit;
+      t.label = std::to_string(civil(a).day);
+      out.push_back(std::move(t));
+    }
+    return out;
+  }
   const int months = unit == TickUnit::month     ? 1
                      : unit == TickUnit::quarter ? 3
                                                  : 12 * unit_years(unit);
@@ -214,6 +257,8 @@ std::vector<Tick> periods(TickUnit unit, DayNumber first, DayNumber end) {
           ? year
           : static_cast<int>(std::floor(static_cast<double>(year) / step_years)) * step_years;
   int total = start_year * 12;
+  if (unit == TickUnit::quarter) total += (month_of(first) - 1) / 3 * 3;
+  if (unit == TickUnit::month) total += month_of(first) - 1;
   while (true) {
     DayNumber a = day_number(total / 12, total % 12 + 1, 1);
     int next_total = total + months;
@@ -239,30 +284,34 @@ std::vector<Tick> periods(TickUnit unit, DayNumber first, DayNumber end) {
 }
 
 bool centred(TickUnit unit) {
-  return unit == TickUnit::month || unit == TickUnit::quarter || unit == TickUnit::year;
+  return unit == TickUnit::day || unit == TickUnit::month || unit == TickUnit::quarter ||
+         unit == TickUnit::year;
 }
 
-// Places the labels of `ticks` within [lo, hi] of the scale; false if any
-// two neighbours come closer than `gap` or a centred label overflows its period.
-bool place_labels(std::vector<Tick>& ticks, const TimeScale& scale, const MeasureText& measure,
-                  double gap, double lo, double hi) {
+// Places the labels of `ticks` of `segment` with every label at its own
+// date (see Tick) and inside [lo, hi]; false if two neighbours come closer
+// than `gap` or an inner period is too narrow for its label. A label of a
+// period the segment cuts, or of a date outside the segment, is left empty.
+bool place_labels(std::vector<Tick>& ticks, const TimeScale& scale, const ScaleSegment& segment,
+                  const MeasureText& measure, double gap, double lo, double hi) {
   double previous_right = -1e18;
   for (auto& t : ticks) {
-    t.x_start = std::max(scale.x(static_cast<double>(t.start)), lo);
-    t.x_end = std::min(scale.x(static_cast<double>(t.end)), hi);
+    t.x_start = std::max(scale.x(static_cast<double>(t.start)), segment.x0);
+    t.x_end = std::min(scale.x(static_cast<double>(t.end)), segment.x1);
     t.label_width = measure(t.label);
     if (centred(t.unit)) {
       t.label_x = (t.x_start + t.x_end) / 2;
       if (t.label_width + gap > t.x_end - t.x_start) {
-        // A clipped period at the edge may stay unlabelled; an inner one may not.
-        const bool clipped = t.x_start <= lo + 0.01 || t.x_end >= hi - 0.01;
-        if (!clipped) return false;
+        // A period cut by the segment's edge may stay unlabelled; an inner one may not.
+        const bool cut = t.start < segment.first || t.end > segment.end;
+        if (!cut) return false;
         t.label.clear();
         continue;
       }
     } else {
       t.label_x = scale.x(static_cast<double>(t.start));
-      if (t.label_x < lo - 0.01) {
+      if (t.start < segment.first || t.start >= segment.end ||
+          t.label_x - t.label_width / 2 < lo - 0.01 || t.label_x + t.label_width / 2 > hi + 0.01) {
         t.label.clear();
         continue;
       }
@@ -274,56 +323,78 @@ bool place_labels(std::vector<Tick>& ticks, const TimeScale& scale, const Measur
   return true;
 }
 
+// The periods labelled under the finest ticks: years under months and
+// quarters, months ("March 2024") under days and weeks; none otherwise.
+std::vector<Tick> second_tier(TickUnit finest, const ScaleSegment& segment) {
+  if (finest == TickUnit::month || finest == TickUnit::quarter) {
+    return periods(TickUnit::year, segment.first, segment.end);
+  }
+  if (finest != TickUnit::day && finest != TickUnit::week) return {};
+  std::vector<Tick> months = periods(TickUnit::month, segment.first, segment.end);
+  for (Tick& t : months) {
+    const Civil c = civil(t.start);
+    t.label = std::string(month_name(c.month)) + " " + std::to_string(c.year);
+  }
+  return months;
+}
+
 }  // namespace
 
-std::vector<Tick> choose_ticks(const TimeScale& scale, const MeasureText& measure, double min_gap) {
+std::vector<Tick> choose_ticks(const TimeScale& scale, const MeasureText& measure, double min_gap,
+                               double lo, double hi) {
+  if (!(hi > lo)) {
+    lo = scale.x0();
+    hi = scale.x1();
+  }
   std::vector<Tick> all;
-  const TickUnit units[] = {TickUnit::month,   TickUnit::quarter, TickUnit::year,
-                            TickUnit::years2,  TickUnit::years5,  TickUnit::decade,
-                            TickUnit::years20, TickUnit::years50, TickUnit::century};
+  const TickUnit units[] = {TickUnit::day,     TickUnit::week,   TickUnit::month,
+                            TickUnit::quarter, TickUnit::year,   TickUnit::years2,
+                            TickUnit::years5,  TickUnit::decade, TickUnit::years20,
+                            TickUnit::years50, TickUnit::century};
   for (const auto& segment : scale.segments()) {
     std::vector<Tick> chosen;
     for (TickUnit unit : units) {
+      // Days and weeks only for short stretches (a few months at most).
+      if ((unit == TickUnit::day || unit == TickUnit::week) && segment.end - segment.first > 120) {
+        continue;
+      }
       auto ticks = periods(unit, segment.first, segment.end);
-      if (place_labels(ticks, scale, measure, min_gap, segment.x0, segment.x1)) {
+      if (place_labels(ticks, scale, segment, measure, min_gap, lo, hi)) {
         chosen = std::move(ticks);
         break;
       }
     }
-    const bool sub_year = !chosen.empty() && (chosen.front().unit == TickUnit::month ||
-                                              chosen.front().unit == TickUnit::quarter);
+    if (chosen.empty()) continue;
+    // A tick at a period's start: one begun before the segment has none.
+    if (!centred(chosen.front().unit)) {
+      chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                                  [&](const Tick& t) { return t.start < segment.first; }),
+                   chosen.end());
+    }
+    auto upper = second_tier(chosen.front().unit, segment);
     for (auto& t : chosen) all.push_back(t);
-    if (sub_year) {
-      auto years = periods(TickUnit::year, segment.first, segment.end);
-      for (auto& t : years) {
-        t.tier = 1;
-        t.x_start = std::max(scale.x(static_cast<double>(t.start)), segment.x0);
-        t.x_end = std::min(scale.x(static_cast<double>(t.end)), segment.x1);
-        t.label_width = measure(t.label);
-        t.label_x = (t.x_start + t.x_end) / 2;
-        if (t.label_width > t.x_end - t.x_start) t.label_x = t.x_start + t.label_width / 2;
-        all.push_back(t);
-      }
+    for (auto& t : upper) {
+      // Centred under the visible part of its own period, or not at all:
+      // never spilling under the next period's ticks.
+      t.tier = 1;
+      t.x_start = std::max(scale.x(static_cast<double>(t.start)), segment.x0);
+      t.x_end = std::min(scale.x(static_cast<double>(t.end)), segment.x1);
+      t.label_width = measure(t.label);
+      t.label_x = (t.x_start + t.x_end) / 2;
+      if (t.label_width > t.x_end - t.x_start) t.label.clear();
+      all.push_back(t);
     }
   }
-  // Across segments: drop any label that would touch its neighbour in the same tier.
+  // Across segments: a label that would touch its neighbour in the same
+  // tier, or leave [lo, hi], is dropped, never moved off its date.
   for (int tier = 0; tier < 2; ++tier) {
     double previous_right = -1e18;
     for (auto& t : all) {
       if (t.tier != tier || t.label.empty()) continue;
       const double left = t.label_x - t.label_width / 2;
-      if (left < previous_right + min_gap || left < scale.x0() - 0.01 ||
-          left + t.label_width > scale.x1() + 0.01) {
-        // An edge label may slide inwards rather than vanish.
-        const double shifted =
-            std::clamp(t.label_x, scale.x0() + t.label_width / 2, scale.x1() - t.label_width / 2);
-        const double shifted_left = shifted - t.label_width / 2;
-        if (shifted_left >= previous_right + min_gap && t.label_width <= scale.x1() - scale.x0()) {
-          t.label_x = shifted;
-        } else {
-          t.label.clear();
-          continue;
-        }
+      if (left < previous_right + min_gap || left < lo - 0.01 || left + t.label_width > hi + 0.01) {
+        t.label.clear();
+        continue;
       }
       previous_right = t.label_x + t.label_width / 2;
     }

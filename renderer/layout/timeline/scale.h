@@ -30,6 +30,8 @@ class TimeScale {
   double x(double day) const;
   /// x of the end of `last_day` (the start of the day after).
   double x_end(DayNumber last_day) const { return x(static_cast<double>(last_day) + 1); }
+  /// The (fractional) day at `x`: the inverse of x(), clamped to the range.
+  double day_at(double x) const;
   DayNumber first_day() const { return segments_.front().first; }
   DayNumber end_day() const { return segments_.back().end; }
   double x0() const { return segments_.front().x0; }
@@ -51,27 +53,48 @@ struct ScaleSettings {
   double compressed_width_share = 0.22;
 };
 
-/// The visible range for events spanning [first, last] (days, inclusive):
-/// whole years when the range is two years or more, else whole months.
+/// The visible range for events spanning [first, last] (days, inclusive),
+/// padded in proportion to the span: whole years when it covers three
+/// calendar years or more, whole months down to four months, else a few
+/// days on either side (about 4 % of the span, at least 2 days).
 std::pair<DayNumber, DayNumber> padded_range(DayNumber first, DayNumber last);
 
 /// Builds the scale for `range` = [first, end) over [x0, x1]. `event_days`
 /// are the days of events (a span counts by its middle); they decide whether a
-/// sparse stretch at either end is compressed. Cuts fall on month starts.
+/// sparse stretch at either end is compressed. A stretch is compressed only
+/// when it holds data (an event day, or a day of `data` = [first, last] of
+/// all the data, year dates included, before a left cut or after a right one),
+/// so that padding is never compressed. Cuts fall on month starts.
 TimeScale build_time_scale(std::pair<DayNumber, DayNumber> range,
                            const std::vector<double>& event_days, double x0, double x1,
-                           const ScaleSettings& settings);
+                           const ScaleSettings& settings,
+                           std::pair<DayNumber, DayNumber> data = {0, -1});
 
-enum class TickUnit { month, quarter, year, years2, years5, decade, years20, years50, century };
+enum class TickUnit {
+  day,
+  week,
+  month,
+  quarter,
+  year,
+  years2,
+  years5,
+  decade,
+  years20,
+  years50,
+  century
+};
 
 /// A labelled period of the axis, [start, end) in days. Labels of periods
-/// (month, quarter, year) are centred on the period; labels of multi-year
-/// steps sit on the period's start.
+/// (day, month, quarter, year) are centred on the visible part of the
+/// period and fit inside it; labels of weeks and multi-year steps are
+/// centred on the period's start, which lies inside the range. A label
+/// that cannot stand at its date is empty: never moved off it.
 struct Tick {
   DayNumber start = 0, end = 0;
   double x_start = 0, x_end = 0;  // points, clipped to the scale
   std::string label;
-  int tier = 0;            // 0: the finest labels; 1: the years under months/quarters
+  int tier =
+      0;  // 0: the finest labels; 1: the years under months/quarters, months under days/weeks
   double label_x = 0;      // centre of the label, points
   double label_width = 0;  // points
   TickUnit unit = TickUnit::year;
@@ -81,7 +104,9 @@ struct Tick {
 using MeasureText = std::function<double(const std::string&)>;
 
 /// For every segment the finest unit whose labels fit with `min_gap` points
-/// between neighbours; then drops any label that would still touch another.
-std::vector<Tick> choose_ticks(const TimeScale& scale, const MeasureText& measure, double min_gap);
+/// between neighbours; then drops any label that would still touch another
+/// or leave [lo, hi] (points; by default the scale's own extent).
+std::vector<Tick> choose_ticks(const TimeScale& scale, const MeasureText& measure, double min_gap,
+                               double lo = 0, double hi = 0);
 
 }  // namespace briefing

@@ -15,6 +15,8 @@
 #include "layout/timeline/builder.h"
 #include "text/messages.h"
 #include "text/text_block.h"
+#include "layout/timeline/density_layout.h"
+#include "layout/timeline/filter_check.h"
 
 namespace briefing {
 
@@ -74,6 +76,10 @@ TimelinePage TimelineBuilder::build() {
   result_.page.items.push_back(Destination{"timeline", {0, 0}});
   result_.background = theme_.background;
   entries_ = select_entries(dataset_, options_, result_.undated_count);
+  // Past what labels can show: density strips, highlights labelled.
+  if (entries_.size() > kDensityThreshold) {
+    return layout_density_page(dataset_, style_, options_, entries_, result_.undated_count);
+  }
   double top = place_title(canvas_.y);
   if (entries_.empty()) {
     place_empty_note(top);
@@ -96,6 +102,7 @@ TimelinePage TimelineBuilder::build() {
   draw_lane_titles();
   draw_marks();
   draw_labels();
+  draw_continuations();
   axis_.draw_grid(plot_.y, axis_top_y(), theme_, text_boxes_, result_, grid_index);
   return std::move(result_);
 }
@@ -137,8 +144,10 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
                                    " no date and " + (n == 1 ? "is" : "are") +
                                    " left out of the timeline");
   }
+  check_filters(dataset, options.only, file, result.diagnostics);
   const auto elements = placed_elements(timeline.page.items);
-  if (std::none_of(elements.begin(), elements.end(),
+  if (!result.diagnostics.has_errors() &&
+      std::none_of(elements.begin(), elements.end(),
                    [](const PlacedElement& e) { return e.kind == "marker"; })) {
     result.diagnostics.warning(file, {}, "no dated item matches the selection; the chart is empty");
   }

@@ -25,6 +25,9 @@ struct TimelineOptions {
   bool allow_omissions = false;
   double width = 0, height = 0;  // points; 0 = the preset's size (the report passes its text width)
   std::set<std::string> added_ids, changed_ids;  // items to mark as new / changed (may be empty)
+  /// When not empty, only these items (besides the filters): one slide of a
+  /// deck (layout/timeline/deck_layout.h).
+  std::set<std::string> item_ids;
 };
 
 struct TimelineOmission {
