@@ -1,0 +1,127 @@
+// The timeline's contract (issue #13): on slide-16x9 every dated item of a
+// dataset of up to 80 dated items, with titles up to 200 characters, is
+// drawn with its label at or above the preset's minimum text size, with no
+// overlaps and nothing outside the page; an item is drawn with its label or
+// not at all. Checked on the fact sheet, on the EU rulebook and on random
+// datasets, from the display list's geometry.
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "layout/timeline/labels.h"
+#include "timeline_test_support.h"
+
+namespace briefing {
+namespace {
+
+using namespace testing;
+
+void expect_contract(const Dataset& data, const TimelineStyle& style,
+                     const TimelineOptions& options, const std::string& context) {
+  const LaidOutTimeline layout = lay_out(data, style, options);
+  const double minimum =
+      options.highlights_only ? style.highlight_min_text_size : style.min_text_size;
+  expect_every_item_named(layout, data, minimum, context);
+  expect_clean(layout, context);
+  expect_labels_by_their_marks(layout, context);
+  expect_one_label_size(layout, data, context);
+}
+
+TEST(TimelineContract, FactSheetEveryPresetNamesEveryItem) {
+  for (const char* name : {"slide-16x9", "slide-4x3", "a4-landscape", "report-figure"}) {
+    expect_contract(fact_sheet(), preset(name), {}, std::string("fact sheet, ") + name);
+  }
+}
+
+TEST(TimelineContract, RulebookOnTheSlideNamesEveryItem) {
+  const Dataset& data = rulebook();
+  size_t dated = 0;
+  for (const auto& item : data.items) dated += item.is_dated();
+  ASSERT_GE(dated, 60u);
+  ASSERT_LE(dated, 80u);
+  for (const char* theme : {"light", "dark"}) {
+    TimelineOptions options;
+    options.theme = theme;
+    expect_contract(data, preset("slide-16x9"), options, std::string("rulebook, ") + theme);
+  }
+}
+
+TEST(TimelineContract, RandomDatasetsUpToEightyItemsAreAllNamed) {
+  const TimelineStyle style = preset("slide-16x9");
+  unsigned seed = 100;
+  for (int dated : {5, 20, 40, 60, 80}) {
+    for (int k = 0; k < 3; ++k, ++seed) {
+      const Dataset data = realistic_dataset(seed, dated);
+      expect_contract(data, style, {},
+                      std::to_string(dated) + " dated items, seed " + std::to_string(seed));
+    }
+  }
+}
+
+// Short names stand in for long titles on a crowded chart; the label's tag
+// (the PDF link's and SVG title's text) keeps the full title.
+TEST(TimelineContract, ShortTitlesNameItemsOnCrowdedCharts) {
+  const Dataset& data = rulebook();
+  Dataset named = data;
+  for (Item& item : named.items) item.short_title = "No. " + item.id;
+  const LaidOutTimeline layout = lay_out(named, preset("slide-16x9"), {});
+  size_t short_texts = 0;
+  for (const auto& e : layout.elements) {
+    if (e.kind != "label") continue;
+    const Item* item = named.find_item(e.item_id);
+    ASSERT_NE(item, nullptr);
+    EXPECT_EQ(e.text, item->title);  // the group's tag: the full title
+  }
+  for_each_item(layout.page.items, [&](const DisplayItem& display, Point) {
+    if (auto* text = std::get_if<TextShape>(&display)) {
+      short_texts += text->block->text().rfind("No. ", 0) == 0;
+    }
+  });
+  EXPECT_GT(short_texts, 0u) << "a crowded chart uses some short names";
+  expect_every_item_named(layout, named, preset("slide-16x9").min_text_size, "short titles");
+}
+
+// Left out, the chart says so itself: a note under the lanes names what is
+// missing (or counts it), and no row of marks goes without its name.
+TEST(TimelineContract, OmissionsAreNamedOnTheChart) {
+  const Dataset data = random_dataset(3, 600);
+  TimelineOptions options;
+  options.allow_omissions = true;
+  const LaidOutTimeline layout = lay_out(data, preset("slide-16x9"), options);
+  ASSERT_FALSE(layout.omitted.empty());
+  size_t notes = 0;
+  for (const auto& e : layout.elements) {
+    if (e.kind != "omission-note") continue;
+    ++notes;
+    const std::string count = std::to_string(layout.omitted.size());
+    EXPECT_NE(e.text.find(count + " items"), std::string::npos) << e.text;
+  }
+  EXPECT_EQ(notes, 1u);
+  expect_clean(layout, "600 items");
+  std::set<std::string> labelled;
+  for (const auto& e : layout.elements) {
+    if (e.kind == "label") labelled.insert(e.item_id);
+  }
+  for (const auto& e : layout.elements) {
+    if (e.kind == "marker") EXPECT_TRUE(labelled.count(e.item_id)) << "unnamed row " << e.item_id;
+  }
+  // Without the permission nothing is drawn in place of a note.
+  const LaidOutTimeline strict = lay_out(data, preset("slide-16x9"), {});
+  EXPECT_EQ(count(strict, "omission-note"), 0u);
+}
+
+// Each label text is shaped once per size: a fit of the fact sheet makes
+// few layouts per text box (1,503 for 117 boxes before the cache).
+TEST(TimelineContract, LabelTextsAreShapedOncePerSize) {
+  const size_t before = timeline_detail::label_blocks_shaped();
+  const LaidOutTimeline layout = lay_out(fact_sheet(), preset("slide-16x9"), {});
+  const size_t shaped = timeline_detail::label_blocks_shaped() - before;
+  size_t boxes = 0;
+  for (const auto& e : layout.elements) boxes += is_text(e.kind);
+  EXPECT_GT(shaped, 0u);
+  EXPECT_LT(shaped, boxes * 8) << shaped << " layouts for " << boxes << " text boxes";
+}
+
+}  // namespace
+}  // namespace briefing
