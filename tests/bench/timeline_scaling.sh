@@ -36,7 +36,7 @@ write_dataset() {  # N FILE
       count = (i % 5 == 0) ? 3 : 1; day = int(rand() * 9000);
       for (m = 0; m < count; m++) {
         d = day + m * 200; y = 2000 + int(d / 365); mo = 1 + int((d % 365) / 31); if (mo > 12) mo = 12;
-        dd = 1 + (d % 28); p = (i + m) % 3;
+        dd = 1 + (d % 28); p = i % 3;  # one precision per item: milestones stay in order
         if (p == 0) date = sprintf("%04d", y); else if (p == 1) date = sprintf("%04d-%02d", y, mo);
         else date = sprintf("%04d-%02d-%02d", y, mo, dd);
         printf "\n[[item.milestone]]\nlabel = \"step %d\"\ndate = \"%s\"\n", m + 1, date;

@@ -24,6 +24,10 @@ constexpr double kWrapShares[] = {0.65, 1, 1.3, 1.7, 2.2};
 constexpr double kCompactShares[] = {0.8, 1.3, 2};
 /// Titles on more lines than this are not offered in relaxed packing.
 constexpr int kMaxTitleLines = 3;
+/// Charts with more dated items than this are not packed relaxed.
+constexpr size_t kRelaxedMaxItems = 200;
+/// Times the room lanes leave unused is handed to lanes that left items out.
+constexpr int kBudgetRounds = 3;
 /// Rows a label may be set away from its marks (above or below, with a leader).
 constexpr int kSetAwayRows = 2;
 /// Lanes with more items than this get fewer packing attempts.
@@ -322,10 +326,9 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
               variants.push_back(std::size(kWrapShares) + c);
             }
           }
-          // Relaxed: an item is drawn with its label or not at all.
+          // An item is drawn with its label or not at all (never marks only).
           made[k] = alternatives_for(entries_[members[k]], labels_of(members[k]), variants,
-                                     base_choices[k], budgets != nullptr && !relaxed,
-                                     budgets != nullptr && relaxed);
+                                     base_choices[k], false, budgets != nullptr && relaxed);
         }
         return *made[k];
       };
@@ -394,9 +397,45 @@ std::optional<TimelineBuilder::Fit> TimelineBuilder::search_size(bool relaxed) {
 void TimelineBuilder::fit_lanes() {
   for (auto& e : entries_) mark_extent(e, axis_.scale(), marker_);
   lane_layouts_.assign(lanes_.size(), {});
+  // Relaxed packing tries many more places per item: for charts a reader
+  // can take in, not for thousands of items (which keep the strict search).
+  const bool may_relax = entries_.size() <= kRelaxedMaxItems;
   std::optional<Fit> fit = search_size(false);
-  if (!fit) fit = search_size(true);
-  if (!fit) fit = pack_at(sizes_.minimum, budgets_for(smallest_), true);
+  if (!fit && may_relax) fit = search_size(true);
+  if (!fit && !may_relax) fit = pack_at(sizes_.minimum, budgets_for(smallest_), false);
+  if (!fit) {
+    fit = pack_at(sizes_.minimum, budgets_for(smallest_), true);
+    // Budgets in proportion to need can leave a lane too short for even
+    // one more item while another lane does not use all of its own: the
+    // room a lane leaves unused goes to the lanes that left items out.
+    for (int round = 0; round < kBudgetRounds; ++round) {
+      std::vector<size_t> left_out(lanes_.size(), 0);
+      for (size_t i = 0; i < entries_.size(); ++i) {
+        left_out[entries_[i].lane] += fit->placements[i].alternative < 0;
+      }
+      double spare = 0;
+      size_t wanting = 0;
+      for (size_t l = 0; l < lanes_.size(); ++l) {
+        if (left_out[l] == 0) {
+          spare += std::max(0.0, budgets_[l] - fit->lane_heights[l]);
+          budgets_[l] = std::min(budgets_[l], fit->lane_heights[l]);
+        }
+        wanting += left_out[l];
+      }
+      if (wanting == 0 || spare < 1) break;
+      for (size_t l = 0; l < lanes_.size(); ++l) {
+        budgets_[l] += spare * static_cast<double>(left_out[l]) / static_cast<double>(wanting);
+      }
+      Fit attempt = pack_at(sizes_.minimum, &budgets_, true);
+      size_t placed = 0, was = 0;
+      for (size_t i = 0; i < entries_.size(); ++i) {
+        placed += attempt.placements[i].alternative >= 0;
+        was += fit->placements[i].alternative >= 0;
+      }
+      if (placed <= was) break;
+      fit = std::move(attempt);
+    }
+  }
   fit_ = std::move(*fit);
   place_lanes();
 }
