@@ -301,6 +301,7 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
       reserved.push_back(box);
     }
     PackSettings settings;
+    settings.repair = relaxed;
     if (budgets)
       settings.max_height = (*budgets)[l];
     else

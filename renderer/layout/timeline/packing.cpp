@@ -195,9 +195,9 @@ std::vector<Rect> boxes_at(const PackAlternative& alternative, double line) {
 // another place; kept only when both are placed, else undone. Owner `count`
 // is the reserved boxes, never moved.
 template <typename ItemOf>
-void repair(const std::vector<std::vector<Rect>>& common, const std::vector<size_t>& order,
-            const PackSettings& settings, size_t count, ItemOf&& item, PlacedBoxes& placed,
-            LanePacking& result, std::vector<double>& bottoms) {
+void repair(const std::vector<std::vector<Rect>>& common, const std::vector<const PackItem*>& made,
+            const std::vector<size_t>& order, const PackSettings& settings, size_t count,
+            ItemOf&& item, PlacedBoxes& placed, LanePacking& result, std::vector<double>& bottoms) {
   auto place = [&](size_t index, const Best& best) {
     result.placements[index] = {best.alternative, best.line};
     placed.insert(
@@ -206,7 +206,10 @@ void repair(const std::vector<std::vector<Rect>>& common, const std::vector<size
     bottoms[index] = best.bottom;
   };
   for (size_t index : order) {
-    if (result.placements[index].alternative >= 0) continue;
+    // Items never made had marks that fit nowhere: they stay out (and unmeasured).
+    if (result.placements[index].alternative >= 0 || (!common[index].empty() && !made[index])) {
+      continue;
+    }
     Rect around;
     if (!common[index].empty()) {
       around = common[index].front();
@@ -337,8 +340,8 @@ LanePacking pack_lane(const LazyPackItems& source, const std::vector<size_t>& or
     }
     if (!moved) break;
   }
-  if (limited && count <= kRepairMaxItems) {
-    repair(source.common, order, settings, count, item, placed, result, bottoms);
+  if (limited && settings.repair && count <= kRepairMaxItems) {
+    repair(source.common, made, order, settings, count, item, placed, result, bottoms);
   }
   result.height = placed.bottom();
   return result;
