@@ -41,7 +41,7 @@ const Dataset& fact_sheet() {
 
 bool is_text(const std::string& kind) {
   return kind == "label" || kind == "tick-label" || kind == "lane-title" || kind == "legend" ||
-         kind == "title";
+         kind == "title" || kind == "omission-note";
 }
 
 // Every text box is clear of every other text and marker box; markers of
@@ -91,6 +91,10 @@ void expect_labels_by_their_marks(const LaidOutTimeline& layout, const std::stri
     }
   }
   ASSERT_FALSE(lanes.empty()) << context;
+  std::map<std::string, Rect> leaders;  // item id -> its leader line's box
+  for (const auto& e : layout.elements) {
+    if (e.kind == "leader") leaders.emplace(e.item_id, e.box);
+  }
   for (const auto& e : layout.elements) {
     if (e.kind != "label") continue;
     ASSERT_TRUE(marks.count(e.item_id)) << context << ": label without marks " << e.item_id;
@@ -108,7 +112,18 @@ void expect_labels_by_their_marks(const LaidOutTimeline& layout, const std::stri
     const double gap_y = std::max(e.box.y - m.bottom(), m.y - e.box.bottom());
     const bool beside = gap_x >= 0 && gap_x <= 6 && e.box.y <= line && e.box.bottom() >= line;
     const bool over_or_under = gap_y >= 0 && gap_y <= 4 && gap_x < 0;
-    EXPECT_TRUE(beside || over_or_under)
+    // Set away: a vertical leader from the marks reaches the label.
+    bool led = false;
+    if (auto leader = leaders.find(e.item_id); leader != leaders.end()) {
+      const Rect& l = leader->second;
+      const bool over_both =
+          l.x >= std::max(e.box.x, m.x) - 1 && l.right() <= std::min(e.box.right(), m.right()) + 1;
+      const bool joins =
+          std::min(std::abs(l.y - e.box.bottom()), std::abs(l.bottom() - e.box.y)) <= 1.5 &&
+          l.y <= m.bottom() && l.bottom() >= m.y;
+      led = over_both && joins;
+    }
+    EXPECT_TRUE(beside || over_or_under || led)
         << context << ": label '" << e.text << "' is not next to its marks (gap x " << gap_x
         << ", gap y " << gap_y << ")";
   }
@@ -116,14 +131,10 @@ void expect_labels_by_their_marks(const LaidOutTimeline& layout, const std::stri
 
 // The text size of every item title on the chart (one entry per label).
 std::vector<double> label_sizes(const LaidOutTimeline& layout, const Dataset& data) {
-  std::set<std::string> titles;
-  for (const auto& item : data.items) titles.insert(item.title);
   std::vector<double> sizes;
-  for_each_item(layout.page.items, [&](const DisplayItem& display, Point) {
-    if (auto* text = std::get_if<TextShape>(&display)) {
-      if (titles.count(text->block->text())) sizes.push_back(text->block->style().size);
-    }
-  });
+  for (const auto& e : layout.elements) {
+    if (e.kind == "label" && data.find_item(e.item_id)) sizes.push_back(e.size);
+  }
   return sizes;
 }
 
@@ -195,6 +206,91 @@ Dataset random_dataset(unsigned seed, int events) {
     d.items.push_back(item);
   }
   return d;
+}
+
+Dataset realistic_dataset(unsigned seed, int dated) {
+  std::mt19937 random(seed);
+  auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+  const std::vector<std::string> words = {
+      "Regulation", "(EU)",       "2024/1689",      "on",   "harmonised", "rules",
+      "for",        "artificial", "intelligence",   "and",  "amending",   "Directive",
+      "Gesetz",     "zur",        "Verbesserung",   "der",  "Sicherheit", "Loi",
+      "relative",   "à",          "l'informatique", "aux",  "libertés",   "個人情報",
+      "保護",       "に関する",   "法律",           "協定", "Act",        "(Data Act)"};
+  Dataset d;
+  d.title = "Realistic " + std::to_string(seed);
+  d.publisher = "Test";
+  const int sections = 3 + pick(4);
+  for (int s = 1; s <= sections; ++s)
+    d.sections.push_back(
+        {std::to_string(s), "Section " + std::to_string(s) + " of the rulebook", "", {}});
+  const int first_year = 1995 + pick(20);
+  const int span = 5 + pick(25);
+  const int undated = pick(6);
+  for (int i = 0; i < dated + undated; ++i) {
+    Item item;
+    item.id = "item-" + std::to_string(i);
+    item.section = std::to_string(1 + pick(sections));
+    const size_t length = static_cast<size_t>(20 + pick(181));  // bytes, about characters
+    while (item.title.size() < length) {
+      item.title += (item.title.empty() ? "" : " ") +
+                    words[static_cast<size_t>(pick(static_cast<int>(words.size())))];
+    }
+    item.kind = pick(2) ? "law" : "agreement";
+    item.highlight = pick(7) == 0;
+    if (pick(5) == 0) item.short_title = "Act " + std::to_string(i);
+    if (i < dated) {
+      int day = pick(365 * span);
+      const int count = pick(4) == 0 ? 2 + pick(6) : 1;
+      for (int m = 0; m < count; ++m) {
+        const int year = first_year + day / 365, month = 1 + (day % 365) / 31 % 12;
+        const int precision = pick(3);
+        PartialDate date = precision == 0   ? PartialDate::year(year)
+                           : precision == 1 ? PartialDate::month(year, month)
+                                            : PartialDate::day(year, month, 1 + day % 28);
+        if (!item.milestones.empty() && date < item.milestones.back().date)
+          date = item.milestones.back().date;
+        item.milestones.push_back({m ? "applies" : "adopted", date, "", {}});
+        day += 30 + pick(700);
+      }
+    }
+    const std::string url = "https://example.org/" + item.id;
+    item.links.push_back({url, url, "", 0});
+    d.items.push_back(item);
+  }
+  return d;
+}
+
+const Dataset& rulebook() {
+  static const Dataset dataset = [] {
+    auto load = load_dataset_file(repo_path("tests/data/eu-digital-rulebook.toml"));
+    EXPECT_TRUE(load.ok()) << load.report();
+    return load.dataset.value_or(Dataset{});
+  }();
+  return dataset;
+}
+
+void expect_every_item_named(const LaidOutTimeline& layout, const Dataset& data, double min_size,
+                             const std::string& context) {
+  std::set<std::string> labelled, marked;
+  for (const auto& e : layout.elements) {
+    if (e.kind == "label") {
+      labelled.insert(e.item_id);
+      EXPECT_GE(e.size, min_size - 1e-9) << context << ": label of " << e.item_id;
+    }
+    if (e.kind == "marker") marked.insert(e.item_id);
+  }
+  size_t dated = 0;
+  for (const auto& item : data.items) {
+    if (!item.is_dated()) continue;
+    ++dated;
+    EXPECT_TRUE(labelled.count(item.id)) << context << ": no label for " << item.id;
+  }
+  EXPECT_EQ(labelled.size(), dated) << context;
+  for (const auto& id : marked) {
+    EXPECT_TRUE(labelled.count(id)) << context << ": marks without a label for " << id;
+  }
+  EXPECT_TRUE(layout.omitted.empty()) << context << ": " << layout.omitted.size() << " left out";
 }
 
 }  // namespace briefing::testing

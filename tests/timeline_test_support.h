@@ -45,5 +45,15 @@ void expect_one_label_size(const LaidOutTimeline& layout, const Dataset& data,
 Dataset precision_dataset();
 /// `events` items with long and mixed English/Japanese titles, all precisions.
 Dataset random_dataset(unsigned seed, int events);
+/// `dated` dated items (and a few undated) in up to six sections, titles of
+/// 20-200 characters (English, German, French and Japanese words), some with
+/// up to seven milestones, all precisions, some highlighted.
+Dataset realistic_dataset(unsigned seed, int dated);
+/// tests/data/eu-digital-rulebook.toml, loaded once.
+const Dataset& rulebook();
+/// Every dated item that passes no filter is drawn with its label, at or
+/// above `min_size`; nothing is left out; no marks without a label.
+void expect_every_item_named(const LaidOutTimeline& layout, const Dataset& data, double min_size,
+                             const std::string& context);
 
 }  // namespace briefing::testing

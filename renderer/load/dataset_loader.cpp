@@ -433,6 +433,11 @@ class DatasetReader {
       }
     }
     item.title = non_empty(reader, "title", limits::kShortText, &item.title_at);
+    SourceRange short_title_at;
+    item.short_title = optional_text(reader, "short_title", limits::kShortText, short_title_at);
+    if (item.short_title.empty() && table.contains("short_title")) {
+      reader.error_at(short_title_at, "short_title is empty", "leave it out or give a short name");
+    }
     item.kind = non_empty(reader, "kind", limits::kShortText, &item.kind_at);
     check_kind(reader, dataset, item.kind);
     item.issuers = texts(reader, "issuers", Need::required, limits::kShortText)

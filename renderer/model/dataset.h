@@ -44,7 +44,8 @@ struct Item {
   std::string id;       // stable, unique: lowercase letters, digits and '-'
   std::string section;  // id of its section, e.g. "1.3.2"
   std::string title;
-  std::string kind;  // principle, strategy, agreement, report, law, guideline, ...
+  std::string short_title;  // for charts when the title does not fit; may be empty
+  std::string kind;         // principle, strategy, agreement, report, law, guideline, ...
   std::vector<std::string> issuers;
   std::vector<Milestone> milestones;  // chronological; empty when undated
   std::string summary;

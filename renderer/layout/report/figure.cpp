@@ -22,46 +22,11 @@ void prefix_tags(DisplayItem& item, const std::string& prefix) {
       item);
 }
 
-}  // namespace
-
-void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
-                const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow,
-                Diagnostics& diagnostics) {
+/// The figure's caption: what it shows, what is undated and what it leaves out.
+Paragraph figure_caption(const TimelinePage& figure, const Typesetter& typesetter,
+                         const TextStyle& caption_style) {
   const ReportStyle& style = typesetter.style();
   const Messages& words = typesetter.words();
-  flow.add_heading("", words.get("parts.timeline"), typesetter.heading_style(1), "figure", 1, 0,
-                   style.body_size, style.accent);
-  const double caption_room = style.body_size * 8;
-  const double heading_room = style.heading1_size * 1.4 + style.body_size;
-  const double available = style.text_height() - heading_room - caption_room;
-  TimelineOptions options;
-  options.allow_omissions = true;
-  options.width = typesetter.width();
-  // The figure has its page to itself: all of its height lets labels be larger.
-  options.height = available;
-  if (changes) {
-    for (const Item& item : changes->added) options.added_ids.insert(item.id);
-    for (const ItemChange& change : changes->changed) options.changed_ids.insert(change.id);
-  }
-  TimelinePage figure = layout_timeline_page(dataset, figure_style, options);
-  // The figure as one group on its background; its items keep their tags,
-  // named as parts of the figure ("figure-label").
-  Group group;
-  group.tag = Tag{"figure", "", ""};
-  group.area = Rect{0, 0, figure.page.width, figure.page.height};
-  group.items.push_back(RectShape{
-      {0, 0, figure.page.width, figure.page.height}, true, figure.background, false, {}, 0});
-  for (DisplayItem& item : figure.page.items) {
-    prefix_tags(item, "figure-");
-    group.items.push_back(std::move(item));
-  }
-  FlowBlock block;
-  block.kind = FlowBlock::Kind::fixed;
-  block.items.push_back(std::move(group));
-  block.height = figure.page.height;
-  block.keep_with_next = true;
-  flow.add(std::move(block));
-
   RichText caption;
   caption.style(caption.append(words.get("figure.number")), StyleSpan::Kind::bold);
   caption.append(words.get("figure.caption"));
@@ -80,17 +45,70 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
           words.get("figure.and_more", {{"n", std::to_string(figure.omitted.size() - kNamed)}});
     }
     caption.append(words.count("figure.omitted", figure.omitted.size(), {{"titles", named}}));
+  }
+  return typesetter.paragraph(std::move(caption), caption_style, typesetter.width(),
+                              TextAlign::left, style.muted);
+}
+
+}  // namespace
+
+void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
+                const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow,
+                Diagnostics& diagnostics) {
+  const ReportStyle& style = typesetter.style();
+  flow.add_heading("", typesetter.words().get("parts.timeline"), typesetter.heading_style(1),
+                   "figure", 1, 0, style.body_size, style.accent);
+  const double caption_room = style.body_size * 8;
+  const double heading_room = style.heading1_size * 1.4 + style.body_size;
+  const double available = style.text_height() - heading_room - caption_room;
+  TimelineOptions options;
+  options.allow_omissions = true;
+  options.width = typesetter.width();
+  // The figure has its page to itself: all of its height lets labels be larger.
+  options.height = available;
+  if (changes) {
+    for (const Item& item : changes->added) options.added_ids.insert(item.id);
+    for (const ItemChange& change : changes->changed) options.changed_ids.insert(change.id);
+  }
+  TimelinePage figure = layout_timeline_page(dataset, figure_style, options);
+  // The caption stays on the figure's page: when it needs more room than
+  // kept for it (labels left out, named), the figure is laid out again
+  // shorter, a few times at most.
+  const TextStyle caption_style{style.heading_family, style.meta_size, false, false};
+  const double caption_gap = style.body_size * 0.8;
+  Paragraph caption = figure_caption(figure, typesetter, caption_style);
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    const double room = style.text_height() - heading_room - caption_gap - caption.height();
+    if (figure.page.height <= room + 0.01 || room < available / 2) break;
+    options.height = room - 1;
+    figure = layout_timeline_page(dataset, figure_style, options);
+    caption = figure_caption(figure, typesetter, caption_style);
+  }
+  if (!figure.omitted.empty()) {
     diagnostics.warning(dataset.file ? dataset.file : make_source("<dataset>"), {},
                         "the timeline figure leaves out " +
                             plural(figure.omitted.size(), "label", "labels") +
                             " for lack of room; its caption names them");
   }
-  flow.add_paragraph(
-      typesetter.paragraph(std::move(caption),
-                           TextStyle{style.heading_family, style.meta_size, false, false},
-                           typesetter.width(), TextAlign::left, style.muted),
-      0, style.body_size * 0.8, 0, false, "", "caption");
+  // The figure as one group on its background; its items keep their tags,
+  // named as parts of the figure ("figure-label").
+  Group group;
+  group.tag = Tag{"figure", "", ""};
+  group.area = Rect{0, 0, figure.page.width, figure.page.height};
+  group.items.push_back(RectShape{
+      {0, 0, figure.page.width, figure.page.height}, true, figure.background, false, {}, 0});
+  for (DisplayItem& item : figure.page.items) {
+    prefix_tags(item, "figure-");
+    group.items.push_back(std::move(item));
+  }
+  FlowBlock block;
+  block.kind = FlowBlock::Kind::fixed;
+  block.items.push_back(std::move(group));
+  block.height = figure.page.height;
+  block.keep_with_next = true;
+  flow.add(std::move(block));
+
+  flow.add_paragraph(std::move(caption), 0, caption_gap, 0, false, "", "caption");
   flow.page_break();
 }
-
 }  // namespace briefing::report_parts

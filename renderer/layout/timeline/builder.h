@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,11 +51,15 @@ class TimelineBuilder {
     int variant = -1;  // index into the entry's labels; -1: marks without a label
     LabelSide side = LabelSide::right;
     Rect label_box;  // y relative to the mark line
+    /// From the marks to a label set away from them, y relative to the
+    /// mark line; empty when the label is next to its marks.
+    std::vector<Point> leader;
   };
 
   /// Everything placed at one label size.
   struct Fit {
     double size = 0;
+    bool relaxed = false;  // short labels and leader lines allowed (crowded charts)
     std::vector<std::vector<Label>> labels;    // per entry: one per wrap width
     std::vector<std::vector<Choice>> choices;  // per entry: one per pack alternative
     std::vector<PackPlacement> placements;     // per entry
@@ -78,10 +83,13 @@ class TimelineBuilder {
 
   // ---- lanes: one label size, packing, heights (lane_fit.cpp)  -----
   void fit_lanes();
-  Fit pack_at(double size, const std::vector<double>* budgets) const;
+  Fit pack_at(double size, const std::vector<double>* budgets, bool relaxed = false) const;
+  std::optional<Fit> search_size(bool relaxed);
   PackItem alternatives_for(const Entry& e, const std::vector<Label>& labels,
                             const std::vector<size_t>& variants, std::vector<Choice>& choices,
-                            bool marks_only) const;
+                            bool marks_only, bool prefer_compact = false) const;
+  void add_set_away(const Entry& e, const Label& label, int variant, double penalty, PackItem& item,
+                    std::vector<Choice>& choices) const;
   std::vector<std::vector<size_t>> packing_orders(const std::vector<size_t>& members,
                                                   bool short_of_room) const;
   const std::vector<double>* budgets_for(const Fit& unconstrained);
@@ -107,6 +115,13 @@ class TimelineBuilder {
   /// Rows whose item has milestones outside the visible range: a chevron
   /// beyond the outermost visible mark, where it is clear of everything.
   void draw_continuations();
+  void draw_leaders();  // leaders.cpp
+  // ---- the note of items left out (omission_note.cpp)  ------------
+  /// After a fit that left items out (when allowed): takes a strip for the
+  /// note off the plot's bottom; true when the lanes must be fitted again.
+  bool reserve_omission_note();
+  double omission_note_height() const;
+  void place_omission_note();
   void draw_label(const Entry& e, const Label& label, const Rect& box, LabelSide side);
 
   const Dataset& dataset_;
@@ -125,6 +140,8 @@ class TimelineBuilder {
   std::vector<Lane> lanes_;
   std::vector<LaneLayout> lane_layouts_;
   Fit fit_;
+  double note_top_ = -1;  // the omission note's strip; < 0: none
+  Fit smallest_;          // the last search's packing at the minimum size, when it did not fit
   std::vector<double> budgets_;
   TimelineAxis axis_;
   std::vector<Rect> text_boxes_;  // labels and lane titles drawn, for the grid to pass behind

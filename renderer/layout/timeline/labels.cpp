@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <string>
 
 #include "text/bidi.h"
 #include "text/messages.h"
@@ -22,18 +23,64 @@ std::string dates_text(const Entry& entry) {
   return left_to_right_phrase(text);
 }
 
+/// The first and the last date only, with how many there are: "15 Dec 2020
+/// → 17 Feb 2024 (7 dates)"; one date as dates_text gives it.
+std::string compact_dates_text(const Entry& entry) {
+  if (entry.milestones.size() < 3) return dates_text(entry);
+  std::string text = entry.milestones.front()->date.format_short() + " → " +
+                     entry.milestones.back()->date.format_short() + " (" +
+                     std::to_string(entry.milestones.size()) + " dates)";
+  return left_to_right_phrase(text);
+}
+
+size_t shaped_in_process = 0;
+
 }  // namespace
 
+size_t label_blocks_shaped() { return shaped_in_process; }
+
+TextBlockPtr TextBlockCache::get(const std::string& text, const TextStyle& style, double wrap) {
+  const std::string key = text + '\x1f' + style.family + '\x1f' + std::to_string(style.size) +
+                          (style.bold ? 'b' : '-') + (style.italic ? 'i' : '-');
+  std::vector<Made>& made = made_[key];
+  for (const Made& m : made) {
+    if (m.wrap == wrap) return m.block;
+    // One line at a narrower wrap: the same line at any wrap it fits.
+    if (m.block->line_count() == 1 && !m.block->right_to_left() && m.wrap < wrap &&
+        m.block->width() <= m.wrap) {
+      return m.block;
+    }
+  }
+  auto block = std::make_shared<const TextBlock>(text, style, wrap);
+  ++shaped_;
+  ++shaped_in_process;
+  made.push_back({wrap, block});
+  return block;
+}
+
 Label make_label(const Entry& entry, const std::string& tag, const std::string& family, double size,
-                 double date_size, double wrap) {
+                 double date_size, double wrap, LabelForm form, TextBlockCache* cache) {
   Label label;
   const TextStyle title_style{family, size, entry.item->highlight, false};
   const TextStyle date_style{family, date_size, false, false};
-  label.title = std::make_shared<TextBlock>(entry.item->title, title_style, wrap);
-  label.dates = std::make_shared<TextBlock>(dates_text(entry), date_style, wrap);
+  auto shape = [&](const std::string& text, const TextStyle& style) -> TextBlockPtr {
+    if (cache) return cache->get(text, style, wrap);
+    ++shaped_in_process;
+    return std::make_shared<TextBlock>(text, style, wrap);
+  };
+  if (form == LabelForm::full) {
+    label.title = shape(entry.item->title, title_style);
+    label.dates = shape(dates_text(entry), date_style);
+  } else {
+    const std::string& name =
+        entry.item->short_title.empty() ? entry.item->title : entry.item->short_title;
+    label.title = cut_to_lines(name, title_style, wrap, 2);
+    label.dates = shape(compact_dates_text(entry), date_style);
+  }
   const double space = date_size * 0.35;
   double tag_width = 0;
   if (!tag.empty()) {
+    ++shaped_in_process;
     label.tag = std::make_shared<TextBlock>(tag, TextStyle{family, date_size, true, false});
     tag_width = label.tag->width() + space;
   }
@@ -91,9 +138,28 @@ std::string truncated(const std::string& text, size_t max_bytes) {
 TextBlockPtr block_of_lines(const std::string& text, const TextStyle& style, double wrap,
                             int max_lines) {
   auto block = std::make_shared<TextBlock>(text, style, wrap);
+  ++shaped_in_process;
   for (size_t bytes = text.size(); block->line_count() > max_lines && bytes > 4;) {
     bytes = bytes * 9 / 10;
+    ++shaped_in_process;
     block = std::make_shared<TextBlock>(truncated(text, bytes), style, wrap);
+  }
+  return block;
+}
+
+TextBlockPtr cut_to_lines(const std::string& text, const TextStyle& style, double wrap,
+                          int max_lines) {
+  auto block = std::make_shared<TextBlock>(text, style, wrap);
+  ++shaped_in_process;
+  if (block->line_count() <= max_lines) return block;
+  // Cut where the last allowed line ends, then a little shorter until the
+  // "…" fits too: two or three layouts, not one per tenth of the text.
+  size_t bytes = block->line_ranges()[static_cast<size_t>(max_lines - 1)].second;
+  while (bytes > 4) {
+    block = std::make_shared<TextBlock>(truncated(text, bytes), style, wrap);
+    ++shaped_in_process;
+    if (block->line_count() <= max_lines) break;
+    bytes = bytes * 9 / 10;
   }
   return block;
 }

@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "layout/display_list.h"
 #include "layout/timeline/entries.h"
@@ -24,10 +26,40 @@ struct Label {
   bool inline_dates = false;
 };
 
+/// How much of its item a label shows.
+enum class LabelForm {
+  full,     // the whole title (wrapped) and every milestone's date and label
+  compact,  // the short title (or the title cut to two lines) and the first and last dates
+};
+
+/// Text blocks of one chart, shaped once: a block that came out on one line
+/// stands for every wider wrap of the same text and style (left to right
+/// text only: Pango aligns a right-to-left paragraph within the wrap width).
+class TextBlockCache {
+ public:
+  TextBlockPtr get(const std::string& text, const TextStyle& style, double wrap);
+  /// Blocks shaped so far (Pango layouts made), for tests and measurement.
+  size_t shaped() const { return shaped_; }
+
+ private:
+  struct Made {
+    double wrap;
+    TextBlockPtr block;
+  };
+  /// Per text and style (one key string), the wraps shaped.
+  std::unordered_map<std::string, std::vector<Made>> made_;
+  size_t shaped_ = 0;
+};
+
 /// The label of `entry` with its title at `size` and its dates (and `tag`,
-/// when not empty) at `date_size`, wrapped at `wrap` points.
+/// when not empty) at `date_size`, wrapped at `wrap` points; blocks from
+/// `cache` when given.
 Label make_label(const Entry& entry, const std::string& tag, const std::string& family, double size,
-                 double date_size, double wrap);
+                 double date_size, double wrap, LabelForm form = LabelForm::full,
+                 TextBlockCache* cache = nullptr);
+
+/// Blocks shaped for timeline labels in this process (all caches), for tests.
+size_t label_blocks_shaped();
 
 /// `text` cut to at most `max_bytes` (at a word when one is near), with "…".
 std::string truncated(const std::string& text, size_t max_bytes);
@@ -36,6 +68,11 @@ std::string truncated(const std::string& text, size_t max_bytes);
 /// "…" at a word when it needs more.
 TextBlockPtr block_of_lines(const std::string& text, const TextStyle& style, double wrap,
                             int max_lines);
+
+/// The same as block_of_lines, cut first where the last allowed line ends
+/// (fewer layouts); for labels.
+TextBlockPtr cut_to_lines(const std::string& text, const TextStyle& style, double wrap,
+                          int max_lines);
 
 /// The middle of the first line of `title`, from its top, points.
 double title_first_line_middle(const TextBlock& title);

@@ -20,6 +20,16 @@ constexpr double kGap = 3;          // between a mark and its label, points
 constexpr double kSizeStep = 0.25;  // the label size is searched in steps of this, points
 /// Wrap widths tried for labels, as shares of the preset's (scaled with the size).
 constexpr double kWrapShares[] = {0.65, 1, 1.3, 1.7, 2.2};
+/// Wrap widths of compact labels (short title, first and last date), relaxed packing only.
+constexpr double kCompactShares[] = {0.8, 1.3, 2};
+/// Titles on more lines than this are not offered in relaxed packing.
+constexpr int kMaxTitleLines = 3;
+/// Charts with more dated items than this are not packed relaxed.
+constexpr size_t kRelaxedMaxItems = 200;
+/// Times the room lanes leave unused is handed to lanes that left items out.
+constexpr int kBudgetRounds = 3;
+/// Rows a label may be set away from its marks (above or below, with a leader).
+constexpr int kSetAwayRows = 2;
 /// Lanes with more items than this get fewer packing attempts.
 constexpr size_t kCrowdedLane = 40;
 /// Without height budgets, packing a lane stops once it is this many times
@@ -99,12 +109,20 @@ void TimelineBuilder::omit(const Entry& e, const std::string& reason) {
 /// when `marks_only` (the last resort before leaving the item out).
 PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Label>& labels,
                                            const std::vector<size_t>& variants,
-                                           std::vector<Choice>& choices, bool marks_only) const {
+                                           std::vector<Choice>& choices, bool marks_only,
+                                           bool prefer_compact) const {
   PackItem item;
   const Rect marks = marks_box(e);
+  const bool relaxed = labels.size() > std::size(kWrapShares);
   for (size_t rank = 0; rank < variants.size(); ++rank) {
     const size_t v = variants[rank];
     const Label& label = labels[v];
+    const bool compact = v >= std::size(kWrapShares);
+    // Relaxed: wrapped onto three lines at most; the short form costs more.
+    if (relaxed && !compact && label.title->line_count() > kMaxTitleLines) continue;
+    // Short of room (under height budgets), the short form first: a long
+    // label placed early takes the room of several later ones.
+    const double form_penalty = compact != prefer_compact ? 3 * label.title->style().size : 0;
     const double w = label.width, h = label.height;
     const double beside_y = -label.first_line_middle;
     const double below_y = marks.bottom() + kGap * 0.5;
@@ -124,8 +142,8 @@ PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Lab
       if (box.x < canvas_.x - 0.01 || box.right() > canvas_.right() + 0.01) continue;
       if ((p == 3 || p == 5) && std::abs(box.x - placements[p - 1].second.x) < 0.5) continue;
       // Beside the marks reads best; other wrap widths only when they save room.
-      const double penalty =
-          static_cast<double>(rank) * label.title->style().size * 0.5 + (p >= 2 ? 1.0 : 0.0);
+      const double penalty = static_cast<double>(rank) * label.title->style().size * 0.5 +
+                             (p >= 2 ? 1.0 : 0.0) + form_penalty;
       // Above or below the marks, a label keeps further from the next
       // item's marks than from its own, so that it reads as theirs.
       Rect keep = box;
@@ -136,14 +154,56 @@ PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Lab
         keep.height += far;
       }
       item.alternatives.push_back({{marks, keep}, penalty});
-      choices.push_back({static_cast<int>(v), placements[p].first, box});
+      choices.push_back({static_cast<int>(v), placements[p].first, box, {}});
+    }
+    if (compact) {
+      add_set_away(e, label, static_cast<int>(v),
+                   static_cast<double>(rank) * label.title->style().size * 0.5 + form_penalty, item,
+                   choices);
     }
   }
   if (marks_only) {
     item.alternatives.push_back({{marks}, 1e6});
-    choices.push_back({-1, LabelSide::right, {}});
+    choices.push_back({-1, LabelSide::right, {}, {}});
   }
   return item;
+}
+
+/// Places for `label` one or more rows above or below the marks of `e`,
+/// joined to them by a vertical leader (whose thin box keeps others from
+/// crossing it): free space near a crowded row.
+void TimelineBuilder::add_set_away(const Entry& e, const Label& label, int variant, double penalty,
+                                   PackItem& item, std::vector<Choice>& choices) const {
+  const Rect marks = marks_box(e);
+  const double w = label.width, h = label.height, gap = kGap * 0.5;
+  if (w > canvas_.width) return;
+  const double xs[] = {std::clamp(e.xs, canvas_.x, canvas_.right() - w),
+                       std::clamp(e.xe - w, canvas_.x, canvas_.right() - w)};
+  for (int row = 1; row <= kSetAwayRows; ++row) {
+    const double away = row * (h + gap) + gap;
+    for (size_t k = 0; k < std::size(xs); ++k) {
+      if (k == 1 && std::abs(xs[1] - xs[0]) < 0.5) continue;
+      const double x = xs[k];
+      // The leader stands on the first mark (or the last, for a label ending there).
+      const double anchor =
+          std::clamp(k == 0 ? e.xs + marker_ / 2 : e.xe - marker_ / 2, x + 1, x + w - 1);
+      const Rect above{x, marks.y - away - h + gap, w, h};
+      const Rect below{x, marks.bottom() + away - gap, w, h};
+      const double cost = penalty + row * label.title->style().size + 2;
+      const Rect up_line{anchor - 0.5, above.bottom(), 1, marks.y - above.bottom()};
+      item.alternatives.push_back({{marks, above, up_line}, cost});
+      choices.push_back({variant,
+                         LabelSide::above,
+                         above,
+                         {{anchor, marks.y + 1}, {anchor, above.bottom() + 0.5}}});
+      const Rect down_line{anchor - 0.5, marks.bottom(), 1, below.y - marks.bottom()};
+      item.alternatives.push_back({{marks, below, down_line}, cost});
+      choices.push_back({variant,
+                         LabelSide::below,
+                         below,
+                         {{anchor, marks.bottom() - 1}, {anchor, below.y - 0.5}}});
+    }
+  }
 }
 
 /// Orders to pack a lane's members in (indices into `members`):
@@ -169,6 +229,13 @@ std::vector<std::vector<size_t>> TimelineBuilder::packing_orders(const std::vect
                    [&](size_t a, size_t b) { return footprint(a) > footprint(b) + 0.5; });
   std::vector<std::vector<size_t>> orders = {chronological, longest, latest, widest};
   if (short_of_room) {
+    // The items a reader looks for first: highlights, then those with the
+    // most milestones (the central laws), so that they get the best places.
+    std::vector<size_t> priority = chronological;
+    std::stable_sort(priority.begin(), priority.end(), [&](size_t a, size_t b) {
+      return entries_[members[a]].milestones.size() > entries_[members[b]].milestones.size();
+    });
+    orders.push_back(std::move(priority));
     for (auto& order : orders) {
       std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         return entries_[members[a]].item->highlight > entries_[members[b]].item->highlight;
@@ -180,10 +247,12 @@ std::vector<std::vector<size_t>> TimelineBuilder::packing_orders(const std::vect
 
 /// Packs every lane with labels of `size`. With `budgets` (content height
 /// per lane) an entry that does not fit keeps its marks only or is left out.
-TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
-                                              const std::vector<double>* budgets) const {
+TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<double>* budgets,
+                                              bool relaxed) const {
   Fit fit;
   fit.size = size;
+  fit.relaxed = relaxed;
+  TextBlockCache cache;  // every text shaped once at this size
   const double date_size = std::max(sizes_.date * size / sizes_.label, sizes_.minimum);
   const double wrap = sizes_.wrap;  // points: smaller text, fewer lines
   fit.labels.resize(entries_.size());
@@ -211,8 +280,15 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
       if (fit.labels[i].empty()) {
         const std::string tag = tag_for(entries_[i], options_);
         for (double share : kWrapShares) {
-          fit.labels[i].push_back(
-              make_label(entries_[i], tag, style_.font_family, size, date_size, wrap * share));
+          fit.labels[i].push_back(make_label(entries_[i], tag, style_.font_family, size, date_size,
+                                             wrap * share, LabelForm::full, &cache));
+        }
+        if (relaxed) {
+          for (double share : kCompactShares) {
+            fit.labels[i].push_back(make_label(entries_[i], tag, style_.font_family, size,
+                                               date_size, wrap * share, LabelForm::compact,
+                                               &cache));
+          }
         }
       }
       return fit.labels[i];
@@ -225,6 +301,7 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
       reserved.push_back(box);
     }
     PackSettings settings;
+    settings.repair = relaxed;
     if (budgets)
       settings.max_height = (*budgets)[l];
     else
@@ -244,12 +321,19 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
       for (size_t i : members) items.common.push_back({marks_box(entries_[i])});
       items.item = [&](size_t k) -> const PackItem& {
         if (!made[k]) {
-          made[k] = alternatives_for(entries_[members[k]], labels_of(members[k]),
-                                     variants_around(base), base_choices[k], budgets != nullptr);
+          std::vector<size_t> variants = variants_around(base);
+          if (relaxed) {
+            for (size_t c = 0; c < std::size(kCompactShares); ++c) {
+              variants.push_back(std::size(kWrapShares) + c);
+            }
+          }
+          // An item is drawn with its label or not at all (never marks only).
+          made[k] = alternatives_for(entries_[members[k]], labels_of(members[k]), variants,
+                                     base_choices[k], false, budgets != nullptr && relaxed);
         }
         return *made[k];
       };
-      auto orders = packing_orders(members, budgets != nullptr);
+      auto orders = packing_orders(members, budgets != nullptr || relaxed);
       if (crowded) orders.resize(1);
       for (const auto& order : orders) {
         LanePacking attempt = pack_lane(items, order, reserved, settings);
@@ -278,36 +362,82 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size,
   return fit;
 }
 
-// The largest label size (in steps of kSizeStep, between the minimum and
-// the preset's size) at which every lane fits the plot with every label;
-// below the minimum, labels that do not fit are left out.
+// The largest label size (in steps of kSizeStep, between `from` and the
+// preset's size) at which every lane fits the plot with every label; none
+// when even the minimum does not fit.
+std::optional<TimelineBuilder::Fit> TimelineBuilder::search_size(bool relaxed) {
+  const double room = plot_.height;
+  Fit fit = pack_at(sizes_.label, nullptr, relaxed);
+  if (fit.total <= room) return fit;
+  Fit smallest = pack_at(sizes_.minimum, nullptr, relaxed);
+  if (smallest.total > room) {
+    smallest_ = std::move(smallest);
+    return std::nullopt;
+  }
+  // Binary search on the size: `low` fits, `high` does not.
+  double low = sizes_.minimum, high = sizes_.label;
+  fit = std::move(smallest);
+  while (high - low > kSizeStep + 1e-9) {
+    const double middle =
+        low + std::max(kSizeStep, std::floor((high - low) / 2 / kSizeStep) * kSizeStep);
+    Fit attempt = pack_at(middle, nullptr, relaxed);
+    if (attempt.total <= room) {
+      low = middle;
+      fit = std::move(attempt);
+    } else {
+      high = middle;
+    }
+  }
+  return fit;
+}
+
+// Full labels next to their marks at the largest size that fits; when even
+// the minimum size does not fit, the same search with short labels and
+// labels set away from their marks (relaxed); below that, labels that do not
+// fit are left out with their marks.
 void TimelineBuilder::fit_lanes() {
   for (auto& e : entries_) mark_extent(e, axis_.scale(), marker_);
   lane_layouts_.assign(lanes_.size(), {});
-  const double room = plot_.height;
-  Fit fit = pack_at(sizes_.label, nullptr);
-  if (fit.total > room) {
-    Fit smallest = pack_at(sizes_.minimum, nullptr);
-    if (smallest.total <= room) {
-      // Binary search on the size: `low` fits, `high` does not.
-      double low = sizes_.minimum, high = sizes_.label;
-      fit = std::move(smallest);
-      while (high - low > kSizeStep + 1e-9) {
-        const double middle =
-            low + std::max(kSizeStep, std::floor((high - low) / 2 / kSizeStep) * kSizeStep);
-        Fit attempt = pack_at(middle, nullptr);
-        if (attempt.total <= room) {
-          low = middle;
-          fit = std::move(attempt);
-        } else {
-          high = middle;
-        }
+  // Relaxed packing tries many more places per item: for charts a reader
+  // can take in, not for thousands of items (which keep the strict search).
+  const bool may_relax = entries_.size() <= kRelaxedMaxItems;
+  std::optional<Fit> fit = search_size(false);
+  if (!fit && may_relax) fit = search_size(true);
+  if (!fit && !may_relax) fit = pack_at(sizes_.minimum, budgets_for(smallest_), false);
+  if (!fit) {
+    fit = pack_at(sizes_.minimum, budgets_for(smallest_), true);
+    // Budgets in proportion to need can leave a lane too short for even
+    // one more item while another lane does not use all of its own: the
+    // room a lane leaves unused goes to the lanes that left items out.
+    for (int round = 0; round < kBudgetRounds; ++round) {
+      std::vector<size_t> left_out(lanes_.size(), 0);
+      for (size_t i = 0; i < entries_.size(); ++i) {
+        left_out[entries_[i].lane] += fit->placements[i].alternative < 0;
       }
-    } else {
-      fit = pack_at(sizes_.minimum, budgets_for(smallest));
+      double spare = 0;
+      size_t wanting = 0;
+      for (size_t l = 0; l < lanes_.size(); ++l) {
+        if (left_out[l] == 0) {
+          spare += std::max(0.0, budgets_[l] - fit->lane_heights[l]);
+          budgets_[l] = std::min(budgets_[l], fit->lane_heights[l]);
+        }
+        wanting += left_out[l];
+      }
+      if (wanting == 0 || spare < 1) break;
+      for (size_t l = 0; l < lanes_.size(); ++l) {
+        budgets_[l] += spare * static_cast<double>(left_out[l]) / static_cast<double>(wanting);
+      }
+      Fit attempt = pack_at(sizes_.minimum, &budgets_, true);
+      size_t placed = 0, was = 0;
+      for (size_t i = 0; i < entries_.size(); ++i) {
+        placed += attempt.placements[i].alternative >= 0;
+        was += fit->placements[i].alternative >= 0;
+      }
+      if (placed <= was) break;
+      fit = std::move(attempt);
     }
   }
-  fit_ = std::move(fit);
+  fit_ = std::move(*fit);
   place_lanes();
 }
 

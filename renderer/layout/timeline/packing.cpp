@@ -1,45 +1,112 @@
 #include "layout/timeline/packing.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <map>
+#include <set>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace briefing {
 namespace {
 
-/// The boxes placed so far, of every item and the reserved ones, sorted by
-/// their top. In that order the lines each box blocks come out sorted by
-/// their start, so a query sweeps them once, without sorting, and stops at
-/// the first free line: linear in the boxes above the answer, not
-/// n log n in all of them.
+/// The boxes placed so far, of every item and the reserved ones, in a grid
+/// of columns along x (a spatial index, as mapnik's label collision
+/// detector): a box is filed in every column it spans, each column sorted by
+/// the boxes' tops. A query looks only at the columns its box spans, from
+/// the first box that can reach below its lowest line: its cost is the
+/// depth of a few columns (bounded by the lane's height), not the number of
+/// boxes in the lane.
 class PlacedBoxes {
  public:
   struct Entry {
     Rect box;
     size_t owner;
   };
+  struct Column {
+    std::vector<Entry> entries;  // sorted by box.y
+    double tallest = 0;          // the tallest box ever filed here, points
+  };
+
+  /// `reach`: how far beyond a box (the horizontal clearance) a query looks.
+  explicit PlacedBoxes(double reach) : reach_(reach) {}
 
   void insert(const std::vector<Rect>& boxes, size_t owner) {
     for (const Rect& box : boxes) {
-      const auto at = std::upper_bound(entries_.begin(), entries_.end(), box.y,
-                                       [](double y, const Entry& e) { return y < e.box.y; });
-      entries_.insert(at, {box, owner});
+      for (long c = column_of(box.x); c <= column_of(box.right()); ++c) {
+        Column& column = columns_[c];
+        const auto at = std::upper_bound(column.entries.begin(), column.entries.end(), box.y,
+                                         [](double y, const Entry& e) { return y < e.box.y; });
+        column.entries.insert(at, {box, owner});
+        column.tallest = std::max(column.tallest, box.height);
+      }
+      bottoms_.insert(box.bottom());
     }
+    owned_[owner].insert(owned_[owner].end(), boxes.begin(), boxes.end());
   }
   void remove(size_t owner) {
-    entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
-                                  [&](const Entry& e) { return e.owner == owner; }),
-                   entries_.end());
+    auto found = owned_.find(owner);
+    if (found == owned_.end()) return;
+    for (const Rect& box : found->second) {
+      for (long c = column_of(box.x); c <= column_of(box.right()); ++c) {
+        auto& entries = columns_[c].entries;
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [&](const Entry& e) { return e.owner == owner; }),
+                      entries.end());
+      }
+      bottoms_.erase(bottoms_.find(box.bottom()));
+    }
+    owned_.erase(found);
   }
-  const std::vector<Entry>& entries() const { return entries_; }
-  double bottom() const {
-    double b = 0;
-    for (const Entry& e : entries_) b = std::max(b, e.box.bottom());
-    return b;
+  double bottom() const { return bottoms_.empty() ? 0 : std::max(0.0, *bottoms_.rbegin()); }
+  const std::vector<Rect>& boxes_of(size_t owner) const { return owned_.at(owner); }
+
+  /// The owners of boxes within `margin` of `box` in x, nearest first.
+  std::vector<size_t> owners_near(const Rect& box, double margin) const {
+    std::vector<std::pair<double, size_t>> found;
+    const Rect wide{box.x - margin, box.y, box.width + 2 * margin, box.height};
+    near(wide, -1e300, [&](const Entry& e) {
+      if (e.box.x < wide.right() && wide.x < e.box.right()) {
+        const double dx = std::max({0.0, e.box.x - box.right(), box.x - e.box.right()});
+        found.emplace_back(dx + std::abs(e.box.y - box.y), e.owner);
+      }
+    });
+    std::sort(found.begin(), found.end());
+    std::vector<size_t> owners;
+    for (const auto& [distance, owner] : found) {
+      if (std::find(owners.begin(), owners.end(), owner) == owners.end()) owners.push_back(owner);
+    }
+    return owners;
+  }
+
+  /// Calls `visit(entry)` for every filed box that may lie within the
+  /// clearance of `box` in x and whose bottom may reach below `lowest_top`
+  /// (a box's top in query coordinates); a box spanning several columns is
+  /// visited once per column.
+  template <typename Visit>
+  void near(const Rect& box, double lowest_top, Visit&& visit) const {
+    for (long c = column_of(box.x - reach_); c <= column_of(box.right() + reach_); ++c) {
+      const auto found = columns_.find(c);
+      if (found == columns_.end()) continue;
+      const Column& column = found->second;
+      // Boxes whose top lies above this cannot reach down to `lowest_top`.
+      const double from = lowest_top - column.tallest - 1;
+      auto it = std::lower_bound(column.entries.begin(), column.entries.end(), from,
+                                 [](const Entry& e, double y) { return e.box.y < y; });
+      for (; it != column.entries.end(); ++it) visit(*it);
+    }
   }
 
  private:
-  std::vector<Entry> entries_;
+  static constexpr double kColumnWidth = 32;  // points
+  static long column_of(double x) { return static_cast<long>(std::floor(x / kColumnWidth)); }
+
+  double reach_;
+  std::map<long, Column> columns_;
+  std::multiset<double> bottoms_;
+  std::unordered_map<size_t, std::vector<Rect>> owned_;
 };
 
 /// The highest line (smallest y, at least `lowest`) at which every box of
@@ -49,51 +116,40 @@ class PlacedBoxes {
 double first_free_line(const PackAlternative& alternative, const PlacedBoxes& placed, size_t skip,
                        double lowest, double give_up, const PackSettings& settings) {
   // Lines blocked by a placed box form an open interval (start, end); the
-  // answer is the first point at or after `lowest` outside their union. One
-  // cursor per box of the alternative walks the placed boxes top down; the
-  // cursors are merged by the start of the interval they block.
-  const auto& entries = placed.entries();
-  struct Cursor {
-    const Rect* box;
-    size_t next;
-  };
-  std::vector<Cursor> cursors;
-  cursors.reserve(alternative.boxes.size());
-  auto blocks = [&](const Rect& box, const PlacedBoxes::Entry& e) {
-    return e.owner != skip && box.x < e.box.right() + settings.gap_x &&
-           e.box.x < box.right() + settings.gap_x;
-  };
-  auto advance = [&](Cursor& c) {
-    while (c.next < entries.size() && !blocks(*c.box, entries[c.next])) ++c.next;
-  };
+  // answer is the first point at or after `lowest` outside their union:
+  // the intervals near each box of the alternative, sorted by their start,
+  // swept once.
+  std::vector<std::pair<double, double>> blocked;
   for (const Rect& box : alternative.boxes) {
-    cursors.push_back({&box, 0});
-    advance(cursors.back());
+    // A placed box blocks lines up to its bottom - box.y + gap_y: those
+    // ending at or above `lowest` do not matter.
+    placed.near(box, lowest + box.y - settings.gap_y, [&](const PlacedBoxes::Entry& e) {
+      if (e.owner == skip || !(box.x < e.box.right() + settings.gap_x) ||
+          !(e.box.x < box.right() + settings.gap_x)) {
+        return;
+      }
+      blocked.emplace_back(e.box.y - box.bottom() - settings.gap_y,
+                           e.box.bottom() - box.y + settings.gap_y);
+    });
   }
+  std::sort(blocked.begin(), blocked.end());
   double line = lowest;
   constexpr double kEpsilon = 1e-6;
-  while (true) {
-    Cursor* first = nullptr;
-    double start = 0;
-    for (Cursor& c : cursors) {
-      if (c.next >= entries.size()) continue;
-      const double s = entries[c.next].box.y - c.box->bottom() - settings.gap_y;
-      if (!first || s < start) {
-        first = &c;
-        start = s;
-      }
-    }
-    if (!first || start >= line - kEpsilon) break;
-    const double end = entries[first->next].box.bottom() - first->box->y + settings.gap_y;
+  for (const auto& [start, end] : blocked) {
+    if (start >= line - kEpsilon) break;
     if (end > line) {
       line = end;
       if (line > give_up) break;
     }
-    ++first->next;
-    advance(*first);
   }
   return line;
 }
+
+/// The repair pass runs for lanes of at most this many items (its cost is
+/// a few placements per item left out, too much for thousands).
+constexpr size_t kRepairMaxItems = 400;
+constexpr size_t kRepairTries = 6;   // neighbours tried per item left out
+constexpr double kRepairReach = 60;  // how far in x a neighbour may stand, points
 
 struct Best {
   int alternative = -1;
@@ -132,6 +188,60 @@ std::vector<Rect> boxes_at(const PackAlternative& alternative, double line) {
   std::vector<Rect> boxes = alternative.boxes;
   for (Rect& box : boxes) box.y += line;
   return boxes;
+}
+
+// Repair: an item that found no place under the height limit takes the
+// place of one of its nearest placed neighbours, which then looks for
+// another place; kept only when both are placed, else undone. Owner `count`
+// is the reserved boxes, never moved.
+template <typename ItemOf>
+void repair(const std::vector<std::vector<Rect>>& common, const std::vector<const PackItem*>& made,
+            const std::vector<size_t>& order, const PackSettings& settings, size_t count,
+            ItemOf&& item, PlacedBoxes& placed, LanePacking& result, std::vector<double>& bottoms) {
+  auto place = [&](size_t index, const Best& best) {
+    result.placements[index] = {best.alternative, best.line};
+    placed.insert(
+        boxes_at(item(index).alternatives[static_cast<size_t>(best.alternative)], best.line),
+        index);
+    bottoms[index] = best.bottom;
+  };
+  for (size_t index : order) {
+    // Items never made had marks that fit nowhere: they stay out (and unmeasured).
+    if (result.placements[index].alternative >= 0 || (!common[index].empty() && !made[index])) {
+      continue;
+    }
+    Rect around;
+    if (!common[index].empty()) {
+      around = common[index].front();
+    } else {
+      const auto& alternatives = item(index).alternatives;
+      if (alternatives.empty() || alternatives.front().boxes.empty()) continue;
+      around = alternatives.front().boxes.front();
+    }
+    std::vector<size_t> neighbours = placed.owners_near(around, kRepairReach);
+    neighbours.erase(std::remove(neighbours.begin(), neighbours.end(), count), neighbours.end());
+    if (neighbours.size() > kRepairTries) neighbours.resize(kRepairTries);
+    for (size_t other : neighbours) {
+      const PackPlacement was = result.placements[other];
+      const double was_bottom = bottoms[other];
+      const std::vector<Rect> was_boxes = placed.boxes_of(other);
+      placed.remove(other);
+      const Best mine = best_position(item(index), placed, count + 1, settings);
+      if (mine.alternative >= 0) {
+        place(index, mine);
+        const Best theirs = best_position(item(other), placed, count + 1, settings);
+        if (theirs.alternative >= 0) {
+          place(other, theirs);
+          break;
+        }
+        placed.remove(index);
+        result.placements[index] = {};
+      }
+      placed.insert(was_boxes, other);
+      result.placements[other] = was;
+      bottoms[other] = was_bottom;
+    }
+  }
 }
 
 }  // namespace
@@ -174,7 +284,7 @@ LanePacking pack_lane(const LazyPackItems& source, const std::vector<size_t>& or
     return *made[i];
   };
   // Every item's boxes; the reserved ones belong to one more owner, `count`.
-  PlacedBoxes placed;
+  PlacedBoxes placed(settings.gap_x);
   placed.insert(reserved, count);
   std::vector<double> bottoms(count, 0);
   const bool limited = settings.max_height < 1e299;
@@ -229,6 +339,9 @@ LanePacking pack_lane(const LazyPackItems& source, const std::vector<size_t>& or
       moved = true;
     }
     if (!moved) break;
+  }
+  if (limited && settings.repair && count <= kRepairMaxItems) {
+    repair(source.common, made, order, settings, count, item, placed, result, bottoms);
   }
   result.height = placed.bottom();
   return result;

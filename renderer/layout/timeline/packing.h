@@ -48,6 +48,9 @@ struct PackSettings {
   /// the lane is known to be too tall and packing stops (LanePacking::overflowed).
   /// Items before it are placed exactly as without the limit.
   double overflow_height = 1e300;
+  /// Under a height limit, let an item left out take a neighbour's place
+  /// when the neighbour finds another (lanes of up to a few hundred items).
+  bool repair = false;
 };
 
 /// A lower bound on the height of any packing in which every box of `common`

@@ -96,13 +96,16 @@ TimelinePage TimelineBuilder::build() {
     for (const Item* item : lanes_[l].items) entry_for(entries_, item).lane = l;
   }
   fit_lanes();
+  if (reserve_omission_note()) fit_lanes();
   draw_backgrounds();
   const size_t grid_index = result_.page.items.size();
   axis_.draw(axis_top, theme_, result_);
   draw_lane_titles();
   draw_marks();
+  draw_leaders();
   draw_labels();
   draw_continuations();
+  place_omission_note();
   axis_.draw_grid(plot_.y, axis_top_y(), theme_, text_boxes_, result_, grid_index);
   return std::move(result_);
 }
