@@ -128,7 +128,8 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   std::vector<std::pair<std::string, std::string>> files;  // path, bytes
   if (a.request.deck && format != OutputFormat::pdf) {
     if (is_standard_stream(a.output)) {
-      throw UsageError("a deck of PNG or SVG slides is one file per slide: give a file name, not -");
+      throw UsageError(
+          "a deck of PNG or SVG slides is one file per slide: give a file name, not -");
     }
     // PNG and SVG hold one slide each: OUT-01.png, OUT-02.png, ...
     const auto paths = deck_files(a.output, document.pages.size());

@@ -14,8 +14,8 @@
 #include "paint/pdf_action_check.h"
 #include "paint/pdf_structure.h"
 #include "paint/pdf_tag_attributes.h"
-#include "paint/svg_writer.h"
 #include "paint/png_writer.h"
+#include "paint/svg_writer.h"
 
 namespace briefing {
 namespace {

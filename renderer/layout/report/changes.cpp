@@ -51,11 +51,11 @@ void add_changes(const DatasetDiff& diff, const PartialDate& since, const std::s
   if (!diff.metadata.empty()) summary += words.get("changes.details_changed");
   // Which older version: the one the user chose (a file, the recorded
   // baseline, the previous render), and when that version was published.
-  intro.append(basis.empty() ? words.get("changes.intro",
-                                         {{"date", words.date(since)}, {"summary", summary}})
-                             : words.get("changes.intro_named", {{"basis", basis},
-                                                                 {"date", words.date(since)},
-                                                                 {"summary", summary}}));
+  intro.append(
+      basis.empty()
+          ? words.get("changes.intro", {{"date", words.date(since)}, {"summary", summary}})
+          : words.get("changes.intro_named",
+                      {{"basis", basis}, {"date", words.date(since)}, {"summary", summary}}));
   flow.add_paragraph(typesetter.paragraph(std::move(intro), typesetter.body_style(), width,
                                           TextAlign::left, style.text),
                      0, 0, style.body_size, false, "", "line");

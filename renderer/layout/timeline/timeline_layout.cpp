@@ -13,10 +13,10 @@
 
 #include "layout/layout_dump.h"
 #include "layout/timeline/builder.h"
-#include "text/messages.h"
-#include "text/text_block.h"
 #include "layout/timeline/density_layout.h"
 #include "layout/timeline/filter_check.h"
+#include "text/messages.h"
+#include "text/text_block.h"
 
 namespace briefing {
 
