@@ -45,7 +45,8 @@ bool use_layout_fonts(const std::vector<const FontRequest*>& requests, Diagnosti
   const std::vector<std::string> families = configured_families();
   for (const FontRequest* request : requests) {
     if (!request) continue;
-    for (const auto& [family, at] : request->families) {
+    for (const auto& [family_name, at] : request->families) {
+      const std::string& family = family_name;  // a lambda may not capture a binding in clang 14
       const bool known = std::any_of(families.begin(), families.end(), [&](const std::string& f) {
         return FcStrCmpIgnoreCase(reinterpret_cast<const FcChar8*>(f.c_str()),
                                   reinterpret_cast<const FcChar8*>(family.c_str())) == 0;
