@@ -116,6 +116,28 @@ TEST(SpreadsheetExport, TheFactSheetSurvivesARoundTrip) {
   EXPECT_EQ(testing::read_file(dir + "/b.svg"), testing::read_file(dir + "/a.svg"));
 }
 
+TEST(SpreadsheetExport, ShortTitlesSurviveARoundTrip) {
+  const std::string rulebook = BRIEFING_TEST_DIR "/data/eu-digital-rulebook.toml";
+  const std::string dir = testing::make_temp_dir();
+  ASSERT_EQ(run({"export", rulebook, "-o", dir + "/rulebook.csv"}).exit_code, 0);
+  EXPECT_NE(testing::read_file(dir + "/rulebook.csv").find("Short title"), std::string::npos);
+  const CliRun imported =
+      run({"import", dir + "/rulebook.csv", "--details-from", rulebook, "-o", dir + "/back.toml"});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const DatasetLoad before = load_dataset_file(rulebook);
+  const DatasetLoad after = load_dataset_file(dir + "/back.toml");
+  ASSERT_TRUE(before.ok() && after.ok());
+  ASSERT_EQ(after.dataset->items.size(), before.dataset->items.size());
+  size_t with_short_title = 0;
+  for (size_t i = 0; i < before.dataset->items.size(); ++i) {
+    EXPECT_EQ(after.dataset->items[i].short_title, before.dataset->items[i].short_title);
+    with_short_title += !before.dataset->items[i].short_title.empty();
+  }
+  EXPECT_GT(with_short_title, 10u);
+  const DatasetDiff diff = compare_datasets(*before.dataset, *after.dataset);
+  EXPECT_TRUE(diff.empty()) << format_diff(diff);
+}
+
 TEST(SpreadsheetExport, TsvByExtensionAndStandardOutput) {
   const CliRun tsv = run({"export", kFactSheet, "-o", "-", "--delimiter", "tab"});
   ASSERT_EQ(tsv.exit_code, 0) << tsv.err;

@@ -53,6 +53,12 @@ std::string export_spreadsheet(const Dataset& dataset, char delimiter) {
       {"Tags", [](const Item& i) { return join_list(i.tags); }},
       {"Highlight", [](const Item& i) { return std::string(i.highlight ? "yes" : ""); }},
   };
+  const bool short_titles = std::any_of(dataset.items.begin(), dataset.items.end(),
+                                        [](const Item& i) { return !i.short_title.empty(); });
+  if (short_titles) {
+    columns.insert(columns.begin() + 4,
+                   {"Short title", [](const Item& i) { return i.short_title; }});
+  }
   auto footnote = [](int number) { return number > 0 ? std::to_string(number) : std::string(); };
   for (size_t m = 0; m < milestones; ++m) {
     auto at = [m](const Item& i) { return m < i.milestones.size() ? &i.milestones[m] : nullptr; };
