@@ -1,6 +1,10 @@
 #include "load/table_reader.h"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 #include "base/terminal_text.h"
 #include "base/utf8.h"
@@ -17,6 +21,28 @@ SourceRange range_of(const toml::source_region& region) {
 SourceRange range_of(const toml::node& node) { return range_of(node.source()); }
 
 namespace {
+
+/// Line `n` (1-based) of `source`, without its newline; nullopt past the
+/// end. The byte offsets of the lines of the file asked last are kept (per
+/// thread, while the file lives): a dataset of thousands of tables asks
+/// for each table's line, and scanning from the start every time cost the
+/// square of the file's size.
+std::optional<std::string_view> source_line(const SourceRef& source, int n) {
+  thread_local std::weak_ptr<const SourceFile> indexed;
+  thread_local std::vector<size_t> starts;  // byte offset of each line
+  if (indexed.lock() != source) {
+    starts.assign(1, 0);
+    const std::string& text = source->text;
+    for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 1)) {
+      starts.push_back(at + 1);
+    }
+    indexed = source;
+  }
+  if (n < 1 || static_cast<size_t>(n) > starts.size()) return std::nullopt;
+  std::string_view line = source->text;
+  line.remove_prefix(starts[static_cast<size_t>(n) - 1]);
+  return line.substr(0, line.find('\n'));
+}
 
 bool before(SourceRange a, SourceRange b) {
   return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -135,13 +161,9 @@ SourceRange TableReader::table_position() const {
   SourceRange at = range_of(table_);
   at.end_line = 0;
   if (!at.known() || !source_) return at;
-  std::string_view line = source_->text;
-  for (int n = 1; n < at.line; ++n) {
-    const size_t next = line.find('\n');
-    if (next == std::string_view::npos) return at;
-    line.remove_prefix(next + 1);
-  }
-  line = line.substr(0, line.find('\n'));
+  const std::optional<std::string_view> found = source_line(source_, at.line);
+  if (!found) return at;
+  const std::string_view line = *found;
   const size_t start = byte_offset_of_column(line, at.column);
   if (start >= line.size() || line[start] != '[') return at;
   const bool array = line.substr(start, 2) == "[[";

@@ -143,6 +143,10 @@ class TimelineBuilder {
   double note_top_ = -1;  // the omission note's strip; < 0: none
   Fit smallest_;          // the last search's packing at the minimum size, when it did not fit
   std::vector<double> budgets_;
+  /// Label text shaped once per chart: every packing at a size (the search,
+  /// the budgets, the refit under the omission note's strip) asks for the
+  /// same texts again.
+  mutable TextBlockCache label_cache_;
   TimelineAxis axis_;
   std::vector<Rect> text_boxes_;  // labels and lane titles drawn, for the grid to pass behind
   mutable std::vector<std::string> lane_keys_;  // of the whole dataset, in chart order; lazily

@@ -252,7 +252,6 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
   Fit fit;
   fit.size = size;
   fit.relaxed = relaxed;
-  TextBlockCache cache;  // every text shaped once at this size
   const double date_size = std::max(sizes_.date * size / sizes_.label, sizes_.minimum);
   const double wrap = sizes_.wrap;  // points: smaller text, fewer lines
   fit.labels.resize(entries_.size());
@@ -281,13 +280,13 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
         const std::string tag = tag_for(entries_[i], options_);
         for (double share : kWrapShares) {
           fit.labels[i].push_back(make_label(entries_[i], tag, style_.font_family, size, date_size,
-                                             wrap * share, LabelForm::full, &cache));
+                                             wrap * share, LabelForm::full, &label_cache_));
         }
         if (relaxed) {
           for (double share : kCompactShares) {
             fit.labels[i].push_back(make_label(entries_[i], tag, style_.font_family, size,
                                                date_size, wrap * share, LabelForm::compact,
-                                               &cache));
+                                               &label_cache_));
           }
         }
       }

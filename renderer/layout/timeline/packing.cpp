@@ -83,11 +83,14 @@ class PlacedBoxes {
 
   /// Calls `visit(entry)` for every filed box that may lie within the
   /// clearance of `box` in x and whose bottom may reach below `lowest_top`
-  /// (a box's top in query coordinates); a box spanning several columns is
-  /// visited once per column.
+  /// (a box's top in query coordinates), once: a box spanning several
+  /// columns is visited in the first of them the query spans (in a later
+  /// one it would block the same lines again, for the cost of sorting them).
+  /// Boxes that cannot reach below `lowest_top` may be visited too.
   template <typename Visit>
   void near(const Rect& box, double lowest_top, Visit&& visit) const {
-    for (long c = column_of(box.x - reach_); c <= column_of(box.right() + reach_); ++c) {
+    const long first = column_of(box.x - reach_);
+    for (long c = first; c <= column_of(box.right() + reach_); ++c) {
       const auto found = columns_.find(c);
       if (found == columns_.end()) continue;
       const Column& column = found->second;
@@ -95,7 +98,10 @@ class PlacedBoxes {
       const double from = lowest_top - column.tallest - 1;
       auto it = std::lower_bound(column.entries.begin(), column.entries.end(), from,
                                  [](const Entry& e, double y) { return e.box.y < y; });
-      for (; it != column.entries.end(); ++it) visit(*it);
+      for (; it != column.entries.end(); ++it) {
+        if (c > first && column_of(it->box.x) < c) continue;  // visited in an earlier column
+        visit(*it);
+      }
     }
   }
 
