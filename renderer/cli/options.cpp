@@ -44,6 +44,15 @@ const std::vector<std::string>& ParsedOptions::values(const std::string& name) c
   return found == values_.end() ? kNone : found->second;
 }
 
+std::string the_one_dataset(const ParsedOptions& parsed) {
+  if (parsed.positional().empty()) throw UsageError("no dataset file given");
+  if (parsed.positional().size() > 1) {
+    throw UsageError("more than one dataset given ('" + parsed.positional()[0] + "' and '" +
+                     parsed.positional()[1] + "')");
+  }
+  return parsed.positional().front();
+}
+
 ParsedOptions parse_options(const std::vector<OptionSpec>& options,
                             const std::vector<std::string>& args) {
   ParsedOptions parsed;

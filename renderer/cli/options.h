@@ -39,6 +39,10 @@ class ParsedOptions {
   std::vector<std::string> positional_;
 };
 
+/// The one positional argument a command takes, its dataset. Throws
+/// UsageError when there is none or more than one.
+std::string the_one_dataset(const ParsedOptions& parsed);
+
 /// Parses `args` against `options`. Throws UsageError (cli/command.h) for an
 /// unknown option (with the closest real one as a hint), a missing value, a
 /// value given to a flag, or a single-valued option given twice. "--" ends

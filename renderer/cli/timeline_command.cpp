@@ -28,12 +28,7 @@ struct Arguments {
 
 Arguments timeline_arguments_from(const ParsedOptions& parsed) {
   Arguments a;
-  if (parsed.positional().empty()) throw UsageError("no dataset file given");
-  if (parsed.positional().size() > 1) {
-    throw UsageError("more than one dataset given ('" + parsed.positional()[0] + "' and '" +
-                     parsed.positional()[1] + "')");
-  }
-  a.data = parsed.positional().front();
+  a.data = the_one_dataset(parsed);
   a.output = parsed.value("output");
   if (parsed.has("layout")) a.layout = parsed.value("layout");
   a.layout_dump = parsed.value("layout-dump");
