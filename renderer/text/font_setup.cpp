@@ -13,6 +13,7 @@
 
 #include "base/c_handles.h"
 #include "base/data_paths.h"
+#include "base/xml_text.h"
 
 namespace briefing {
 namespace {
@@ -27,26 +28,6 @@ std::string cache_directory() {
     return std::string(home) + "/.cache/briefing/fontconfig";
   }
   return (std::filesystem::temp_directory_path() / "briefing-fontconfig").string();
-}
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 // The system's CJK faces, when fonts-noto-cjk is installed: added as a
@@ -67,10 +48,10 @@ std::string cjk_selection_rules() {
   if (dir.empty()) return "";
   std::string accept;
   for (const char* file : kCjkFontFiles) {
-    accept += "<glob>" + xml_escape(dir + "/" + file) + "</glob>";
+    accept += "<glob>" + xml_escaped(dir + "/" + file) + "</glob>";
   }
-  return "<selectfont><acceptfont>" + accept + "</acceptfont><rejectfont><glob>" + xml_escape(dir) +
-         "/*</glob></rejectfont></selectfont>";
+  return "<selectfont><acceptfont>" + accept + "</acceptfont><rejectfont><glob>" +
+         xml_escaped(dir) + "/*</glob></rejectfont></selectfont>";
 }
 
 // Text in Chinese, Japanese or Korean (Pango gives each run its language:
@@ -118,7 +99,7 @@ FcConfig* build_config() {
   const std::string xml =
       "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
       "<cachedir>" +
-      xml_escape(cache) + "</cachedir>" + cjk_selection_rules() +
+      xml_escaped(cache) + "</cachedir>" + cjk_selection_rules() +
       "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>" +
       fallbacks +
       "</prefer></alias>"
