@@ -1,5 +1,6 @@
 // `briefing build`: renders the outputs of a build file whose inputs changed,
-// each in its own child process, several at once.
+// one child process per chart (the PNG, SVG and PDF of one timeline are laid
+// out once, by one process), several at once.
 #pragma once
 
 #include <ostream>

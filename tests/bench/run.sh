@@ -392,7 +392,7 @@ EOF
     # Where the build's instructions go: the parent, and each output's process.
     breakdown=$(for log in "$work"/callgrind-project/*.log; do
       awk '/== Command:/ { sub(/.*== Command: /, ""); c = $0 } /Collected :/ { n = $NF }
-        END { if (n) { split(c, a, " "); out = a[2]; for (i = 3; i <= length(a); i++) if (a[i - 1] == "-o") out = a[i];
+        END { if (n) { split(c, a, " "); out = ""; for (i = 3; i <= length(a); i++) if (a[i - 1] == "-o") { sub(/.*\//, "", a[i]); out = out (out == "" ? "" : "+") a[i] }
           if (a[2] == "build") out = "briefing build itself"; else sub(/.*\//, "", out);
           printf "%s|%.0f\n", out, n / 1e6 } }' "$log"
     done | sort -t'|' -k2 -n -r | awk -F'|' '{ printf "%s%s %s M", (NR > 1 ? ", " : ""), $1, $2 }')
