@@ -213,8 +213,15 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
       }
       return seconds;
     };
+    // The quickest first: the first new file is on disk soonest. Then the
+    // longest first, so that the last one ends soonest on the cores there are
+    // (longest processing time first: the long ones do not start last, alone).
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return seconds_of(a) < seconds_of(b); });
+    if (order.size() > 2) {
+      std::stable_sort(order.begin() + 1, order.end(),
+                       [&](size_t a, size_t b) { return seconds_of(a) > seconds_of(b); });
+    }
     std::vector<Job> sorted_jobs;
     std::vector<std::vector<PendingRender>> sorted_pending;
     for (size_t i : order) {
