@@ -58,5 +58,34 @@ TEST(BuildOrder, QuickestFirstThenLongestFirst) {
   unsetenv("FAKE_RENDER_LOG");
 }
 
+TEST(BuildOrder, BeforeAnyTimeIsKnownReportsCountAsLongerThanTimelines) {
+  const std::string dir = testing::make_temp_dir();
+  fs::create_directories(dir + "/data");
+  for (const std::string name : {"a", "b", "c"}) {
+    testing::write_file(dir + "/data/" + name + ".toml", testing::one_item_dataset("2000"));
+  }
+  auto output = [](const std::string& path, const std::string& kind, const std::string& data) {
+    return "[[output]]\npath = \"output/" + path + "\"\nkind = \"" + kind + "\"\ndata = \"data/" +
+           data + ".toml\"\n\n";
+  };
+  // x.png and x.svg: one chart, one job.
+  testing::write_file(dir + "/briefing.toml",
+                      output("r.pdf", "report", "a") + output("x.png", "timeline", "b") +
+                          output("x.svg", "timeline", "b") + output("y.png", "timeline", "c"));
+  setenv("FAKE_RENDER_LOG", (dir + "/render.log").c_str(), 1);
+  const BuildFileLoad load = load_build_file(dir + "/briefing.toml");
+  ASSERT_TRUE(load.ok()) << load.report();
+  BuildOptions options;
+  options.jobs = 1;
+  options.quickest_first = true;
+  options.renderer_command = {"/bin/sh", testing::repo_path("tests/data/build-fake-renderer.sh")};
+  std::ostringstream out, err;
+  ASSERT_TRUE(run_build(*load.build, options, out, err).ok()) << err.str();
+  // The single timeline first, then the longest: the report, then the chart of two files.
+  EXPECT_EQ(lines_of(testing::read_file(dir + "/render.log")),
+            (std::vector<std::string>{"y", "r", "x", "x"}));
+  unsetenv("FAKE_RENDER_LOG");
+}
+
 }  // namespace
 }  // namespace briefing

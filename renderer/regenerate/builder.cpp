@@ -205,11 +205,25 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   if (options.quickest_first) {
     std::vector<size_t> order(jobs.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Until every job has a time of its own (the watch's first renders), all
+    // are ranked by a guess instead, in units of one timeline: a report lays
+    // out a timeline figure and pages of text besides; each further file of
+    // a chart is only painted.
+    const bool all_timed = std::all_of(pending.begin(), pending.end(), [&](const auto& renders) {
+      return std::any_of(renders.begin(), renders.end(), [&](const PendingRender& render) {
+        return last_seconds.count(render.output->path) > 0;
+      });
+    });
     auto seconds_of = [&](size_t i) {
       double seconds = 0;
       for (const PendingRender& render : pending[i]) {
         const auto it = last_seconds.find(render.output->path);
-        if (it != last_seconds.end()) seconds = std::max(seconds, it->second);
+        if (!all_timed) {
+          const bool report = render.output->kind == OutputKind::report;
+          seconds += report ? 2.0 : &render == &pending[i].front() ? 1.0 : 0.3;
+        } else if (it != last_seconds.end()) {
+          seconds = std::max(seconds, it->second);
+        }
       }
       return seconds;
     };
