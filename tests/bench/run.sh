@@ -15,7 +15,7 @@
 #   W2    reports of 1,025 and 10,250 generated items            floor_report
 #   W3    briefing timeline of the fact sheet, 1920×1080 PNG     floor_slide (cairo_surface_write_to_png; and libpng as the project encodes)
 #   W4    briefing build --force of the default build (6 outputs) the six floors in a row
-#         watch: save → first changed output, → all six (tests/bench/watch_latency.sh)
+#         watch: save → first changed output, → all six, CPU per save (tests/bench/watch_latency.sh)
 #   check briefing check of 1,000 / 10,000 / 100,000 generated items
 #
 # For each: instructions executed (callgrind, one run each, children traced
