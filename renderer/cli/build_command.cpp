@@ -30,8 +30,9 @@ Command build_command() {
       "build",
       "render every output of a build file that is out of date (the default)",
       "[FILE] [--force] [--jobs N] [--quiet | --verbose]",
-      "Renders the outputs listed in FILE (default: briefing.toml), each in its own\n"
-      "process, several at once; plain `briefing` does the same with ./briefing.toml.\n"
+      "Renders the outputs listed in FILE (default: briefing.toml), several at once,\n"
+      "each chart laid out once for all its files (PNG, SVG, PDF of the same timeline);\n"
+      "plain `briefing` does the same with ./briefing.toml.\n"
       "An output whose inputs (dataset, layout, fonts, options, program) are unchanged\n"
       "since its last render is not rendered again; the manifest that records this is\n"
       "output/.briefing-manifest.json. A failed output keeps its previous file and does\n"

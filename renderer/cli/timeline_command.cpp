@@ -1,6 +1,7 @@
 // briefing timeline DATA -o OUT ...: a timeline graphic as PNG, SVG or PDF.
 #include <algorithm>
 #include <ostream>
+#include <set>
 
 #include "base/terminal_text.h"
 #include "cli/command.h"
@@ -20,16 +21,23 @@
 namespace briefing::cli {
 namespace {
 
-struct Arguments {
-  std::string data, output, layout = "slide-16x9", layout_dump, compare_with;
+/// One file to write and its format.
+struct OutputFile {
+  std::string path;
   OutputFormat format = OutputFormat::png;
+};
+
+struct Arguments {
+  std::string data, layout = "slide-16x9", layout_dump, compare_with;
+  /// Each -o: the chart is laid out once and painted into every one of them
+  /// (`briefing build` asks for a chart's PNG, SVG and PDF in one run).
+  std::vector<OutputFile> outputs;
   TimelineRequest request;
 };
 
 Arguments timeline_arguments_from(const ParsedOptions& parsed) {
   Arguments a;
   a.data = the_one_dataset(parsed);
-  a.output = parsed.value("output");
   if (parsed.has("layout")) a.layout = parsed.value("layout");
   a.layout_dump = parsed.value("layout-dump");
   a.compare_with = parsed.value("compare-with");
@@ -44,16 +52,32 @@ Arguments timeline_arguments_from(const ParsedOptions& parsed) {
     }
   }
   if (auto problem = check_timeline_request(a.request)) throw UsageError(problem->message);
-  if (a.output.empty()) throw UsageError("no output file given (-o OUT, or -o - for stdout)");
-  a.format = output_format(a.output, parsed.value("format"));
+  const std::vector<std::string> paths =
+      parsed.has("output") ? parsed.values("output") : std::vector<std::string>{};
+  if (paths.empty()) throw UsageError("no output file given (-o OUT, or -o - for stdout)");
+  if (paths.size() > 1 && parsed.has("format")) {
+    throw UsageError(
+        "--format names the format of one output; with several -o, each file's "
+        "extension gives its format");
+  }
   if (is_standard_stream(a.data) && is_standard_stream(a.compare_with)) {
     throw UsageError("standard input can be read once: give the dataset or --compare-with as -");
   }
-  if (is_standard_stream(a.output) && is_standard_stream(a.layout_dump)) {
-    throw UsageError("the image and --layout-dump cannot both go to standard output");
+  std::set<std::string> seen;
+  size_t to_stdout = is_standard_stream(a.layout_dump) ? 1 : 0;
+  for (const std::string& path : paths) {
+    if (!seen.insert(path).second) throw UsageError("-o " + path + " is given twice");
+    if (is_standard_stream(path) && ++to_stdout > 1) {
+      throw UsageError(a.layout_dump == "-"
+                           ? "the image and --layout-dump cannot both go to standard output"
+                           : "only one output can go to standard output (-o -)");
+    }
+    if (!is_standard_stream(a.data) && path == a.data) {
+      throw UsageError("the output would overwrite the dataset '" + a.data + "'");
+    }
+    a.outputs.push_back({path, output_format(path, parsed.value("format"))});
   }
-  if (!is_standard_stream(a.data) &&
-      (a.output == a.data || (!a.layout_dump.empty() && a.layout_dump == a.data))) {
+  if (!is_standard_stream(a.data) && !a.layout_dump.empty() && a.layout_dump == a.data) {
     throw UsageError("the output would overwrite the dataset '" + a.data + "'");
   }
   return a;
@@ -118,24 +142,25 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   raster.pixels_per_point = style->pixels_per_point * a.request.scale.value_or(1);
   raster.transparent = a.request.transparent;
   // Render everything first, so that a failure leaves every output untouched.
-  const OutputFormat format = a.format;
   const PdfOptions pdf{load.dataset->language};
   std::vector<std::pair<std::string, std::string>> files;  // path, bytes
-  if (a.request.deck && format != OutputFormat::pdf) {
-    if (is_standard_stream(a.output)) {
-      throw UsageError(
-          "a deck of PNG or SVG slides is one file per slide: give a file name, not -");
+  for (const auto& [output, format] : a.outputs) {
+    if (a.request.deck && format != OutputFormat::pdf) {
+      if (is_standard_stream(output)) {
+        throw UsageError(
+            "a deck of PNG or SVG slides is one file per slide: give a file name, not -");
+      }
+      // PNG and SVG hold one slide each: OUT-01.png, OUT-02.png, ...
+      const auto paths = deck_files(output, document.pages.size());
+      for (size_t i = 0; i < document.pages.size(); ++i) {
+        Document slide = document;
+        slide.pages = {document.pages[i]};
+        slide.outline.clear();
+        files.emplace_back(paths[i], render_document(slide, format, raster, pdf));
+      }
+    } else {
+      files.emplace_back(output, render_document(document, format, raster, pdf));
     }
-    // PNG and SVG hold one slide each: OUT-01.png, OUT-02.png, ...
-    const auto paths = deck_files(a.output, document.pages.size());
-    for (size_t i = 0; i < document.pages.size(); ++i) {
-      Document slide = document;
-      slide.pages = {document.pages[i]};
-      slide.outline.clear();
-      files.emplace_back(paths[i], render_document(slide, format, raster, pdf));
-    }
-  } else {
-    files.emplace_back(a.output, render_document(document, format, raster, pdf));
   }
   std::string dump_json;
   if (!a.layout_dump.empty()) {
@@ -151,7 +176,10 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
 
 std::vector<OptionSpec> timeline_options() {
   std::vector<OptionSpec> specs = {
-      {"output", 'o', "OUT", "the file to write (required): .png, .svg or .pdf; - for stdout"},
+      {"output", 'o', "OUT",
+       "the file to write (required): .png, .svg or .pdf; - for stdout. Repeatable: one "
+       "layout painted into each file",
+       true},
       format_option_spec({"png", "svg", "pdf"}),
       {"layout", 0, "NAME|FILE",
        "a preset in layouts/ (slide-16x9, slide-4x3, a4-landscape, report-figure) or a file"},
@@ -175,7 +203,8 @@ Command timeline_command() {
       "DATA -o OUT [options]",
       "Draws the dated items of DATA on a proportional time axis. The format follows\n"
       "OUT's extension (.png, .svg or .pdf) or --format. DATA - reads standard\n"
-      "input; -o - writes standard output.\n"
+      "input; -o - writes standard output. Several -o lay the chart out once and\n"
+      "write it in each file's format.\n"
       "Exit status: 0 success, 1 data, layout or render errors (or omitted labels),\n"
       "2 bad usage.\n",
       timeline_options(),

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "load/dataset_loader.h"
@@ -83,6 +84,29 @@ Preparation prepare_render(const BuildFile& build, const OutputSpec& output,
   return prepared;
 }
 
+/// Outputs that would render the same chart, each into its own file, share a
+/// key: the job's arguments without its output file. Only timelines (a
+/// report is one file) and only without a history (its arguments name the
+/// output's own files). nullopt: the output gets a job of its own.
+std::optional<std::vector<std::string>> chart_key(const OutputSpec& output, const Job& job) {
+  if (output.kind != OutputKind::timeline || output.compare_with_previous) return std::nullopt;
+  std::vector<std::string> key = job.argv;
+  // render_arguments(): KIND DATA -o OUT ...; after the renderer's own words.
+  const auto out = std::find(key.begin(), key.end(), "-o");
+  if (out == key.end() || out + 1 == key.end()) return std::nullopt;
+  key.erase(out, out + 2);
+  return key;
+}
+
+/// Adds the output file of `single` (its -o OUT) to `shared`, after the -o
+/// options it has.
+void add_output_file(Job& shared, const Job& single) {
+  const auto out = std::find(single.argv.begin(), single.argv.end(), "-o");
+  auto at = std::find(shared.argv.begin(), shared.argv.end(), "-o");
+  while (at != shared.argv.end() && *at == "-o" && at + 1 != shared.argv.end()) at += 2;
+  shared.argv.insert(at, {"-o", *(out + 1)});
+}
+
 }  // namespace
 
 std::string format_seconds(double seconds) {
@@ -125,8 +149,11 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   const std::string environment = environment_digest(renderer);
   const std::set<std::string> broken = check_datasets(build, err);
 
+  // One job per chart: outputs that differ only in their file share a job
+  // (see chart_key), so that the chart is laid out once for all its formats.
   std::vector<Job> jobs;
-  std::vector<PendingRender> pending;
+  std::vector<std::vector<PendingRender>> pending;  // the outputs of each job
+  std::map<std::vector<std::string>, size_t> job_of_chart;
   for (const auto& output : build.outputs) {
     const std::string file = output.output_file();
     const bool data_broken =
@@ -149,8 +176,18 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
       }
       Preparation prepared = prepare_render(build, output, renderer);
       if (prepared.error.empty()) {
+        PendingRender render{&output, fingerprint, std::move(prepared.snapshot)};
+        const auto key = chart_key(output, prepared.job);
+        const auto same = key ? job_of_chart.find(*key) : job_of_chart.end();
+        if (same != job_of_chart.end()) {
+          add_output_file(jobs[same->second], prepared.job);
+          pending[same->second].push_back(std::move(render));
+          continue;
+        }
+        if (key) job_of_chart.emplace(*key, jobs.size());
         jobs.push_back(std::move(prepared.job));
-        pending.push_back({&output, fingerprint, std::move(prepared.snapshot)});
+        pending.push_back({});
+        pending.back().push_back(std::move(render));
         continue;
       }
       error = std::move(prepared.error);
@@ -168,14 +205,39 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   if (options.quickest_first) {
     std::vector<size_t> order(jobs.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Until every job has a time of its own (the watch's first renders), all
+    // are ranked by a guess instead, in units of one timeline: a report lays
+    // out a timeline figure and pages of text besides; each further file of
+    // a chart is only painted.
+    const bool all_timed = std::all_of(pending.begin(), pending.end(), [&](const auto& renders) {
+      return std::any_of(renders.begin(), renders.end(), [&](const PendingRender& render) {
+        return last_seconds.count(render.output->path) > 0;
+      });
+    });
     auto seconds_of = [&](size_t i) {
-      const auto it = last_seconds.find(pending[i].output->path);
-      return it == last_seconds.end() ? 0.0 : it->second;
+      double seconds = 0;
+      for (const PendingRender& render : pending[i]) {
+        const auto it = last_seconds.find(render.output->path);
+        if (!all_timed) {
+          const bool report = render.output->kind == OutputKind::report;
+          seconds += report ? 2.0 : &render == &pending[i].front() ? 1.0 : 0.3;
+        } else if (it != last_seconds.end()) {
+          seconds = std::max(seconds, it->second);
+        }
+      }
+      return seconds;
     };
+    // The quickest first: the first new file is on disk soonest. Then the
+    // longest first, so that the last one ends soonest on the cores there are
+    // (longest processing time first: the long ones do not start last, alone).
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t a, size_t b) { return seconds_of(a) < seconds_of(b); });
+    if (order.size() > 2) {
+      std::stable_sort(order.begin() + 1, order.end(),
+                       [&](size_t a, size_t b) { return seconds_of(a) > seconds_of(b); });
+    }
     std::vector<Job> sorted_jobs;
-    std::vector<PendingRender> sorted_pending;
+    std::vector<std::vector<PendingRender>> sorted_pending;
     for (size_t i : order) {
       sorted_jobs.push_back(std::move(jobs[i]));
       sorted_pending.push_back(std::move(pending[i]));
@@ -193,39 +255,43 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
         if (verbose) out << "$ " << command_line(jobs[index].argv) << std::endl;
       },
       [&](size_t index, const JobResult& result) {
-        const OutputSpec& output = *pending[index].output;
-        const std::string file = output.output_file();
-        last_seconds[output.path] = result.seconds;
-        std::error_code unreadable;
-        const bool written = result.ok() && fs::exists(file, unreadable);
-        if (written) {
-          ++summary.rendered;
-          manifest.record(output.path, file, pending[index].fingerprint);
-          if (output.compare_with_previous) {
-            const std::string error = record_history(build, output, pending[index].snapshot);
-            if (!error.empty()) {
-              err << "warning: cannot keep the data of " << file
-                  << " for its next change page: " << error << "\n";
+        for (const PendingRender& render : pending[index]) {
+          const OutputSpec& output = *render.output;
+          const std::string file = output.output_file();
+          last_seconds[output.path] = result.seconds;
+          std::error_code unreadable;
+          const bool written = result.ok() && fs::exists(file, unreadable);
+          if (written) {
+            ++summary.rendered;
+            manifest.record(output.path, file, render.fingerprint);
+            if (output.compare_with_previous) {
+              const std::string error = record_history(build, output, render.snapshot);
+              if (!error.empty()) {
+                err << "warning: cannot keep the data of " << file
+                    << " for its next change page: " << error << "\n";
+              }
             }
+            if (!quiet)
+              out << "rendered " << file << "  " << format_seconds(result.seconds) << "\n";
+            // What the job printed, once for all its outputs.
+            if (verbose && &render == &pending[index].back()) out << result.out;
+            if (!quiet && &render == &pending[index].back()) err << result.err;  // warnings
+          } else {
+            ++summary.failed;
+            manifest.forget(output.path);
+            err << "failed " << file << " ("
+                << (result.ok() ? "no file written" : result.describe_failure()) << ")  "
+                << format_seconds(result.seconds) << "\n";
+            // Outputs of one dataset and layout often fail alike: say it once.
+            const auto same = printed_errors.find(result.err);
+            if (!result.err.empty() && same != printed_errors.end()) {
+              err << "  (the same messages as for " << same->second << ")\n";
+            } else if (!result.err.empty()) {
+              err << result.err;
+              printed_errors.emplace(result.err, file);
+            }
+            if (verbose && &render == &pending[index].back()) out << result.out;
           }
-          if (!quiet) out << "rendered " << file << "  " << format_seconds(result.seconds) << "\n";
-          if (verbose) out << result.out;
-          if (!quiet) err << result.err;  // warnings, e.g. omitted items
-        } else {
-          ++summary.failed;
-          manifest.forget(output.path);
-          err << "failed " << file << " ("
-              << (result.ok() ? "no file written" : result.describe_failure()) << ")  "
-              << format_seconds(result.seconds) << "\n";
-          // Outputs of one dataset and layout often fail alike: say it once.
-          const auto same = printed_errors.find(result.err);
-          if (!result.err.empty() && same != printed_errors.end()) {
-            err << "  (the same messages as for " << same->second << ")\n";
-          } else if (!result.err.empty()) {
-            err << result.err;
-            printed_errors.emplace(result.err, file);
-          }
-          if (verbose) out << result.out;
         }
         out.flush();
         err.flush();

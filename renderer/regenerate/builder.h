@@ -1,5 +1,6 @@
 // `briefing build`: renders the outputs of a build file whose inputs changed,
-// each in its own child process, several at once.
+// one child process per chart (the PNG, SVG and PDF of one timeline are laid
+// out once, by one process), several at once.
 #pragma once
 
 #include <ostream>
@@ -21,9 +22,10 @@ struct BuildOptions {
   std::vector<std::string> renderer_command;
   /// Watch mode: don't list outputs that are up to date, one line per build.
   bool terse = false;
-  /// Watch mode: start the outputs that rendered quickest last time first (the
+  /// Watch mode: start the job that rendered quickest last time first (the
   /// process remembers each output's last render time), so that the first new
-  /// file is on disk as soon as possible.
+  /// file is on disk as soon as possible, then the others longest first, so
+  /// that the last file is on disk as soon as possible.
   bool quickest_first = false;
 };
 

@@ -11,7 +11,8 @@
 # on, and is written like an editor saves: a new file renamed over the old
 # one. For each save, from the time of the rename: "first" is the earliest
 # modification time among the outputs that changed, "all" the latest once
-# every output has changed. Prints each save, then the medians and maxima;
+# every output has changed; "CPU" what the watch process and its renders
+# spent on it. Prints each save, then the medians and maxima;
 # the last line reads
 #   watch latency over N saves, K outputs, C cores: first output median X s (max X s), all outputs median Y s (max Y s)
 # Wall-clock times: on a shared machine run it when the load is low, and
@@ -50,16 +51,24 @@ watch_pid=$!
 for _ in $(seq 200); do grep -q watching watch.out && break; sleep 0.05; done
 grep -q watching watch.out || { echo "watch did not start" >&2; cat watch.err >&2; exit 1; }
 
+# CPU time (ms) of the watch process and its finished children so far
+# (/proc/PID/stat utime + stime + cutime + cstime, in clock ticks): each save's
+# share is a cost that, unlike wall time, hardly depends on the machine's load.
+ticks=$(getconf CLK_TCK)
+cpu_ms() { awk -v t="$ticks" '{ sub(/.*\) /, ""); print ($12 + $13 + $14 + $15) * 1000 / t }' "/proc/$watch_pid/stat"; }
+
 mtimes() {  # one line per output: seconds since the epoch, with nanoseconds (0 when missing)
   for f in $outputs; do if [ -f "$f" ]; then stat -c %.9Y "$f"; else echo 0; fi; done
 }
 
 firsts=()
 alls=()
+cpus=()
 for i in $(seq "$saves"); do
   value=$([ $((i % 2)) -eq 1 ] && echo "$other" || echo "$original")
   builds_before=$(grep -c "outputs:" watch.out || true)
   before=$(mtimes)
+  cpu_before=$(cpu_ms)
   sed "s/^published *= *\".*\"/published = \"$value\"/" "$dataset" > "$dataset.new"
   saved=$(date +%s.%N)
   mv "$dataset.new" "$dataset"
@@ -70,10 +79,12 @@ for i in $(seq "$saves"); do
   read -r first all changed < <(paste <(echo "$before") <(mtimes) | awk -v s="$saved" '
     $2 != $1 { n++; d = $2 - s; if (n == 1 || d < lo) lo = d; if (n == 1 || d > hi) hi = d }
     END { printf "%.6f %.6f %d\n", lo, hi, n }')
+  cpu=$(echo "$(cpu_ms) - $cpu_before" | bc -l)
+  cpus+=("$cpu")
   firsts+=("$first")
   if [ "$changed" -eq "$output_count" ]; then alls+=("$all"); fi
-  printf 'save %d: first output %.3f s, all %d changed %.3f s  (%s)\n' "$i" "$first" "$changed" "$all" \
-    "$(grep "outputs:" watch.out | tail -n 1)"
+  printf 'save %d: first output %.3f s, all %d changed %.3f s, CPU %.0f ms  (%s)\n' "$i" "$first" "$changed" \
+    "$all" "$cpu" "$(grep "outputs:" watch.out | tail -n 1)"
   sleep 0.5  # let the folder settle before the next save
 done
 
@@ -83,9 +94,11 @@ stats() {  # median and max of the arguments
 }
 read -r first_median first_max < <(stats "${firsts[@]}")
 read -r all_median all_max < <(stats "${alls[@]+"${alls[@]}"}")
+read -r cpu_median cpu_max < <(stats "${cpus[@]}")
 if [ ${#alls[@]} -lt "$saves" ]; then
   echo "note: only ${#alls[@]} of $saves saves changed all $output_count outputs" >&2
 fi
 printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'watch CPU per save (the watch process and its renders): median %.0f ms (max %.0f ms)\n' "$cpu_median" "$cpu_max"
 printf 'watch latency over %d saves, %d outputs, %s cores: first output median %s s (max %s s), all outputs median %s s (max %s s)\n' \
   "$saves" "$output_count" "$(nproc)" "$first_median" "$first_max" "$all_median" "$all_max"
