@@ -580,9 +580,11 @@ class DatasetReader {
 
 }  // namespace
 
-DatasetLoad load_dataset_text(std::string_view text, const std::string& file_name) {
+namespace {
+
+DatasetLoad load_dataset_source(SourceRef source) {
   DatasetLoad result;
-  result.source = make_source(file_name, std::string(text));
+  result.source = std::move(source);
   const auto root = parse_toml(result.source, result.diagnostics);
   if (!root) return result;
   Dataset dataset = DatasetReader(result.source, result.diagnostics).read(*root);
@@ -592,15 +594,21 @@ DatasetLoad load_dataset_text(std::string_view text, const std::string& file_nam
   return result;
 }
 
+}  // namespace
+
+DatasetLoad load_dataset_text(std::string_view text, const std::string& file_name) {
+  return load_dataset_source(make_source(file_name, std::string(text)));
+}
+
 DatasetLoad load_dataset_file(const std::string& path) {
-  const FileContents file = read_file(path);
+  FileContents file = read_file(path);
   if (!file.ok()) {
     DatasetLoad result;
     result.source = make_source(path);
     result.diagnostics.error(result.source, {}, "cannot read the file: " + file.error);
     return result;
   }
-  return load_dataset_text(file.bytes, path);
+  return load_dataset_source(make_source(path, std::move(file.bytes)));  // no copy of the text
 }
 
 }  // namespace briefing

@@ -24,38 +24,67 @@ struct CodePoint {
 // Decodes as leniently as toml++'s reader or more so, and stops where it
 // cannot go on: toml++ throws there when it reads the block, before it
 // parses anything after it. A BOM is skipped and not counted, as toml++ does.
-std::vector<CodePoint> decode(std::string_view text) {
-  std::vector<CodePoint> out;
-  out.reserve(text.size());
-  size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  SourceRange at{1, 1};
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
+// Decodes on demand and keeps only a window around the screen's position (a
+// few code points behind it, as far ahead as it looked): a whole decoded
+// copy of the text cost 40 bytes per byte of input.
+class CodePointStream {
+ public:
+  explicit CodePointStream(std::string_view text)
+      : text_(text), next_(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0) {}
+
+  // Code point `i` (0-based over the whole text), or nullptr past the end.
+  const CodePoint* get(size_t i) {
+    while (base_ + window_.size() <= i) {
+      if (!decode_next()) return nullptr;
+    }
+    return &window_[i - base_];
+  }
+
+  // Code points before `i` are no longer asked for: dropped in batches, so
+  // that each is moved at most once.
+  void release_before(size_t i) {
+    if (i - base_ < kBatch || i - base_ > window_.size()) return;
+    window_.erase(window_.begin(), window_.begin() + static_cast<std::ptrdiff_t>(i - base_));
+    base_ = i;
+  }
+
+ private:
+  bool decode_next() {
+    const size_t i = next_;
+    if (i >= text_.size()) return false;
+    const auto lead = static_cast<unsigned char>(text_[i]);
     const size_t length = lead < 0x80           ? 1
                           : (lead >> 5) == 0x6  ? 2
                           : (lead >> 4) == 0xE  ? 3
                           : (lead >> 3) == 0x1E ? 4
                                                 : 0;
-    if (length == 0 || i + length > text.size()) break;
+    if (length == 0 || i + length > text_.size()) return false;
     char32_t value = length == 1 ? lead : lead & (0x7Fu >> length);
     bool whole = true;
     for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
+      const auto next = static_cast<unsigned char>(text_[i + k]);
       whole = whole && (next & 0xC0) == 0x80;
       value = (value << 6) | (next & 0x3Fu);
     }
-    if (!whole) break;
-    out.push_back({value, i, length, at});
+    if (!whole) return false;
+    window_.push_back({value, i, length, at_});
     if (value == U'\n') {
-      ++at.line;
-      at.column = 1;
+      ++at_.line;
+      at_.column = 1;
     } else {
-      ++at.column;
+      ++at_.column;
     }
-    i += length;
+    next_ = i + length;
+    return true;
   }
-  return out;
-}
+
+  std::string_view text_;
+  size_t next_;           // byte offset of the next code point to decode
+  SourceRange at_{1, 1};  // where it stands
+  static constexpr size_t kBatch = 4096;
+  std::vector<CodePoint> window_;
+  size_t base_ = 0;  // index of window_.front()
+};
 
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 
@@ -110,10 +139,12 @@ std::string describe(char32_t c) {
 // which is harmless since toml++ stops there.
 class Screen {
  public:
-  explicit Screen(std::string_view text) : cps_(decode(text)) {}
+  explicit Screen(std::string_view text) : cps_(text) {}
 
   std::vector<TomlHazard> run() {
-    for (i_ = 0; i_ < cps_.size() && !stopped_; ++i_) {
+    for (i_ = 0; cps_.get(i_) && !stopped_; ++i_) {
+      // bare_code_point() looks 11 code points back.
+      if (i_ > kLookBehind) cps_.release_before(i_ - kLookBehind);
       switch (mode_) {
         case Mode::normal:
           normal();
@@ -141,16 +172,22 @@ class Screen {
  private:
   enum class Mode { normal, comment, basic, literal, ml_basic, ml_literal };
 
-  char32_t at(size_t i) const { return i < cps_.size() ? cps_[i].value : kEnd; }
-  size_t run_of(char32_t c) const {
+  static constexpr size_t kLookBehind = 16;
+
+  char32_t at(size_t i) {
+    const CodePoint* cp = cps_.get(i);
+    return cp ? cp->value : kEnd;
+  }
+  const CodePoint& cp(size_t i) { return *cps_.get(i); }
+  size_t run_of(char32_t c) {
     size_t n = 0;
     while (at(i_ + n) == c) ++n;
     return n;
   }
 
   void found(TomlHazardKind kind, size_t i, char defused_as = '\x01') {
-    found_.push_back(
-        {kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, defused_as, cps_[i].at});
+    const CodePoint& c = cp(i);
+    found_.push_back({kind, c.offset, c.length, c.at, c.value, defused_as, c.at});
     stopped_ = kind != TomlHazardKind::stand_in;
   }
 
@@ -191,7 +228,7 @@ class Screen {
         bare_start_.clear();
         date_chars_.clear();
         date_scan_ = DateScan::chars;
-        bare_at_ = cps_[i_].at;
+        bare_at_ = cp(i_).at;
         bare_code_point(c);
         if (!stopped_ && is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
         return;
@@ -244,7 +281,7 @@ class Screen {
           digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == U'-' && digit(s[5]) && digit(s[6]) &&
           s[7] == U'-' && digit(s[8]) && digit(s[9])) {
         found(TomlHazardKind::time_after_t, i_, '0');
-        found_.back().own_error_before = cps_[i_ - 11].at;
+        found_.back().own_error_before = cp(i_ - 11).at;
         return;
       }
     }
@@ -426,7 +463,7 @@ class Screen {
     }
   }
 
-  std::vector<CodePoint> cps_;
+  CodePointStream cps_;
   std::vector<TomlHazard> found_;
   size_t i_ = 0;
   Mode mode_ = Mode::normal;
