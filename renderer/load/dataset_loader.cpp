@@ -115,7 +115,8 @@ class DatasetReader {
   DatasetReader(SourceRef source, Diagnostics& diagnostics)
       : source_(std::move(source)), diagnostics_(diagnostics) {}
 
-  Dataset read(const toml::table& root) {
+  /// `line_shifts`: PiecewiseToml's, for the [[item]] tables (or empty).
+  Dataset read(const toml::table& root, const std::vector<int>& line_shifts = {}) {
     Dataset dataset;
     TableReader top(root, "the dataset file", source_, diagnostics_);
     if (const toml::table* header = top.table("dataset", Need::required)) {
@@ -130,7 +131,11 @@ class DatasetReader {
     }
     for (const toml::table* table : sections) read_section(*table, dataset);
     const auto items = top.tables("item");
-    for (const toml::table* table : items) read_item(*table, dataset);
+    for (size_t i = 0; i < items.size(); ++i) {
+      line_shift_ = items.size() == line_shifts.size() ? line_shifts[i] : 0;
+      read_item(*items[i], dataset);
+    }
+    line_shift_ = 0;
     // Both are required (data/README.md, "Structure"); `item = []` holds none either.
     for (const auto& [key, count] :
          {std::pair{"section", sections.size()}, {"item", items.size()}}) {
@@ -230,7 +235,7 @@ class DatasetReader {
       }
       if (!written.empty()) {
         reader.error_at(
-            range_of(*node),
+            reader.range_of(*node),
             "'" + key + "' must be a string, not " + with_article(toml_type_name(*node)),
             "quote it: write \"" + written + "\"");
         return std::nullopt;
@@ -301,7 +306,7 @@ class DatasetReader {
   }
 
   void read_header(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[dataset]", source_, diagnostics_);
+    TableReader reader(table, "[dataset]", source_, diagnostics_, line_shift_);
     dataset.title = non_empty(reader, "title", limits::kShortText, &dataset.title_at);
     dataset.publisher = non_empty(reader, "publisher", limits::kShortText, &dataset.publisher_at);
     if (auto published = date(reader, "published", Need::required)) dataset.published = *published;
@@ -318,7 +323,7 @@ class DatasetReader {
   // `[vocabulary]`: the dataset's own kinds (lowercase) and, if given, the
   // only milestone labels it uses.
   void read_vocabulary(const toml::table& table, Vocabulary& vocabulary) {
-    TableReader reader(table, "[vocabulary]", source_, diagnostics_);
+    TableReader reader(table, "[vocabulary]", source_, diagnostics_, line_shift_);
     vocabulary.kinds = words(reader, "kinds", true);
     vocabulary.labels = words(reader, "labels", false);
     reader.finish();
@@ -377,7 +382,7 @@ class DatasetReader {
   }
 
   void read_section(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[[section]]", source_, diagnostics_);
+    TableReader reader(table, "[[section]]", source_, diagnostics_, line_shift_);
     Section section;
     section.position = reader.table_position();
     section.id = non_empty(reader, "id", limits::kId);
@@ -411,7 +416,7 @@ class DatasetReader {
   }
 
   void read_item(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[[item]]", source_, diagnostics_);
+    TableReader reader(table, "[[item]]", source_, diagnostics_, line_shift_);
     Item item;
     item.position = reader.table_position();
     item.id = non_empty(reader, "id", limits::kId);
@@ -442,7 +447,7 @@ class DatasetReader {
     check_kind(reader, dataset, item.kind);
     item.issuers = texts(reader, "issuers", Need::required, limits::kShortText)
                        .value_or(std::vector<std::string>{});
-    item.issuers_at = element_ranges(table, "issuers", item.issuers.size());
+    item.issuers_at = element_ranges(reader, table, "issuers", item.issuers.size());
     item.summary = non_empty(reader, "summary", limits::kLongText, &item.summary_at);
     item.tags = texts(reader, "tags", Need::optional, limits::kShortText)
                     .value_or(std::vector<std::string>{});
@@ -458,7 +463,7 @@ class DatasetReader {
   }
 
   void read_milestone(const toml::table& table, const Vocabulary& vocabulary, Item& item) {
-    TableReader reader(table, "[[item.milestone]]", source_, diagnostics_);
+    TableReader reader(table, "[[item.milestone]]", source_, diagnostics_, line_shift_);
     Milestone milestone;
     milestone.position = reader.table_position();
     milestone.label = non_empty(reader, "label", limits::kShortText, &milestone.label_at);
@@ -490,7 +495,7 @@ class DatasetReader {
   }
 
   void read_link(const toml::table& table, Item& item) {
-    TableReader reader(table, "[[item.link]]", source_, diagnostics_);
+    TableReader reader(table, "[[item.link]]", source_, diagnostics_, line_shift_);
     Link link;
     std::tie(link.url, link.href) = link_url(reader, "url", Need::required);
     link.language_note = optional_text(reader, "language", limits::kShortText, link.language_at);
@@ -500,7 +505,7 @@ class DatasetReader {
   }
 
   void read_note(const toml::table& table, Item& item) {
-    TableReader reader(table, "[[item.note]]", source_, diagnostics_);
+    TableReader reader(table, "[[item.note]]", source_, diagnostics_, line_shift_);
     Note note;
     note.text = non_empty(reader, "text", limits::kLongText, &note.text_at);
     note.footnote = footnote(reader, item.id);
@@ -509,12 +514,13 @@ class DatasetReader {
   }
 
   // Where each string of the array `key` stands (as many as were read).
-  static std::vector<SourceRange> element_ranges(const toml::table& table, const std::string& key,
+  static std::vector<SourceRange> element_ranges(const TableReader& reader,
+                                                 const toml::table& table, const std::string& key,
                                                  size_t count) {
     std::vector<SourceRange> ranges;
     if (const auto* array = table.get_as<toml::array>(key)) {
       for (const toml::node& element : *array) {
-        if (element.is_string()) ranges.push_back(range_of(element));
+        if (element.is_string()) ranges.push_back(reader.range_of(element));
       }
     }
     ranges.resize(count);
@@ -576,6 +582,7 @@ class DatasetReader {
   Diagnostics& diagnostics_;
   std::map<int64_t, std::string> footnotes_;  // footnote number → item id
   std::vector<std::string> all_section_ids_;  // as written, before any is checked
+  int line_shift_ = 0;                        // of the [[item]] being read (PiecewiseToml)
 };
 
 }  // namespace
@@ -585,9 +592,10 @@ namespace {
 DatasetLoad load_dataset_source(SourceRef source) {
   DatasetLoad result;
   result.source = std::move(source);
-  const auto root = parse_toml(result.source, result.diagnostics);
-  if (!root) return result;
-  Dataset dataset = DatasetReader(result.source, result.diagnostics).read(*root);
+  const auto parsed = parse_toml_in_pieces(result.source, result.diagnostics, "item");
+  if (!parsed) return result;
+  Dataset dataset =
+      DatasetReader(result.source, result.diagnostics).read(parsed->root, parsed->line_shifts);
   dataset.file = result.source;
   result.diagnostics.sort_by_position();
   if (!result.diagnostics.has_errors()) result.dataset = std::move(dataset);

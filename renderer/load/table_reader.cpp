@@ -100,6 +100,51 @@ std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diag
   }
 }
 
+std::optional<PiecewiseToml> parse_toml_in_pieces(const SourceRef& source, Diagnostics& diagnostics,
+                                                  const std::string& name) {
+  const auto whole = [&]() -> std::optional<PiecewiseToml> {
+    std::optional<toml::table> root = parse_toml(source, diagnostics);
+    if (!root) return std::nullopt;
+    PiecewiseToml parsed{std::move(*root), {}};
+    if (const auto* array = parsed.root.get_as<toml::array>(name)) {
+      parsed.line_shifts.assign(array->size(), 0);
+    }
+    return parsed;
+  };
+  // A few dozen headers per piece: toml++'s search stays short, and each
+  // parse's set-up is spread over many items.
+  constexpr size_t kHeadersPerPiece = 32;
+  const std::string_view text = source->text;
+  const TomlScan scan = scan_toml(text, name);
+  const std::vector<TomlHeaderStart>& starts = scan.headers;
+  if (!scan.hazards.empty() || starts.size() <= kHeadersPerPiece) return whole();
+  try {
+    // The first piece holds everything before the second header.
+    PiecewiseToml parsed{toml::parse(text.substr(0, starts[1].offset), source->name), {}};
+    toml::array* all = parsed.root.get_as<toml::array>(name);
+    if (!all || !all->is_array_of_tables()) return whole();
+    parsed.line_shifts.assign(all->size(), 0);
+    for (size_t first = 1; first < starts.size(); first += kHeadersPerPiece) {
+      const size_t begin = starts[first].offset;
+      const size_t end = first + kHeadersPerPiece < starts.size()
+                             ? starts[first + kHeadersPerPiece].offset
+                             : text.size();
+      toml::table piece = toml::parse(text.substr(begin, end - begin), source->name);
+      // Only `[[name]]` tables (and tables inside them): anything else
+      // might have meant something else in the whole document.
+      toml::array* more = piece.get_as<toml::array>(name);
+      if (piece.size() != 1 || !more || !more->is_array_of_tables()) return whole();
+      for (toml::node& element : *more) {
+        all->push_back(std::move(*element.as_table()));  // keeps its positions
+        parsed.line_shifts.push_back(starts[first].line - 1);
+      }
+    }
+    return parsed;
+  } catch (const toml::parse_error&) {
+    return whole();  // for the error as the whole text gives it
+  }
+}
+
 const char* toml_type_name(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::table:
@@ -145,11 +190,18 @@ bool has_control_characters(std::string_view text) {
 }
 
 TableReader::TableReader(const toml::table& table, std::string what, SourceRef source,
-                         Diagnostics& diagnostics)
+                         Diagnostics& diagnostics, int line_shift)
     : table_(table),
+      line_shift_(line_shift),
       what_(std::move(what)),
       source_(std::move(source)),
       diagnostics_(diagnostics) {}
+
+SourceRange TableReader::shifted(SourceRange at) const {
+  if (at.line > 0) at.line += line_shift_;
+  if (at.end_line > 0) at.end_line += line_shift_;
+  return at;
+}
 
 void TableReader::error_at(SourceRange at, std::string message, std::string hint) {
   diagnostics_.error(source_, at, std::move(message), std::move(hint));
@@ -177,7 +229,7 @@ SourceRange TableReader::table_position() const {
 
 SourceRange TableReader::key_position(const std::string& key) const {
   for (const auto& [k, v] : table_) {
-    if (k.str() == key) return range_of(k.source());
+    if (k.str() == key) return shifted(briefing::range_of(k.source()));
   }
   return table_position();
 }
@@ -332,7 +384,7 @@ void TableReader::finish() {
     const bool was_missing = !suggestion.empty();
     if (!was_missing) suggestion = closest_match(name, known_);
     if (was_missing) missing.erase(std::find(missing.begin(), missing.end(), suggestion));
-    error_at(range_of(key.source()), "unknown key '" + name + "' in " + what_,
+    error_at(shifted(briefing::range_of(key.source())), "unknown key '" + name + "' in " + what_,
              suggestion.empty() ? std::string()
              : was_missing
                  ? "did you mean '" + suggestion + "'? (" + what_ + " needs it, and it is missing)"

@@ -21,6 +21,24 @@ SourceRange range_of(const toml::node& node);
 /// Parses the TOML text of `source`; a syntax error becomes one located diagnostic.
 std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diagnostics);
 
+/// A document parsed as pieces (parse_toml_in_pieces()): the same tree as
+/// parse_toml() gives, but toml++ counted the lines of each piece from 1.
+struct PiecewiseToml {
+  toml::table root;
+  // For each element of the root's array of tables: the lines to add to
+  // the positions toml++ gave the nodes inside it (0 for a whole parse).
+  std::vector<int> line_shifts;
+};
+
+/// As parse_toml(), for a document of many `[[name]]` tables: toml++ 3.3.0
+/// looks up every array of tables among all of the document's for each
+/// `[[...]]` header, a cost that grows with the square of the number of
+/// items; parsed in pieces of a few dozen items, it is linear. Any piece
+/// that is not just `[[name]]` tables, or that toml++ rejects, makes it
+/// parse the whole text as parse_toml() does, for the same located error.
+std::optional<PiecewiseToml> parse_toml_in_pieces(const SourceRef& source, Diagnostics& diagnostics,
+                                                  const std::string& name);
+
 enum class Need { optional, required };
 
 /// Reads the keys of one table. Every key asked for is "known"; `finish()`
@@ -28,8 +46,9 @@ enum class Need { optional, required };
 class TableReader {
  public:
   /// `what` names the table in messages, e.g. "[[item]]" or "[dataset]".
+  /// `line_shift`: lines to add to toml++'s positions (PiecewiseToml).
   TableReader(const toml::table& table, std::string what, SourceRef source,
-              Diagnostics& diagnostics);
+              Diagnostics& diagnostics, int line_shift = 0);
   /// Reports what finish() would, if it was not called.
   ~TableReader();
   TableReader(const TableReader&) = delete;
@@ -59,6 +78,9 @@ class TableReader {
   /// The table's header ("[[item]]"), or its first key for an inline table.
   SourceRange table_position() const;
 
+  /// Where `node` (of this table) stands in the file.
+  SourceRange range_of(const toml::node& node) const { return shifted(briefing::range_of(node)); }
+
   void error_at(SourceRange at, std::string message, std::string hint = {});
   /// Counts `key` as known (for did-you-mean hints) without reading it.
   void know(const std::string& key);
@@ -73,7 +95,10 @@ class TableReader {
   const toml::node* find(const std::string& key, Need need);
   void wrong_type(const std::string& key, const toml::node& node, const std::string& expected);
 
+  SourceRange shifted(SourceRange at) const;
+
   const toml::table& table_;
+  int line_shift_ = 0;
   std::string what_;
   SourceRef source_;
   Diagnostics& diagnostics_;

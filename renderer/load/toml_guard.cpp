@@ -139,7 +139,10 @@ std::string describe(char32_t c) {
 // which is harmless since toml++ stops there.
 class Screen {
  public:
-  explicit Screen(std::string_view text) : cps_(text) {}
+  explicit Screen(std::string_view text, std::u32string header_name = {})
+      : cps_(text), header_name_(std::move(header_name)) {}
+
+  std::vector<TomlHeaderStart> take_headers() { return std::move(headers_); }
 
   std::vector<TomlHazard> run() {
     for (i_ = 0; cps_.get(i_) && !stopped_; ++i_) {
@@ -354,6 +357,9 @@ class Screen {
   // first), then blanks, and calls parse_key() on what comes next, asking of
   // each blank-or-not whether it is white space.
   void table_header() {
+    if (!header_name_.empty() && cp(i_).at.column == 1 && is_named_header()) {
+      headers_.push_back({cp(i_).offset, cp(i_).at.line});
+    }
     size_t j = i_ + 1;
     const size_t first = j;
     while (is_blank(at(j))) ++j;
@@ -372,6 +378,15 @@ class Screen {
       found(is_toml_whitespace_hazard(next) ? TomlHazardKind::stray : TomlHazardKind::table_header,
             j, ']');
     }
+  }
+
+  // `[[` header_name_ `]]` from the '[' at i_.
+  bool is_named_header() {
+    if (at(i_ + 1) != U'[') return false;
+    for (size_t k = 0; k < header_name_.size(); ++k) {
+      if (at(i_ + 2 + k) != header_name_[k]) return false;
+    }
+    return at(i_ + 2 + header_name_.size()) == U']' && at(i_ + 3 + header_name_.size()) == U']';
   }
 
   void comment() {
@@ -464,6 +479,8 @@ class Screen {
   }
 
   CodePointStream cps_;
+  std::u32string header_name_;  // of the headers to note, if any
+  std::vector<TomlHeaderStart> headers_;
   std::vector<TomlHazard> found_;
   size_t i_ = 0;
   Mode mode_ = Mode::normal;
@@ -551,6 +568,14 @@ bool is_toml_whitespace_hazard(char32_t c) {
 }
 
 std::vector<TomlHazard> find_toml_hazards(std::string_view text) { return Screen(text).run(); }
+
+TomlScan scan_toml(std::string_view text, std::string_view array_of_tables_name) {
+  Screen screen(text, std::u32string(array_of_tables_name.begin(), array_of_tables_name.end()));
+  TomlScan scan;
+  scan.hazards = screen.run();
+  scan.headers = screen.take_headers();
+  return scan;
+}
 
 std::string TomlHazard::message() const {
   switch (kind) {
