@@ -40,10 +40,37 @@ class CodePointStream {
     return &window_[i - base_];
   }
 
+  // When code point `i` is the last one decoded and an ASCII byte for
+  // which `plain` holds: skips it and the `plain` ASCII bytes after it
+  // without decoding them, and returns how many (else 0). The window is
+  // emptied: nothing before the next code point is asked for again.
+  template <typename Plain>
+  size_t skip_ascii(size_t i, Plain plain) {
+    if (window_.empty() || i + 1 != base_ + window_.size()) return 0;  // looked ahead
+    const char32_t current = window_.back().value;
+    if (current >= 0x80 || !plain(static_cast<unsigned char>(current))) return 0;
+    size_t n = 0;
+    while (next_ + n < text_.size()) {
+      const auto b = static_cast<unsigned char>(text_[next_ + n]);
+      if (b >= 0x80 || !plain(b)) break;
+      if (b == '\n') {
+        ++at_.line;
+        at_.column = 1;
+      } else {
+        ++at_.column;
+      }
+      ++n;
+    }
+    next_ += n;
+    window_.clear();
+    base_ = i + 1 + n;
+    return 1 + n;
+  }
+
   // Code points before `i` are no longer asked for: dropped in batches, so
   // that each is moved at most once.
   void release_before(size_t i) {
-    if (i - base_ < kBatch || i - base_ > window_.size()) return;
+    if (i < base_ + kBatch || i > base_ + window_.size()) return;
     window_.erase(window_.begin(), window_.begin() + static_cast<std::ptrdiff_t>(i - base_));
     base_ = i;
   }
@@ -146,6 +173,12 @@ class Screen {
 
   std::vector<TomlHazard> run() {
     for (i_ = 0; cps_.get(i_) && !stopped_; ++i_) {
+      // Inside strings and comments most code points change nothing: ASCII
+      // runs of them are skipped a byte at a time, without decoding.
+      if (const PlainBytes plain = plain_bytes(); plain != PlainBytes::none) {
+        i_ += cps_.skip_ascii(i_, [plain](unsigned char b) { return is_plain(plain, b); });
+        if (!cps_.get(i_)) break;
+      }
       // bare_code_point() looks 11 code points back.
       if (i_ > kLookBehind) cps_.release_before(i_ - kLookBehind);
       switch (mode_) {
@@ -176,6 +209,44 @@ class Screen {
   enum class Mode { normal, comment, basic, literal, ml_basic, ml_literal };
 
   static constexpr size_t kLookBehind = 16;
+
+  // Which ASCII bytes the current state ignores (the mode functions below
+  // return at once for them, and only look ahead from a delimiter).
+  enum class PlainBytes { none, comment, basic, literal, ml_basic, ml_literal };
+  PlainBytes plain_bytes() const {
+    switch (mode_) {
+      case Mode::normal:
+        return PlainBytes::none;
+      case Mode::comment:
+        return PlainBytes::comment;
+      case Mode::basic:
+        return escaped_ ? PlainBytes::none : PlainBytes::basic;
+      case Mode::literal:
+        return PlainBytes::literal;
+      case Mode::ml_basic:
+        return escaped_ || line_ending_ || skipping_ ? PlainBytes::none : PlainBytes::ml_basic;
+      case Mode::ml_literal:
+        return PlainBytes::ml_literal;
+    }
+    return PlainBytes::none;
+  }
+  static bool is_plain(PlainBytes plain, unsigned char b) {
+    switch (plain) {
+      case PlainBytes::none:
+        return false;
+      case PlainBytes::comment:
+        return b != '\n';
+      case PlainBytes::basic:
+        return b != '\\' && b != '"' && b != '\n';
+      case PlainBytes::literal:
+        return b != '\'' && b != '\n';
+      case PlainBytes::ml_basic:
+        return b != '\\' && b != '"';
+      case PlainBytes::ml_literal:
+        return b != '\'';
+    }
+    return false;
+  }
 
   char32_t at(size_t i) {
     const CodePoint* cp = cps_.get(i);
