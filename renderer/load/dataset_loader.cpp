@@ -115,8 +115,10 @@ class DatasetReader {
   DatasetReader(SourceRef source, Diagnostics& diagnostics)
       : source_(std::move(source)), diagnostics_(diagnostics) {}
 
-  /// `line_shifts`: PiecewiseToml's, for the [[item]] tables (or empty).
-  Dataset read(const toml::table& root, const std::vector<int>& line_shifts = {}) {
+  /// `pieces`: the rest of the document after `root` (its first()), read a
+  /// piece at a time, each piece's tree dropped once read. Nothing when a
+  /// piece needs the whole text parsed (TomlPieces::Next::whole).
+  std::optional<Dataset> read(const toml::table& root, TomlPieces* pieces = nullptr) {
     Dataset dataset;
     TableReader top(root, "the dataset file", source_, diagnostics_);
     if (const toml::table* header = top.table("dataset", Need::required)) {
@@ -131,14 +133,23 @@ class DatasetReader {
     }
     for (const toml::table* table : sections) read_section(*table, dataset);
     const auto items = top.tables("item");
-    for (size_t i = 0; i < items.size(); ++i) {
-      line_shift_ = items.size() == line_shifts.size() ? line_shifts[i] : 0;
-      read_item(*items[i], dataset);
+    for (const toml::table* table : items) read_item(*table, dataset);
+    size_t item_count = items.size();
+    if (pieces) {
+      toml::table piece;
+      for (;;) {
+        const TomlPieces::Next next = pieces->next(piece, line_shift_);
+        if (next == TomlPieces::Next::done) break;
+        if (next == TomlPieces::Next::whole) return std::nullopt;
+        for (const toml::node& element : *piece.get_as<toml::array>("item")) {
+          read_item(*element.as_table(), dataset);
+          ++item_count;
+        }
+      }
+      line_shift_ = 0;
     }
-    line_shift_ = 0;
     // Both are required (data/README.md, "Structure"); `item = []` holds none either.
-    for (const auto& [key, count] :
-         {std::pair{"section", sections.size()}, {"item", items.size()}}) {
+    for (const auto& [key, count] : {std::pair{"section", sections.size()}, {"item", item_count}}) {
       if (count > 0) continue;
       top.error_at(root.contains(key) ? top.value_position(key) : SourceRange{},
                    std::string("the dataset has no [[") + key + "]]",
@@ -582,7 +593,7 @@ class DatasetReader {
   Diagnostics& diagnostics_;
   std::map<int64_t, std::string> footnotes_;  // footnote number → item id
   std::vector<std::string> all_section_ids_;  // as written, before any is checked
-  int line_shift_ = 0;                        // of the [[item]] being read (PiecewiseToml)
+  int line_shift_ = 0;                        // of the [[item]] being read (TomlPieces)
 };
 
 }  // namespace
@@ -592,11 +603,20 @@ namespace {
 DatasetLoad load_dataset_source(SourceRef source) {
   DatasetLoad result;
   result.source = std::move(source);
-  const auto parsed = parse_toml_in_pieces(result.source, result.diagnostics, "item");
-  if (!parsed) return result;
-  Dataset dataset =
-      DatasetReader(result.source, result.diagnostics).read(parsed->root, parsed->line_shifts);
-  dataset.file = result.source;
+  std::optional<Dataset> dataset;
+  // Many items: parsed and read a piece at a time (load/table_reader.h,
+  // TomlPieces), so that the TOML tree of the whole file never exists.
+  if (std::optional<TomlPieces> pieces = TomlPieces::open(result.source, "item")) {
+    Diagnostics diagnostics;
+    dataset = DatasetReader(result.source, diagnostics).read(pieces->first(), &*pieces);
+    if (dataset) result.diagnostics = std::move(diagnostics);
+  }
+  if (!dataset) {
+    const auto root = parse_toml(result.source, result.diagnostics);
+    if (!root) return result;
+    dataset = DatasetReader(result.source, result.diagnostics).read(*root);
+  }
+  dataset->file = result.source;
   result.diagnostics.sort_by_position();
   if (!result.diagnostics.has_errors()) result.dataset = std::move(dataset);
   return result;

@@ -100,6 +100,49 @@ std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diag
   }
 }
 
+namespace {
+
+// A few dozen headers per piece: toml++'s search stays short, and each
+// parse's set-up is spread over many items.
+constexpr size_t kHeadersPerPiece = 32;
+
+}  // namespace
+
+std::optional<TomlPieces> TomlPieces::open(const SourceRef& source, const std::string& name) {
+  const std::string_view text = source->text;
+  TomlScan scan = scan_toml(text, name);
+  if (!scan.hazards.empty() || scan.headers.size() <= kHeadersPerPiece) return std::nullopt;
+  try {
+    toml::table first = toml::parse(text.substr(0, scan.headers[1].offset), source->name);
+    const toml::array* array = first.get_as<toml::array>(name);
+    if (!array || !array->is_array_of_tables()) return std::nullopt;
+    return TomlPieces(source, name, std::move(scan.headers), std::move(first));
+  } catch (const toml::parse_error&) {
+    return std::nullopt;
+  }
+}
+
+TomlPieces::Next TomlPieces::next(toml::table& piece, int& line_shift) {
+  if (next_ >= starts_.size()) return Next::done;
+  const std::string_view text = source_->text;
+  const size_t first = next_;
+  const size_t last = std::min(first + kHeadersPerPiece, starts_.size());
+  next_ = last;
+  const size_t begin = starts_[first].offset;
+  const size_t end = last < starts_.size() ? starts_[last].offset : text.size();
+  try {
+    piece = toml::parse(text.substr(begin, end - begin), source_->name);
+  } catch (const toml::parse_error&) {
+    return Next::whole;
+  }
+  // Only `[[name]]` tables (and tables inside them): anything else might
+  // have meant something else in the whole document.
+  const toml::array* array = piece.get_as<toml::array>(name_);
+  if (piece.size() != 1 || !array || !array->is_array_of_tables()) return Next::whole;
+  line_shift = starts_[first].line - 1;
+  return Next::piece;
+}
+
 std::optional<PiecewiseToml> parse_toml_in_pieces(const SourceRef& source, Diagnostics& diagnostics,
                                                   const std::string& name) {
   const auto whole = [&]() -> std::optional<PiecewiseToml> {
@@ -111,38 +154,23 @@ std::optional<PiecewiseToml> parse_toml_in_pieces(const SourceRef& source, Diagn
     }
     return parsed;
   };
-  // A few dozen headers per piece: toml++'s search stays short, and each
-  // parse's set-up is spread over many items.
-  constexpr size_t kHeadersPerPiece = 32;
-  const std::string_view text = source->text;
-  const TomlScan scan = scan_toml(text, name);
-  const std::vector<TomlHeaderStart>& starts = scan.headers;
-  if (!scan.hazards.empty() || starts.size() <= kHeadersPerPiece) return whole();
-  try {
-    // The first piece holds everything before the second header.
-    PiecewiseToml parsed{toml::parse(text.substr(0, starts[1].offset), source->name), {}};
-    toml::array* all = parsed.root.get_as<toml::array>(name);
-    if (!all || !all->is_array_of_tables()) return whole();
-    parsed.line_shifts.assign(all->size(), 0);
-    for (size_t first = 1; first < starts.size(); first += kHeadersPerPiece) {
-      const size_t begin = starts[first].offset;
-      const size_t end = first + kHeadersPerPiece < starts.size()
-                             ? starts[first + kHeadersPerPiece].offset
-                             : text.size();
-      toml::table piece = toml::parse(text.substr(begin, end - begin), source->name);
-      // Only `[[name]]` tables (and tables inside them): anything else
-      // might have meant something else in the whole document.
-      toml::array* more = piece.get_as<toml::array>(name);
-      if (piece.size() != 1 || !more || !more->is_array_of_tables()) return whole();
-      for (toml::node& element : *more) {
-        all->push_back(std::move(*element.as_table()));  // keeps its positions
-        parsed.line_shifts.push_back(starts[first].line - 1);
-      }
+  std::optional<TomlPieces> pieces = TomlPieces::open(source, name);
+  if (!pieces) return whole();
+  PiecewiseToml parsed{std::move(pieces->first()), {}};  // moved: a copy loses the positions
+  toml::array* all = parsed.root.get_as<toml::array>(name);
+  parsed.line_shifts.assign(all->size(), 0);
+  toml::table piece;
+  int line_shift = 0;
+  for (;;) {
+    const TomlPieces::Next next = pieces->next(piece, line_shift);
+    if (next == TomlPieces::Next::done) break;
+    if (next == TomlPieces::Next::whole) return whole();
+    for (toml::node& element : *piece.get_as<toml::array>(name)) {
+      all->push_back(std::move(*element.as_table()));  // keeps its positions
+      parsed.line_shifts.push_back(line_shift);
     }
-    return parsed;
-  } catch (const toml::parse_error&) {
-    return whole();  // for the error as the whole text gives it
   }
+  return parsed;
 }
 
 const char* toml_type_name(const toml::node& node) {

@@ -11,6 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "base/suggest.h"
+#include "load/toml_guard.h"
 
 namespace briefing {
 
@@ -38,6 +39,41 @@ struct PiecewiseToml {
 /// parse the whole text as parse_toml() does, for the same located error.
 std::optional<PiecewiseToml> parse_toml_in_pieces(const SourceRef& source, Diagnostics& diagnostics,
                                                   const std::string& name);
+
+/// The pieces of a document of many `[[name]]` tables (see
+/// parse_toml_in_pieces()), parsed one at a time so that a reader may drop
+/// each after reading it.
+class TomlPieces {
+ public:
+  /// Nothing when the text is to be parsed whole: a hazard, a few headers
+  /// only, or a first piece that toml++ rejects or that holds `name` as
+  /// something else than an array of tables.
+  static std::optional<TomlPieces> open(const SourceRef& source, const std::string& name);
+
+  /// Everything before the second `[[name]]` header (at line 1: no shift).
+  toml::table& first() { return first_; }
+
+  enum class Next { piece, done, whole };
+  /// The next piece into `piece`: a root holding only the array `name`, of
+  /// tables whose positions are `line_shift` lines early. `whole` when it
+  /// is anything else, or toml++ rejects it: the whole text then has to be
+  /// parsed, for the meaning or the error that it gives.
+  Next next(toml::table& piece, int& line_shift);
+
+ private:
+  TomlPieces(SourceRef source, std::string name, std::vector<TomlHeaderStart> starts,
+             toml::table first)
+      : source_(std::move(source)),
+        name_(std::move(name)),
+        starts_(std::move(starts)),
+        first_(std::move(first)) {}
+
+  SourceRef source_;
+  std::string name_;
+  std::vector<TomlHeaderStart> starts_;
+  toml::table first_;
+  size_t next_ = 1;  // index in starts_ of the next piece's first header
+};
 
 enum class Need { optional, required };
 
