@@ -154,6 +154,25 @@ TEST(ParserDefects, DateTimesThatTripTheTimeParser) {
   }
 }
 
+// The screen decodes the text as it goes and keeps only a window of it:
+// hazards far into a long text, and the date one that looks back 11 code
+// points, are found at the same places as near the start.
+TEST(ParserDefects, HazardsFarIntoALongTextAreLocated) {
+  std::string padding;
+  for (int i = 0; i < 3000; ++i)
+    padding += "# \u00D7\u00D7\u00D7 comment line " + std::to_string(i) + "\n";
+  EXPECT_TRUE(fails_at(padding + "a\u00D7 = 1", 3001, 2, "unexpected character '\u00D7'"));
+  for (size_t shift = 0; shift < 16; ++shift) {
+    const std::string prefix = padding + std::string(shift, ' ');
+    EXPECT_TRUE(fails_at(prefix + "e=1979-05-27T:", 3001, static_cast<int>(shift) + 14,
+                         "expected the hour after 'T', saw ':'"));
+    EXPECT_TRUE(fails_at(prefix + "e=1979-05-27 1 ", 3001, static_cast<int>(shift) + 14,
+                         "expected a two-digit hour after the date"));
+  }
+  const std::string long_line(20000, 'x');
+  EXPECT_TRUE(fails_at("s = \"" + long_line + "\"\n[#", 2, 2, "expected a table name"));
+}
+
 TEST(ParserDefects, TableHeadersThatParseKeyMustNotSee) {
   EXPECT_TRUE(fails_at("[\n", 1, 2, "expected a table name after '[', saw the end of the line"));
   EXPECT_TRUE(fails_at("[[=", 1, 3, "expected a table name"));

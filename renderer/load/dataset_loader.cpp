@@ -115,7 +115,10 @@ class DatasetReader {
   DatasetReader(SourceRef source, Diagnostics& diagnostics)
       : source_(std::move(source)), diagnostics_(diagnostics) {}
 
-  Dataset read(const toml::table& root) {
+  /// `pieces`: the rest of the document after `root` (its first()), read a
+  /// piece at a time, each piece's tree dropped once read. Nothing when a
+  /// piece needs the whole text parsed (TomlPieces::Next::whole).
+  std::optional<Dataset> read(const toml::table& root, TomlPieces* pieces = nullptr) {
     Dataset dataset;
     TableReader top(root, "the dataset file", source_, diagnostics_);
     if (const toml::table* header = top.table("dataset", Need::required)) {
@@ -131,9 +134,22 @@ class DatasetReader {
     for (const toml::table* table : sections) read_section(*table, dataset);
     const auto items = top.tables("item");
     for (const toml::table* table : items) read_item(*table, dataset);
+    size_t item_count = items.size();
+    if (pieces) {
+      toml::table piece;
+      for (;;) {
+        const TomlPieces::Next next = pieces->next(piece, line_shift_);
+        if (next == TomlPieces::Next::done) break;
+        if (next == TomlPieces::Next::whole) return std::nullopt;
+        for (const toml::node& element : *piece.get_as<toml::array>("item")) {
+          read_item(*element.as_table(), dataset);
+          ++item_count;
+        }
+      }
+      line_shift_ = 0;
+    }
     // Both are required (data/README.md, "Structure"); `item = []` holds none either.
-    for (const auto& [key, count] :
-         {std::pair{"section", sections.size()}, {"item", items.size()}}) {
+    for (const auto& [key, count] : {std::pair{"section", sections.size()}, {"item", item_count}}) {
       if (count > 0) continue;
       top.error_at(root.contains(key) ? top.value_position(key) : SourceRange{},
                    std::string("the dataset has no [[") + key + "]]",
@@ -230,7 +246,7 @@ class DatasetReader {
       }
       if (!written.empty()) {
         reader.error_at(
-            range_of(*node),
+            reader.range_of(*node),
             "'" + key + "' must be a string, not " + with_article(toml_type_name(*node)),
             "quote it: write \"" + written + "\"");
         return std::nullopt;
@@ -301,7 +317,7 @@ class DatasetReader {
   }
 
   void read_header(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[dataset]", source_, diagnostics_);
+    TableReader reader(table, "[dataset]", source_, diagnostics_, line_shift_);
     dataset.title = non_empty(reader, "title", limits::kShortText, &dataset.title_at);
     dataset.publisher = non_empty(reader, "publisher", limits::kShortText, &dataset.publisher_at);
     if (auto published = date(reader, "published", Need::required)) dataset.published = *published;
@@ -318,7 +334,7 @@ class DatasetReader {
   // `[vocabulary]`: the dataset's own kinds (lowercase) and, if given, the
   // only milestone labels it uses.
   void read_vocabulary(const toml::table& table, Vocabulary& vocabulary) {
-    TableReader reader(table, "[vocabulary]", source_, diagnostics_);
+    TableReader reader(table, "[vocabulary]", source_, diagnostics_, line_shift_);
     vocabulary.kinds = words(reader, "kinds", true);
     vocabulary.labels = words(reader, "labels", false);
     reader.finish();
@@ -377,7 +393,7 @@ class DatasetReader {
   }
 
   void read_section(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[[section]]", source_, diagnostics_);
+    TableReader reader(table, "[[section]]", source_, diagnostics_, line_shift_);
     Section section;
     section.position = reader.table_position();
     section.id = non_empty(reader, "id", limits::kId);
@@ -411,7 +427,7 @@ class DatasetReader {
   }
 
   void read_item(const toml::table& table, Dataset& dataset) {
-    TableReader reader(table, "[[item]]", source_, diagnostics_);
+    TableReader reader(table, "[[item]]", source_, diagnostics_, line_shift_);
     Item item;
     item.position = reader.table_position();
     item.id = non_empty(reader, "id", limits::kId);
@@ -442,7 +458,7 @@ class DatasetReader {
     check_kind(reader, dataset, item.kind);
     item.issuers = texts(reader, "issuers", Need::required, limits::kShortText)
                        .value_or(std::vector<std::string>{});
-    item.issuers_at = element_ranges(table, "issuers", item.issuers.size());
+    item.issuers_at = element_ranges(reader, table, "issuers", item.issuers.size());
     item.summary = non_empty(reader, "summary", limits::kLongText, &item.summary_at);
     item.tags = texts(reader, "tags", Need::optional, limits::kShortText)
                     .value_or(std::vector<std::string>{});
@@ -458,7 +474,7 @@ class DatasetReader {
   }
 
   void read_milestone(const toml::table& table, const Vocabulary& vocabulary, Item& item) {
-    TableReader reader(table, "[[item.milestone]]", source_, diagnostics_);
+    TableReader reader(table, "[[item.milestone]]", source_, diagnostics_, line_shift_);
     Milestone milestone;
     milestone.position = reader.table_position();
     milestone.label = non_empty(reader, "label", limits::kShortText, &milestone.label_at);
@@ -490,7 +506,7 @@ class DatasetReader {
   }
 
   void read_link(const toml::table& table, Item& item) {
-    TableReader reader(table, "[[item.link]]", source_, diagnostics_);
+    TableReader reader(table, "[[item.link]]", source_, diagnostics_, line_shift_);
     Link link;
     std::tie(link.url, link.href) = link_url(reader, "url", Need::required);
     link.language_note = optional_text(reader, "language", limits::kShortText, link.language_at);
@@ -500,7 +516,7 @@ class DatasetReader {
   }
 
   void read_note(const toml::table& table, Item& item) {
-    TableReader reader(table, "[[item.note]]", source_, diagnostics_);
+    TableReader reader(table, "[[item.note]]", source_, diagnostics_, line_shift_);
     Note note;
     note.text = non_empty(reader, "text", limits::kLongText, &note.text_at);
     note.footnote = footnote(reader, item.id);
@@ -509,12 +525,13 @@ class DatasetReader {
   }
 
   // Where each string of the array `key` stands (as many as were read).
-  static std::vector<SourceRange> element_ranges(const toml::table& table, const std::string& key,
+  static std::vector<SourceRange> element_ranges(const TableReader& reader,
+                                                 const toml::table& table, const std::string& key,
                                                  size_t count) {
     std::vector<SourceRange> ranges;
     if (const auto* array = table.get_as<toml::array>(key)) {
       for (const toml::node& element : *array) {
-        if (element.is_string()) ranges.push_back(range_of(element));
+        if (element.is_string()) ranges.push_back(reader.range_of(element));
       }
     }
     ranges.resize(count);
@@ -576,31 +593,50 @@ class DatasetReader {
   Diagnostics& diagnostics_;
   std::map<int64_t, std::string> footnotes_;  // footnote number → item id
   std::vector<std::string> all_section_ids_;  // as written, before any is checked
+  int line_shift_ = 0;                        // of the [[item]] being read (TomlPieces)
 };
 
 }  // namespace
 
-DatasetLoad load_dataset_text(std::string_view text, const std::string& file_name) {
+namespace {
+
+DatasetLoad load_dataset_source(SourceRef source) {
   DatasetLoad result;
-  result.source = make_source(file_name, std::string(text));
-  const auto root = parse_toml(result.source, result.diagnostics);
-  if (!root) return result;
-  Dataset dataset = DatasetReader(result.source, result.diagnostics).read(*root);
-  dataset.file = result.source;
+  result.source = std::move(source);
+  std::optional<Dataset> dataset;
+  // Many items: parsed and read a piece at a time (load/table_reader.h,
+  // TomlPieces), so that the TOML tree of the whole file never exists.
+  if (std::optional<TomlPieces> pieces = TomlPieces::open(result.source, "item")) {
+    Diagnostics diagnostics;
+    dataset = DatasetReader(result.source, diagnostics).read(pieces->first(), &*pieces);
+    if (dataset) result.diagnostics = std::move(diagnostics);
+  }
+  if (!dataset) {
+    const auto root = parse_toml(result.source, result.diagnostics);
+    if (!root) return result;
+    dataset = DatasetReader(result.source, result.diagnostics).read(*root);
+  }
+  dataset->file = result.source;
   result.diagnostics.sort_by_position();
   if (!result.diagnostics.has_errors()) result.dataset = std::move(dataset);
   return result;
 }
 
+}  // namespace
+
+DatasetLoad load_dataset_text(std::string_view text, const std::string& file_name) {
+  return load_dataset_source(make_source(file_name, std::string(text)));
+}
+
 DatasetLoad load_dataset_file(const std::string& path) {
-  const FileContents file = read_file(path);
+  FileContents file = read_file(path);
   if (!file.ok()) {
     DatasetLoad result;
     result.source = make_source(path);
     result.diagnostics.error(result.source, {}, "cannot read the file: " + file.error);
     return result;
   }
-  return load_dataset_text(file.bytes, path);
+  return load_dataset_source(make_source(path, std::move(file.bytes)));  // no copy of the text
 }
 
 }  // namespace briefing

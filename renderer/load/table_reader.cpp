@@ -100,6 +100,79 @@ std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diag
   }
 }
 
+namespace {
+
+// A few dozen headers per piece: toml++'s search stays short, and each
+// parse's set-up is spread over many items.
+constexpr size_t kHeadersPerPiece = 32;
+
+}  // namespace
+
+std::optional<TomlPieces> TomlPieces::open(const SourceRef& source, const std::string& name) {
+  const std::string_view text = source->text;
+  TomlScan scan = scan_toml(text, name);
+  if (!scan.hazards.empty() || scan.headers.size() <= kHeadersPerPiece) return std::nullopt;
+  try {
+    toml::table first = toml::parse(text.substr(0, scan.headers[1].offset), source->name);
+    const toml::array* array = first.get_as<toml::array>(name);
+    if (!array || !array->is_array_of_tables()) return std::nullopt;
+    return TomlPieces(source, name, std::move(scan.headers), std::move(first));
+  } catch (const toml::parse_error&) {
+    return std::nullopt;
+  }
+}
+
+TomlPieces::Next TomlPieces::next(toml::table& piece, int& line_shift) {
+  if (next_ >= starts_.size()) return Next::done;
+  const std::string_view text = source_->text;
+  const size_t first = next_;
+  const size_t last = std::min(first + kHeadersPerPiece, starts_.size());
+  next_ = last;
+  const size_t begin = starts_[first].offset;
+  const size_t end = last < starts_.size() ? starts_[last].offset : text.size();
+  try {
+    piece = toml::parse(text.substr(begin, end - begin), source_->name);
+  } catch (const toml::parse_error&) {
+    return Next::whole;
+  }
+  // Only `[[name]]` tables (and tables inside them): anything else might
+  // have meant something else in the whole document.
+  const toml::array* array = piece.get_as<toml::array>(name_);
+  if (piece.size() != 1 || !array || !array->is_array_of_tables()) return Next::whole;
+  line_shift = starts_[first].line - 1;
+  return Next::piece;
+}
+
+std::optional<PiecewiseToml> parse_toml_in_pieces(const SourceRef& source, Diagnostics& diagnostics,
+                                                  const std::string& name) {
+  const auto whole = [&]() -> std::optional<PiecewiseToml> {
+    std::optional<toml::table> root = parse_toml(source, diagnostics);
+    if (!root) return std::nullopt;
+    PiecewiseToml parsed{std::move(*root), {}};
+    if (const auto* array = parsed.root.get_as<toml::array>(name)) {
+      parsed.line_shifts.assign(array->size(), 0);
+    }
+    return parsed;
+  };
+  std::optional<TomlPieces> pieces = TomlPieces::open(source, name);
+  if (!pieces) return whole();
+  PiecewiseToml parsed{std::move(pieces->first()), {}};  // moved: a copy loses the positions
+  toml::array* all = parsed.root.get_as<toml::array>(name);
+  parsed.line_shifts.assign(all->size(), 0);
+  toml::table piece;
+  int line_shift = 0;
+  for (;;) {
+    const TomlPieces::Next next = pieces->next(piece, line_shift);
+    if (next == TomlPieces::Next::done) break;
+    if (next == TomlPieces::Next::whole) return whole();
+    for (toml::node& element : *piece.get_as<toml::array>(name)) {
+      all->push_back(std::move(*element.as_table()));  // keeps its positions
+      parsed.line_shifts.push_back(line_shift);
+    }
+  }
+  return parsed;
+}
+
 const char* toml_type_name(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::table:
@@ -145,11 +218,18 @@ bool has_control_characters(std::string_view text) {
 }
 
 TableReader::TableReader(const toml::table& table, std::string what, SourceRef source,
-                         Diagnostics& diagnostics)
+                         Diagnostics& diagnostics, int line_shift)
     : table_(table),
+      line_shift_(line_shift),
       what_(std::move(what)),
       source_(std::move(source)),
       diagnostics_(diagnostics) {}
+
+SourceRange TableReader::shifted(SourceRange at) const {
+  if (at.line > 0) at.line += line_shift_;
+  if (at.end_line > 0) at.end_line += line_shift_;
+  return at;
+}
 
 void TableReader::error_at(SourceRange at, std::string message, std::string hint) {
   diagnostics_.error(source_, at, std::move(message), std::move(hint));
@@ -177,7 +257,7 @@ SourceRange TableReader::table_position() const {
 
 SourceRange TableReader::key_position(const std::string& key) const {
   for (const auto& [k, v] : table_) {
-    if (k.str() == key) return range_of(k.source());
+    if (k.str() == key) return shifted(briefing::range_of(k.source()));
   }
   return table_position();
 }
@@ -332,7 +412,7 @@ void TableReader::finish() {
     const bool was_missing = !suggestion.empty();
     if (!was_missing) suggestion = closest_match(name, known_);
     if (was_missing) missing.erase(std::find(missing.begin(), missing.end(), suggestion));
-    error_at(range_of(key.source()), "unknown key '" + name + "' in " + what_,
+    error_at(shifted(briefing::range_of(key.source())), "unknown key '" + name + "' in " + what_,
              suggestion.empty() ? std::string()
              : was_missing
                  ? "did you mean '" + suggestion + "'? (" + what_ + " needs it, and it is missing)"

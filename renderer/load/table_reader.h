@@ -11,6 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "base/suggest.h"
+#include "load/toml_guard.h"
 
 namespace briefing {
 
@@ -21,6 +22,59 @@ SourceRange range_of(const toml::node& node);
 /// Parses the TOML text of `source`; a syntax error becomes one located diagnostic.
 std::optional<toml::table> parse_toml(const SourceRef& source, Diagnostics& diagnostics);
 
+/// A document parsed as pieces (parse_toml_in_pieces()): the same tree as
+/// parse_toml() gives, but toml++ counted the lines of each piece from 1.
+struct PiecewiseToml {
+  toml::table root;
+  // For each element of the root's array of tables: the lines to add to
+  // the positions toml++ gave the nodes inside it (0 for a whole parse).
+  std::vector<int> line_shifts;
+};
+
+/// As parse_toml(), for a document of many `[[name]]` tables: toml++ 3.3.0
+/// looks up every array of tables among all of the document's for each
+/// `[[...]]` header, a cost that grows with the square of the number of
+/// items; parsed in pieces of a few dozen items, it is linear. Any piece
+/// that is not just `[[name]]` tables, or that toml++ rejects, makes it
+/// parse the whole text as parse_toml() does, for the same located error.
+std::optional<PiecewiseToml> parse_toml_in_pieces(const SourceRef& source, Diagnostics& diagnostics,
+                                                  const std::string& name);
+
+/// The pieces of a document of many `[[name]]` tables (see
+/// parse_toml_in_pieces()), parsed one at a time so that a reader may drop
+/// each after reading it.
+class TomlPieces {
+ public:
+  /// Nothing when the text is to be parsed whole: a hazard, a few headers
+  /// only, or a first piece that toml++ rejects or that holds `name` as
+  /// something else than an array of tables.
+  static std::optional<TomlPieces> open(const SourceRef& source, const std::string& name);
+
+  /// Everything before the second `[[name]]` header (at line 1: no shift).
+  toml::table& first() { return first_; }
+
+  enum class Next { piece, done, whole };
+  /// The next piece into `piece`: a root holding only the array `name`, of
+  /// tables whose positions are `line_shift` lines early. `whole` when it
+  /// is anything else, or toml++ rejects it: the whole text then has to be
+  /// parsed, for the meaning or the error that it gives.
+  Next next(toml::table& piece, int& line_shift);
+
+ private:
+  TomlPieces(SourceRef source, std::string name, std::vector<TomlHeaderStart> starts,
+             toml::table first)
+      : source_(std::move(source)),
+        name_(std::move(name)),
+        starts_(std::move(starts)),
+        first_(std::move(first)) {}
+
+  SourceRef source_;
+  std::string name_;
+  std::vector<TomlHeaderStart> starts_;
+  toml::table first_;
+  size_t next_ = 1;  // index in starts_ of the next piece's first header
+};
+
 enum class Need { optional, required };
 
 /// Reads the keys of one table. Every key asked for is "known"; `finish()`
@@ -28,8 +82,9 @@ enum class Need { optional, required };
 class TableReader {
  public:
   /// `what` names the table in messages, e.g. "[[item]]" or "[dataset]".
+  /// `line_shift`: lines to add to toml++'s positions (PiecewiseToml).
   TableReader(const toml::table& table, std::string what, SourceRef source,
-              Diagnostics& diagnostics);
+              Diagnostics& diagnostics, int line_shift = 0);
   /// Reports what finish() would, if it was not called.
   ~TableReader();
   TableReader(const TableReader&) = delete;
@@ -59,6 +114,9 @@ class TableReader {
   /// The table's header ("[[item]]"), or its first key for an inline table.
   SourceRange table_position() const;
 
+  /// Where `node` (of this table) stands in the file.
+  SourceRange range_of(const toml::node& node) const { return shifted(briefing::range_of(node)); }
+
   void error_at(SourceRange at, std::string message, std::string hint = {});
   /// Counts `key` as known (for did-you-mean hints) without reading it.
   void know(const std::string& key);
@@ -73,7 +131,10 @@ class TableReader {
   const toml::node* find(const std::string& key, Need need);
   void wrong_type(const std::string& key, const toml::node& node, const std::string& expected);
 
+  SourceRange shifted(SourceRange at) const;
+
   const toml::table& table_;
+  int line_shift_ = 0;
   std::string what_;
   SourceRef source_;
   Diagnostics& diagnostics_;

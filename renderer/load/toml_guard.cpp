@@ -24,38 +24,94 @@ struct CodePoint {
 // Decodes as leniently as toml++'s reader or more so, and stops where it
 // cannot go on: toml++ throws there when it reads the block, before it
 // parses anything after it. A BOM is skipped and not counted, as toml++ does.
-std::vector<CodePoint> decode(std::string_view text) {
-  std::vector<CodePoint> out;
-  out.reserve(text.size());
-  size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  SourceRange at{1, 1};
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
+// Decodes on demand and keeps only a window around the screen's position (a
+// few code points behind it, as far ahead as it looked): a whole decoded
+// copy of the text cost 40 bytes per byte of input.
+class CodePointStream {
+ public:
+  explicit CodePointStream(std::string_view text)
+      : text_(text), next_(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0) {}
+
+  // Code point `i` (0-based over the whole text), or nullptr past the end.
+  const CodePoint* get(size_t i) {
+    while (base_ + window_.size() <= i) {
+      if (!decode_next()) return nullptr;
+    }
+    return &window_[i - base_];
+  }
+
+  // When code point `i` is the last one decoded and an ASCII byte for
+  // which `plain` holds: skips it and the `plain` ASCII bytes after it
+  // without decoding them, and returns how many (else 0). The window is
+  // emptied: nothing before the next code point is asked for again.
+  template <typename Plain>
+  size_t skip_ascii(size_t i, Plain plain) {
+    if (window_.empty() || i + 1 != base_ + window_.size()) return 0;  // looked ahead
+    const char32_t current = window_.back().value;
+    if (current >= 0x80 || !plain(static_cast<unsigned char>(current))) return 0;
+    size_t n = 0;
+    while (next_ + n < text_.size()) {
+      const auto b = static_cast<unsigned char>(text_[next_ + n]);
+      if (b >= 0x80 || !plain(b)) break;
+      if (b == '\n') {
+        ++at_.line;
+        at_.column = 1;
+      } else {
+        ++at_.column;
+      }
+      ++n;
+    }
+    next_ += n;
+    window_.clear();
+    base_ = i + 1 + n;
+    return 1 + n;
+  }
+
+  // Code points before `i` are no longer asked for: dropped in batches, so
+  // that each is moved at most once.
+  void release_before(size_t i) {
+    if (i < base_ + kBatch || i > base_ + window_.size()) return;
+    window_.erase(window_.begin(), window_.begin() + static_cast<std::ptrdiff_t>(i - base_));
+    base_ = i;
+  }
+
+ private:
+  bool decode_next() {
+    const size_t i = next_;
+    if (i >= text_.size()) return false;
+    const auto lead = static_cast<unsigned char>(text_[i]);
     const size_t length = lead < 0x80           ? 1
                           : (lead >> 5) == 0x6  ? 2
                           : (lead >> 4) == 0xE  ? 3
                           : (lead >> 3) == 0x1E ? 4
                                                 : 0;
-    if (length == 0 || i + length > text.size()) break;
+    if (length == 0 || i + length > text_.size()) return false;
     char32_t value = length == 1 ? lead : lead & (0x7Fu >> length);
     bool whole = true;
     for (size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
+      const auto next = static_cast<unsigned char>(text_[i + k]);
       whole = whole && (next & 0xC0) == 0x80;
       value = (value << 6) | (next & 0x3Fu);
     }
-    if (!whole) break;
-    out.push_back({value, i, length, at});
+    if (!whole) return false;
+    window_.push_back({value, i, length, at_});
     if (value == U'\n') {
-      ++at.line;
-      at.column = 1;
+      ++at_.line;
+      at_.column = 1;
     } else {
-      ++at.column;
+      ++at_.column;
     }
-    i += length;
+    next_ = i + length;
+    return true;
   }
-  return out;
-}
+
+  std::string_view text_;
+  size_t next_;           // byte offset of the next code point to decode
+  SourceRange at_{1, 1};  // where it stands
+  static constexpr size_t kBatch = 4096;
+  std::vector<CodePoint> window_;
+  size_t base_ = 0;  // index of window_.front()
+};
 
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 
@@ -110,10 +166,21 @@ std::string describe(char32_t c) {
 // which is harmless since toml++ stops there.
 class Screen {
  public:
-  explicit Screen(std::string_view text) : cps_(decode(text)) {}
+  explicit Screen(std::string_view text, std::u32string header_name = {})
+      : cps_(text), header_name_(std::move(header_name)) {}
+
+  std::vector<TomlHeaderStart> take_headers() { return std::move(headers_); }
 
   std::vector<TomlHazard> run() {
-    for (i_ = 0; i_ < cps_.size() && !stopped_; ++i_) {
+    for (i_ = 0; cps_.get(i_) && !stopped_; ++i_) {
+      // Inside strings and comments most code points change nothing: ASCII
+      // runs of them are skipped a byte at a time, without decoding.
+      if (const PlainBytes plain = plain_bytes(); plain != PlainBytes::none) {
+        i_ += cps_.skip_ascii(i_, [plain](unsigned char b) { return is_plain(plain, b); });
+        if (!cps_.get(i_)) break;
+      }
+      // bare_code_point() looks 11 code points back.
+      if (i_ > kLookBehind) cps_.release_before(i_ - kLookBehind);
       switch (mode_) {
         case Mode::normal:
           normal();
@@ -141,16 +208,60 @@ class Screen {
  private:
   enum class Mode { normal, comment, basic, literal, ml_basic, ml_literal };
 
-  char32_t at(size_t i) const { return i < cps_.size() ? cps_[i].value : kEnd; }
-  size_t run_of(char32_t c) const {
+  static constexpr size_t kLookBehind = 16;
+
+  // Which ASCII bytes the current state ignores (the mode functions below
+  // return at once for them, and only look ahead from a delimiter).
+  enum class PlainBytes { none, comment, basic, literal, ml_basic, ml_literal };
+  PlainBytes plain_bytes() const {
+    switch (mode_) {
+      case Mode::normal:
+        return PlainBytes::none;
+      case Mode::comment:
+        return PlainBytes::comment;
+      case Mode::basic:
+        return escaped_ ? PlainBytes::none : PlainBytes::basic;
+      case Mode::literal:
+        return PlainBytes::literal;
+      case Mode::ml_basic:
+        return escaped_ || line_ending_ || skipping_ ? PlainBytes::none : PlainBytes::ml_basic;
+      case Mode::ml_literal:
+        return PlainBytes::ml_literal;
+    }
+    return PlainBytes::none;
+  }
+  static bool is_plain(PlainBytes plain, unsigned char b) {
+    switch (plain) {
+      case PlainBytes::none:
+        return false;
+      case PlainBytes::comment:
+        return b != '\n';
+      case PlainBytes::basic:
+        return b != '\\' && b != '"' && b != '\n';
+      case PlainBytes::literal:
+        return b != '\'' && b != '\n';
+      case PlainBytes::ml_basic:
+        return b != '\\' && b != '"';
+      case PlainBytes::ml_literal:
+        return b != '\'';
+    }
+    return false;
+  }
+
+  char32_t at(size_t i) {
+    const CodePoint* cp = cps_.get(i);
+    return cp ? cp->value : kEnd;
+  }
+  const CodePoint& cp(size_t i) { return *cps_.get(i); }
+  size_t run_of(char32_t c) {
     size_t n = 0;
     while (at(i_ + n) == c) ++n;
     return n;
   }
 
   void found(TomlHazardKind kind, size_t i, char defused_as = '\x01') {
-    found_.push_back(
-        {kind, cps_[i].offset, cps_[i].length, cps_[i].at, cps_[i].value, defused_as, cps_[i].at});
+    const CodePoint& c = cp(i);
+    found_.push_back({kind, c.offset, c.length, c.at, c.value, defused_as, c.at});
     stopped_ = kind != TomlHazardKind::stand_in;
   }
 
@@ -191,7 +302,7 @@ class Screen {
         bare_start_.clear();
         date_chars_.clear();
         date_scan_ = DateScan::chars;
-        bare_at_ = cps_[i_].at;
+        bare_at_ = cp(i_).at;
         bare_code_point(c);
         if (!stopped_ && is_toml_whitespace_hazard(c)) found(TomlHazardKind::stray, i_);
         return;
@@ -244,7 +355,7 @@ class Screen {
           digit(s[1]) && digit(s[2]) && digit(s[3]) && s[4] == U'-' && digit(s[5]) && digit(s[6]) &&
           s[7] == U'-' && digit(s[8]) && digit(s[9])) {
         found(TomlHazardKind::time_after_t, i_, '0');
-        found_.back().own_error_before = cps_[i_ - 11].at;
+        found_.back().own_error_before = cp(i_ - 11).at;
         return;
       }
     }
@@ -317,6 +428,9 @@ class Screen {
   // first), then blanks, and calls parse_key() on what comes next, asking of
   // each blank-or-not whether it is white space.
   void table_header() {
+    if (!header_name_.empty() && cp(i_).at.column == 1 && is_named_header()) {
+      headers_.push_back({cp(i_).offset, cp(i_).at.line});
+    }
     size_t j = i_ + 1;
     const size_t first = j;
     while (is_blank(at(j))) ++j;
@@ -335,6 +449,15 @@ class Screen {
       found(is_toml_whitespace_hazard(next) ? TomlHazardKind::stray : TomlHazardKind::table_header,
             j, ']');
     }
+  }
+
+  // `[[` header_name_ `]]` from the '[' at i_.
+  bool is_named_header() {
+    if (at(i_ + 1) != U'[') return false;
+    for (size_t k = 0; k < header_name_.size(); ++k) {
+      if (at(i_ + 2 + k) != header_name_[k]) return false;
+    }
+    return at(i_ + 2 + header_name_.size()) == U']' && at(i_ + 3 + header_name_.size()) == U']';
   }
 
   void comment() {
@@ -426,7 +549,9 @@ class Screen {
     }
   }
 
-  std::vector<CodePoint> cps_;
+  CodePointStream cps_;
+  std::u32string header_name_;  // of the headers to note, if any
+  std::vector<TomlHeaderStart> headers_;
   std::vector<TomlHazard> found_;
   size_t i_ = 0;
   Mode mode_ = Mode::normal;
@@ -514,6 +639,14 @@ bool is_toml_whitespace_hazard(char32_t c) {
 }
 
 std::vector<TomlHazard> find_toml_hazards(std::string_view text) { return Screen(text).run(); }
+
+TomlScan scan_toml(std::string_view text, std::string_view array_of_tables_name) {
+  Screen screen(text, std::u32string(array_of_tables_name.begin(), array_of_tables_name.end()));
+  TomlScan scan;
+  scan.hazards = screen.run();
+  scan.headers = screen.take_headers();
+  return scan;
+}
 
 std::string TomlHazard::message() const {
   switch (kind) {

@@ -75,6 +75,21 @@ struct TomlHazard {
 /// reports itself before it parses what follows.
 std::vector<TomlHazard> find_toml_hazards(std::string_view text);
 
+/// Where a header `[[name]]` starts a line of the document's top level
+/// (its '[' in column 1, outside strings and arrays).
+struct TomlHeaderStart {
+  size_t offset = 0;  // bytes into the text
+  int line = 0;       // 1-based
+};
+struct TomlScan {
+  std::vector<TomlHazard> hazards;  // as find_toml_hazards()
+  // The `[[name]]` headers before the first error hazard, in text order:
+  // the places where the text may be cut into pieces that toml++ parses
+  // one by one (load/table_reader.h, parse_toml_in_pieces()).
+  std::vector<TomlHeaderStart> headers;
+};
+TomlScan scan_toml(std::string_view text, std::string_view array_of_tables_name);
+
 /// The text toml++ may safely parse: same lines and columns as the
 /// original, each hazard replaced by one code point.
 struct DefusedToml {
