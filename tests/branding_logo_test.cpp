@@ -189,7 +189,8 @@ TEST(BrandingTimeline, ALogoInATopCornerTakesAStripAboveTheTitle) {
   EXPECT_NEAR(logo->box.x, style.margin_left, 1e-9);
   EXPECT_NEAR(logo->box.y, style.margin_top, 1e-9);
   for (const auto& e : layout.elements) {
-    if (e.kind != "logo") EXPECT_GE(e.box.y, logo->box.bottom()) << e.kind << " " << e.text;
+    if (e.kind == "logo") continue;
+    EXPECT_GE(e.box.y, logo->box.bottom()) << e.kind << " " << e.text;
   }
 }
 
@@ -267,7 +268,7 @@ std::set<std::string> mark_colours(const Page& page, const std::string& item_id)
 }
 
 // A FICTIONAL fixture: two sections, three made-up items, one with its own colour.
-const char* kColourDataset = R"(
+const char* kColourDataset = R"toml(
 [dataset]
 title = "Colour fixture (fictional)"
 publisher = "Test publisher"
@@ -315,7 +316,7 @@ summary = "Made up."
 [[item.milestone]]
 label = "issued"
 date = "2023-09-10"
-)";
+)toml";
 
 TEST(BrandingColours, LaneColoursFromTheLayoutAndItemColoursFromTheData) {
   const DatasetLoad load = load_dataset_text(kColourDataset, "colours.toml");
@@ -331,19 +332,32 @@ TEST(BrandingColours, LaneColoursFromTheLayoutAndItemColoursFromTheData) {
   EXPECT_EQ(mark_colours(layout.page, "plain-one"), std::set<std::string>{"#0072b2"});
 }
 
-TEST(BrandingColours, TheReportFigureTakesTheReportLayoutsLaneColours) {
-  const std::string dir = make_temp_dir();
+// The page content of a report's PDF, uncompressed (qpdf --qdf).
+std::string report_content(const std::string& layout, const std::string& dir) {
   const auto result = run_briefing({"report", repo_path("data/ai-safety-japan-2024.toml"), "-o",
-                                    dir + "/b.pdf", "--layout", "example-branded"});
-  ASSERT_EQ(result.exit_code, 0) << result.err;
-  // The figure's marks for section 1.3 items are in the layout's red:
-  // cairo writes the colour as an rg operator in the page content.
-  const auto content = run_program(
+                                    dir + "/b.pdf", "--layout", layout});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const auto qdf = run_program(
       {"/usr/bin/qpdf", "--qdf", "--object-streams=disable", dir + "/b.pdf", dir + "/q.pdf"});
-  ASSERT_EQ(content.exit_code, 0) << content.err;
-  const std::string q = read_file(dir + "/q.pdf");
-  // #b3121f = 0.701961 0.0705882 0.121569
-  EXPECT_NE(q.find("0.701961 0.0705882 0.121569 rg"), std::string::npos);
+  EXPECT_EQ(qdf.exit_code, 0) << qdf.err;
+  return read_file(dir + "/q.pdf");
+}
+
+TEST(BrandingColours, TheReportFigureTakesTheReportLayoutsLaneColours) {
+  // #123456 (a colour nothing else in the layout has) for the lane of 1.3:
+  // cairo sets it as "0.0705882 0.203922 0.337255 rg" for the figure's marks.
+  const std::string dir = make_temp_dir();
+  std::string text = read_file(repo_path("layouts/example-branded.toml"));
+  const std::string from = "\"1.3\" = \"#b3121f\"";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), "\"1.3\" = \"#123456\"");
+  const std::string logo = "logo = \"example-logo.svg\"";
+  text.replace(text.find(logo), logo.size(),
+               "logo = \"" + repo_path("layouts/example-logo.svg") + "\"");
+  write_file(dir + "/house.toml", text);
+  const std::string colour = "0.0705882 0.203922 0.337255 rg";
+  EXPECT_NE(report_content(dir + "/house.toml", dir).find(colour), std::string::npos);
+  EXPECT_EQ(report_content("example-branded", dir).find(colour), std::string::npos);
 }
 
 TEST(BrandingColours, ABadLaneColourIsALocatedError) {

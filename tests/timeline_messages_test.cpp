@@ -6,6 +6,7 @@
 #include "layout/timeline/deck_layout.h"
 #include "load/dataset_loader.h"
 #include "test_support.h"
+#include "text/messages.h"
 #include "timeline_test_support.h"
 
 namespace briefing {
@@ -79,6 +80,7 @@ Dataset japanese_dataset() {
 
 TEST(TimelineMessages, AJapaneseChartHasNoEnglishChrome) {
   const Dataset data = japanese_dataset();
+  set_document_language("en");
   TimelineStyle style = preset("slide-16x9");
   style.lanes = LaneGrouping::issuer;
   TimelineOptions options;
@@ -95,6 +97,8 @@ TEST(TimelineMessages, AJapaneseChartHasNoEnglishChrome) {
 
 TEST(TimelineMessages, AJapaneseDeckHasNoEnglishChrome) {
   const Dataset data = japanese_dataset();
+  // The deck takes its language from the dataset, whatever was laid out before.
+  set_document_language("en");
   TimelineOptions options;
   options.allow_omissions = true;
   const LayoutResult result = layout_timeline_deck(data, preset("slide-16x9"), options);

@@ -296,6 +296,10 @@ TimelineStyle deck_style(const TimelineStyle& style) {
 
 LayoutResult layout_timeline_deck(const Dataset& dataset, const TimelineStyle& style,
                                   const TimelineOptions& options, std::vector<DeckSlide>* slides) {
+  // As layout_timeline: fonts and glyph forms, and the words the slides add,
+  // in the dataset's language.
+  set_text_language(dataset.language);
+  set_document_language(dataset.language);
   return DeckBuilder(dataset, style, options).build(slides);
 }
 
