@@ -120,5 +120,33 @@ TEST(TimelineMessages, QuarterAndMonthTicksFollowTheLanguage) {
   EXPECT_TRUE(shows(result.document, "月")) << "month ticks in Japanese";
 }
 
+// The report's "changes since" page words each changed field from the
+// catalogue too (FieldChange::describe is English, for `briefing diff`).
+TEST(ChangesPageMessages, FieldChangesReadInTheReportsLanguage) {
+  const std::string dir = make_temp_dir();
+  std::string old = read_file(repo_path("tests/data/ja-fixture.toml"));
+  // An earlier (fictional) version: one month earlier, published earlier.
+  ASSERT_NE(old.find("date = \"2024-06\""), std::string::npos);
+  old.replace(old.find("date = \"2024-06\""), 16, "date = \"2024-03\"");
+  old.replace(old.find("published = \"2024-05-21\""), 24, "published = \"2024-01-10\"");
+  write_file(dir + "/old.toml", old);
+  auto changes_text = [&](const std::string& language) {
+    const auto result =
+        run_briefing({"report", repo_path("tests/data/ja-fixture.toml"), "--compare-with",
+                      dir + "/old.toml", "--language", language, "-o", dir + "/r.pdf"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return run_program({"/usr/bin/pdftotext", dir + "/r.pdf", "-"}).out;
+  };
+  const std::string ja = changes_text("ja");
+  EXPECT_NE(ja.find("日付（公表）：2024年3月 → 2024年6月"), std::string::npos) << ja;
+  EXPECT_NE(ja.find("発行日：2024年1月10日 → 2024年5月21日"), std::string::npos) << ja;
+  EXPECT_EQ(ja.find("date ("), std::string::npos);
+  EXPECT_EQ(ja.find("published:"), std::string::npos);
+  // English words it as `briefing diff` does.
+  const std::string en = changes_text("en");
+  EXPECT_NE(en.find("date (公表): March 2024 → June 2024"), std::string::npos) << en;
+  EXPECT_NE(en.find("published: 10 January 2024 → 21 May 2024"), std::string::npos) << en;
+}
+
 }  // namespace
 }  // namespace briefing
