@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "layout/layout_dump.h"
+#include "layout/timeline/chrome.h"
 #include "layout/timeline/entries.h"
 #include "layout/timeline/filter_check.h"
 #include "layout/timeline/labels.h"
@@ -237,7 +238,8 @@ LayoutResult DeckBuilder::build(std::vector<DeckSlide>* described) {
   }
   const size_t total = slides.size();
   Document& document = result.document;
-  document.info.title = dataset_.title + " — timeline deck";
+  document.info.title = document_messages().get(
+      "document.deck_title", {{"title", timeline_detail::chart_title(style_, dataset_)}});
   document.info.author = dataset_.publisher;
   document.info.subject =
       document_messages().get("document.timeline_subject", {{"title", dataset_.title}});

@@ -160,7 +160,9 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
          {}});
   }
   Document& document = result.document;
-  document.info.title = timeline_detail::chart_title(style, dataset) + " — timeline";
+  const std::string title = document_messages().get(
+      "document.timeline_title", {{"title", timeline_detail::chart_title(style, dataset)}});
+  document.info.title = title;
   document.info.author = dataset.publisher;
   document.info.subject =
       document_messages().get("document.timeline_subject", {{"title", dataset.title}});
@@ -169,8 +171,7 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
   document.has_background = true;
   document.background = timeline.background;
   document.pages.push_back(std::move(timeline.page));
-  document.outline.push_back(
-      {1, timeline_detail::chart_title(style, dataset) + " — timeline", "timeline"});
+  document.outline.push_back({1, title, "timeline"});
   return result;
 }
 
