@@ -22,6 +22,7 @@ packages=(
   python3-jsonschema  # tests/schema_agreement_test: data/schema.json against `check`
   bc valgrind  # tests/bench scripts (valgrind: callgrind's instruction counts)
   libpng-dev  # paint/png_writer
+  librsvg2-dev  # SVG logos in layouts (load/image_loader, paint/painter)
   fonts-noto-cjk  # Chinese, Japanese and Korean faces with bold, read at run time
   clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan

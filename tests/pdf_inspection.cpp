@@ -76,4 +76,25 @@ std::vector<std::string> pdf_soundness_problems(const std::string& path) {
   return problems;
 }
 
+std::vector<PdfImage> pdf_images(const std::string& path) {
+  const CommandResult json = run_program({"/usr/bin/qpdf", "--json=2", "--json-key=qpdf", path});
+  if (json.exit_code != 0) return {};
+  const auto document = nlohmann::json::parse(json.out, nullptr, /*allow_exceptions=*/false);
+  if (document.is_discarded() || !document["qpdf"].is_array() || document["qpdf"].size() < 2)
+    return {};
+  std::vector<PdfImage> images;
+  std::set<std::string> masks;
+  for (const auto& [name, object] : document["qpdf"][1].items()) {
+    if (!object.contains("stream")) continue;
+    const auto& dict = object["stream"]["dict"];
+    if (dict.value("/Subtype", "") != "/Image") continue;
+    PdfImage image{name, dict.value("/Width", 0), dict.value("/Height", 0),
+                   dict.contains("/SMask")};
+    if (image.soft_mask) masks.insert("obj:" + dict["/SMask"].get<std::string>());
+    images.push_back(image);
+  }
+  std::erase_if(images, [&](const PdfImage& i) { return masks.count(i.object) > 0; });
+  return images;
+}
+
 }  // namespace briefing::testing

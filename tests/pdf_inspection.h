@@ -14,4 +14,15 @@ namespace briefing::testing {
 /// not plain encoded ASCII without ( ) ' \ or space.
 std::vector<std::string> pdf_soundness_problems(const std::string& path);
 
+/// An image XObject of a PDF, as `qpdf --json` shows its stream dictionary.
+struct PdfImage {
+  std::string object;  // "obj:12 0 R"
+  int width = 0, height = 0;
+  bool soft_mask = false;  // has an /SMask (the alpha channel of a PNG)
+};
+
+/// Every image XObject of the PDF at `path`, except those that are the
+/// soft mask of another.
+std::vector<PdfImage> pdf_images(const std::string& path);
+
 }  // namespace briefing::testing

@@ -34,6 +34,9 @@ void translate(DisplayItem& item, double dx, double dy) {
         } else if constexpr (std::is_same_v<T, TextShape>) {
           shape.origin.x += dx;
           shape.origin.y += dy;
+        } else if constexpr (std::is_same_v<T, ImageShape>) {
+          shape.rect.x += dx;
+          shape.rect.y += dy;
         } else if constexpr (std::is_same_v<T, LinkArea>) {
           for (Rect& r : shape.rects) {
             r.x += dx;
@@ -67,6 +70,8 @@ std::optional<Rect> bounds_of(const DisplayItem& item) {
         } else if constexpr (std::is_same_v<T, TextShape>) {
           if (!shape.block) return std::nullopt;
           return Rect{shape.origin.x, shape.origin.y, shape.block->width(), shape.block->height()};
+        } else if constexpr (std::is_same_v<T, ImageShape>) {
+          return shape.rect;
         } else if constexpr (std::is_same_v<T, LinkArea>) {
           if (shape.rects.empty()) return std::nullopt;
           Rect box = shape.rects[0];

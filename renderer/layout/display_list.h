@@ -15,6 +15,7 @@
 
 #include "base/color.h"
 #include "base/geometry.h"
+#include "base/image.h"
 #include "text/text_block.h"
 
 namespace briefing {
@@ -74,6 +75,13 @@ struct TextShape {
   bool per_line = false;  // the dump lists each line (a paragraph's lines) as its own element
 };
 
+/// An image (a logo) scaled into `rect`; the layout keeps its aspect ratio.
+struct ImageShape {
+  Rect rect;
+  ImagePtr image;
+  Tag tag;
+};
+
 /// A clickable area: an external URI or an internal named destination.
 /// One rectangle per line for wrapped link text.
 struct LinkArea {
@@ -91,8 +99,8 @@ struct Destination {
 
 struct Group;
 
-using DisplayItem =
-    std::variant<RectShape, PathShape, CircleShape, TextShape, LinkArea, Destination, Group>;
+using DisplayItem = std::variant<RectShape, PathShape, CircleShape, TextShape, ImageShape, LinkArea,
+                                 Destination, Group>;
 
 /// Items drawn together under a translation: a label (its title, dates and
 /// link), a mark, a heading, the report's timeline figure.

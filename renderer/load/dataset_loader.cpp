@@ -464,6 +464,15 @@ class DatasetReader {
                     .value_or(std::vector<std::string>{});
     check_tags(reader, item.tags);
     item.highlight = reader.boolean("highlight").value_or(false);
+    if (auto colour = reader.string("colour")) {
+      Color parsed;
+      if (colour->size() == 7 && parse_color(*colour, parsed))
+        item.colour = parsed;
+      else
+        reader.error_at(reader.value_position("colour"),
+                        "\"" + excerpt(*colour) + "\" is not a colour",
+                        "write it as \"#rrggbb\", e.g. \"#aa3300\"");
+    }
     for (const toml::table* milestone : reader.tables("milestone")) {
       read_milestone(*milestone, dataset.vocabulary, item);
     }

@@ -7,6 +7,7 @@
 #include "base/file_io.h"
 #include "load/dataset_loader.h"
 #include "load/font_request_reader.h"
+#include "load/image_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
 
@@ -38,6 +39,12 @@ class ReportStyleReader {
     if (const toml::table* t = top.table("colors")) read_colors(*t, style);
     if (const toml::table* t = top.table("parts")) read_parts(*t, style);
     if (const toml::table* t = top.table("branding")) read_branding(*t, style);
+    if (const toml::table* t = top.table("lanes")) {
+      TableReader r(*t, "[lanes]", source_, diagnostics_);
+      if (const toml::table* colors = r.table("colors"))
+        read_lane_colors(*colors, source_, diagnostics_, style.lane_colors);
+      r.finish();
+    }
     if (const toml::table* t = top.table("typesetting")) read_typesetting(*t, style);
     top.finish();
     return style;
@@ -148,6 +155,8 @@ class ReportStyleReader {
     }
     read_color(r, "marking_color", style.marking_color);
     read_color(r, "cover_band", style.cover_band);
+    style.logo = read_image(r, "logo");
+    millimetres(r, "logo_height_mm", style.logo_height, 3, 80);
     r.finish();
   }
 

@@ -44,4 +44,22 @@ void read_color(TableReader& reader, const std::string& key, Color& target) {
   }
 }
 
+void read_lane_colors(const toml::table& table, const SourceRef& source, Diagnostics& diagnostics,
+                      std::map<std::string, Color>& target) {
+  for (const auto& [key, node] : table) {
+    const std::string name(key.str());
+    const auto* text = node.as_string();
+    Color color;
+    if (name.empty()) {
+      diagnostics.error(source, range_of(key.source()), "an empty lane key in [lanes.colors]");
+    } else if (!text || !parse_color(text->get(), color)) {
+      diagnostics.error(source, range_of(node),
+                        "the colour of lane \"" + name + "\" is not a colour",
+                        "write \"#rrggbb\" or \"#rrggbbaa\", e.g. \"#aa3300\"");
+    } else {
+      target[name] = color;
+    }
+  }
+}
+
 }  // namespace briefing

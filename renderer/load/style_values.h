@@ -2,6 +2,7 @@
 // colours, each problem reported where the value stands.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "layout/display_list.h"
@@ -17,6 +18,11 @@ void read_integer(TableReader& reader, const std::string& key, int& target, int 
 
 /// Reads "#rrggbb" or "#rrggbbaa" into `target` if present.
 void read_color(TableReader& reader, const std::string& key, Color& target);
+
+/// [lanes.colors]: "lane key" = "#rrggbb" pairs into `target`; each bad
+/// colour is an error where it stands.
+void read_lane_colors(const toml::table& table, const SourceRef& source, Diagnostics& diagnostics,
+                      std::map<std::string, Color>& target);
 
 /// The shortest text that reads back as `value`: 0.25 → "0.25", 14400 → "14400".
 std::string format_number(double value);

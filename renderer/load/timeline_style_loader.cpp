@@ -8,6 +8,7 @@
 #include "base/suggest.h"
 #include "load/dataset_loader.h"
 #include "load/font_request_reader.h"
+#include "load/image_loader.h"
 #include "load/style_values.h"
 #include "load/table_reader.h"
 
@@ -31,6 +32,7 @@ class StyleReader {
     if (const toml::table* t = top.table("axis")) read_axis(*t, style);
     if (const toml::table* t = top.table("markers")) read_markers(*t, style);
     if (const toml::table* t = top.table("theme")) read_themes(*t, style);
+    if (const toml::table* t = top.table("branding")) read_branding(*t, style.branding);
     top.finish();
     check_fit(top, style);
     return style;
@@ -107,6 +109,41 @@ class StyleReader {
     }
     if (auto v = r.boolean("titles")) style.show_lane_titles = *v;
     if (auto v = r.boolean("legend")) style.show_legend = *v;
+    if (const toml::table* colors = r.table("colors"))
+      read_lane_colors(*colors, source_, diagnostics_, style.lane_color_overrides);
+    r.finish();
+  }
+
+  void read_branding(const toml::table& t, TimelineBranding& branding) {
+    TableReader r(t, "[branding]", source_, diagnostics_);
+    for (auto [key, target] :
+         {std::pair{"title", &branding.title}, std::pair{"subtitle", &branding.subtitle},
+          std::pair{"marking", &branding.marking}}) {
+      if (auto value = r.string(key)) *target = *value;
+    }
+    read_color(r, "marking_color", branding.marking_color);
+    read_number(r, "marking_size", branding.marking_size, 4, 200);
+    branding.logo = read_image(r, "logo");
+    read_number(r, "logo_height", branding.logo_height, 4, 2000);
+    if (auto corner = r.string("logo_corner")) {
+      using Corner = TimelineBranding::Corner;
+      static const std::vector<std::pair<std::string, Corner>> kCorners = {
+          {"top-left", Corner::top_left},
+          {"top-right", Corner::top_right},
+          {"bottom-left", Corner::bottom_left},
+          {"bottom-right", Corner::bottom_right}};
+      const auto found = std::find_if(kCorners.begin(), kCorners.end(),
+                                      [&](const auto& c) { return c.first == *corner; });
+      if (found != kCorners.end()) {
+        branding.logo_corner = found->second;
+      } else {
+        const std::string close =
+            closest_match(*corner, {"top-left", "top-right", "bottom-left", "bottom-right"});
+        r.error_at(r.value_position("logo_corner"), "unknown logo corner \"" + *corner + "\"",
+                   close.empty() ? "use top-left, top-right, bottom-left or bottom-right"
+                                 : "did you mean \"" + close + "\"?");
+      }
+    }
     r.finish();
   }
 

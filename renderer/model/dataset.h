@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/color.h"
 #include "base/source.h"
 #include "model/partial_date.h"
 
@@ -53,6 +54,8 @@ struct Item {
   std::vector<Note> notes;
   std::vector<std::string> tags;
   bool highlight = false;
+  /// Its own colour on timelines (`colour = "#rrggbb"`), over its lane's.
+  std::optional<Color> colour;
   SourceRange position;  // of its [[item]] header
   SourceRange title_at, kind_at, summary_at;
   std::vector<SourceRange> issuers_at;  // one per issuer

@@ -49,14 +49,15 @@ void compare_milestones(std::vector<FieldChange>& out, const Item& before, const
   for (const auto& [key, m] : new_list) {
     const Milestone* old = find(old_list, key);
     if (!old) {
-      out.push_back({"milestone", milestone_detail(key), "", m->date.format()});
+      out.push_back({"milestone", milestone_detail(key), "", m->date.format(), {}, m->date});
     } else if (!(old->date == m->date)) {
-      out.push_back({"date", milestone_detail(key), old->date.format(), m->date.format()});
+      out.push_back({"date", milestone_detail(key), old->date.format(), m->date.format(), old->date,
+                     m->date});
     }
   }
   for (const auto& [key, m] : old_list) {
     if (!find(new_list, key))
-      out.push_back({"milestone", milestone_detail(key), m->date.format(), ""});
+      out.push_back({"milestone", milestone_detail(key), m->date.format(), "", m->date, {}});
   }
 }
 
@@ -172,7 +173,8 @@ DatasetDiff compare_datasets(const Dataset& before, const Dataset& after) {
   compare_scalar(diff.metadata, "title", before.title, after.title);
   compare_scalar(diff.metadata, "publisher", before.publisher, after.publisher);
   if (!(before.published == after.published))
-    diff.metadata.push_back({"published", "", before.published.format(), after.published.format()});
+    diff.metadata.push_back({"published", "", before.published.format(), after.published.format(),
+                             before.published, after.published});
   compare_scalar(diff.metadata, "language", before.language, after.language);
   compare_scalar(diff.metadata, "source", before.source, after.source);
 

@@ -3,6 +3,7 @@
 // page (--compare-with) and the timeline's new/changed marks.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,12 @@ struct FieldChange {
                        // the URL for "link", the footnote number for "note"; else empty
   std::string before;  // human-readable: dates as "22 May 2019", lists joined by "; "
   std::string after;
+  /// The dates behind `before` and `after` for "date", "milestone" and
+  /// "published", so that a report can write them in its own language.
+  std::optional<PartialDate> before_date, after_date;
 
-  /// One line: `date (adopted): May 2019 → June 2019`, `link added: https://…`.
+  /// One line, in English (for `briefing diff`; the report words its own): `date (adopted): May
+  /// 2019 → June 2019`, `link added: https://…`.
   std::string describe() const;
 };
 

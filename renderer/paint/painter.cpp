@@ -1,9 +1,11 @@
 #include "paint/painter.h"
 
+#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <numbers>
 #include <type_traits>
 
@@ -69,6 +71,47 @@ std::string rect_list(const std::vector<Rect>& rects) {
 
 Rect shifted(const Rect& r, Point by) { return {r.x + by.x, r.y + by.y, r.width, r.height}; }
 
+// Cairo reads a PNG through a callback: this one walks the image's bytes.
+struct ByteReader {
+  const std::string& bytes;
+  size_t at = 0;
+  static cairo_status_t read(void* closure, unsigned char* data, unsigned int length) {
+    auto* self = static_cast<ByteReader*>(closure);
+    if (self->bytes.size() - self->at < length) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, self->bytes.data() + self->at, length);
+    self->at += length;
+    return CAIRO_STATUS_SUCCESS;
+  }
+};
+
+// A PNG scaled into `box` (a PDF gets it as an image XObject), or an SVG
+// drawn by librsvg as vectors. The loader checked both; a failure here
+// leaves the box empty rather than stopping the page.
+void paint_image(cairo_t* cr, const Image& image, const Rect& box) {
+  if (box.width <= 0 || box.height <= 0) return;
+  CairoSaveGuard guard(cr);
+  if (image.format == Image::Format::png) {
+    ByteReader reader{image.bytes};
+    SurfacePtr surface(cairo_image_surface_create_from_png_stream(&ByteReader::read, &reader));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return;
+    const int w = cairo_image_surface_get_width(surface.get());
+    const int h = cairo_image_surface_get_height(surface.get());
+    if (w <= 0 || h <= 0) return;
+    cairo_translate(cr, box.x, box.y);
+    cairo_scale(cr, box.width / w, box.height / h);
+    cairo_set_source_surface(cr, surface.get(), 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_rectangle(cr, 0, 0, w, h);
+    cairo_fill(cr);
+    return;
+  }
+  GObjectPtr<RsvgHandle> handle(rsvg_handle_new_from_data(
+      reinterpret_cast<const guint8*>(image.bytes.data()), image.bytes.size(), nullptr));
+  if (!handle) return;
+  const RsvgRectangle viewport{box.x, box.y, box.width, box.height};
+  rsvg_handle_render_document(handle.get(), cr, &viewport, nullptr);
+}
+
 // Paints items with their group's offset added to every coordinate (rather
 // than through the Cairo matrix), so that a group draws exactly the bytes its
 // items would draw placed there directly.
@@ -105,6 +148,9 @@ struct ItemPainter {
       show_layout_with_clean_text(cr, shape.block->layout());
     else
       pango_cairo_show_layout(cr, shape.block->layout());
+  }
+  void operator()(const ImageShape& shape) const {
+    if (shape.image) paint_image(cr, *shape.image, shifted(shape.rect, offset));
   }
   void operator()(const LinkArea& link) const {
     if (!options.emit_pdf_tags || link.rects.empty()) return;

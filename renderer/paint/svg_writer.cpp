@@ -195,6 +195,28 @@ class PageWriter {
     for (size_t l = 0; l < lines->size(); ++l) text_element({{&shape, lines, static_cast<int>(l)}});
   }
 
+  // The file itself, as a data URL: a PNG stays a PNG, an SVG keeps its vectors.
+  void write(const ImageShape& shape) {
+    if (!shape.image) return;
+    const char* type = shape.image->format == Image::Format::png ? "image/png" : "image/svg+xml";
+    const std::string href = std::string("data:") + type + ";base64," + base64(shape.image->bytes);
+    xml_.start("image");
+    xml_.attribute("x", number(shape.rect.x));
+    xml_.attribute("y", number(shape.rect.y));
+    xml_.attribute("width", number(shape.rect.width));
+    xml_.attribute("height", number(shape.rect.height));
+    xml_.attribute("preserveAspectRatio", "xMidYMid meet");
+    xml_.attribute("href", href);
+    xml_.attribute("xlink:href", href);  // for SVG 1.1 readers
+    if (!shape.tag.text.empty()) {
+      xml_.start("title");
+      xml_.text(shape.tag.text);
+      xml_.end();
+    }
+    xml_.end();
+    xml_.line_break();
+  }
+
   void write(const LinkArea& link) {
     if (link.uri.empty()) return;  // internal destinations: the SVG holds one page
     start_link(link.uri);

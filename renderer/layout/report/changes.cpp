@@ -34,6 +34,55 @@ std::string describe_milestones(const Item& item, const Messages& words) {
   return join(parts, words.get("changes.milestone_separator"));
 }
 
+// A note's detail ("footnote 3") in the report's language; a milestone's is
+// its label, as written in the data.
+std::string detail_of(const FieldChange& change, const Messages& words) {
+  for (const auto& [prefix, key] :
+       {std::pair{"footnote ", "changes.footnote"}, std::pair{"note ", "changes.note_number"}}) {
+    if (change.field == "note" && change.detail.rfind(prefix, 0) == 0) {
+      return words.get(key, {{"n", change.detail.substr(std::string_view(prefix).size())}});
+    }
+  }
+  return change.detail;
+}
+
+// A value as the report shows it: dates in its language, texts quoted.
+std::string field_value(const FieldChange& change, const std::string& value,
+                        const std::optional<PartialDate>& date, const Messages& words) {
+  if (date) return words.date(*date);
+  if (value.empty()) return words.get("changes.no_value");
+  if (change.field == "highlight") return words.get(value == "yes" ? "changes.yes" : "changes.no");
+  const bool text = change.field == "title" || change.field == "summary" || change.field == "note";
+  return text ? words.get("changes.quoted", {{"text", value}}) : value;
+}
+
+// One line per change: "date (adopted): May 2019 → June 2019",
+// "link added: https://…", in the report's language.
+std::string describe_change(const FieldChange& change, const Messages& words) {
+  const std::string name = words.get("changes.fields." + change.field);
+  const std::string detail = detail_of(change, words);
+  const bool list_element =
+      change.field == "milestone" || change.field == "link" || change.field == "note";
+  if (list_element && (change.before.empty() || change.after.empty())) {
+    const bool added = change.before.empty();
+    std::string what = added ? field_value(change, change.after, change.after_date, words)
+                             : field_value(change, change.before, change.before_date, words);
+    // A link's detail is its URL, which the value shows already.
+    if (change.field == "note") what = added ? change.after : change.before;  // unquoted
+    if (change.field != "link" && !detail.empty())
+      what = words.get("changes.element", {{"detail", detail}, {"value", what}});
+    return words.get(added ? "changes.element_added" : "changes.element_removed",
+                     {{"field", name}, {"value", what}});
+  }
+  const std::string field =
+      detail.empty() ? name
+                     : words.get("changes.field_detail", {{"field", name}, {"detail", detail}});
+  return words.get("changes.field_change",
+                   {{"field", field},
+                    {"before", field_value(change, change.before, change.before_date, words)},
+                    {"after", field_value(change, change.after, change.after_date, words)}});
+}
+
 }  // namespace
 
 void add_changes(const DatasetDiff& diff, const PartialDate& since, const std::string& basis,
@@ -70,11 +119,11 @@ void add_changes(const DatasetDiff& diff, const PartialDate& since, const std::s
         {item.title, {words.get("changes.was_in_section", {{"section", item.section}})}});
   for (const ItemChange& change : diff.changed) {
     std::vector<std::string> details;
-    for (const FieldChange& field : change.fields) details.push_back(field.describe());
+    for (const FieldChange& field : change.fields) details.push_back(describe_change(field, words));
     changed.push_back({change.title, details});
   }
   std::vector<std::string> metadata;
-  for (const FieldChange& field : diff.metadata) metadata.push_back(field.describe());
+  for (const FieldChange& field : diff.metadata) metadata.push_back(describe_change(field, words));
   auto counted = [&](const char* key, size_t n) {
     return words.get(key, {{"n", std::to_string(n)}});
   };

@@ -31,6 +31,14 @@ void add_cover(const Dataset& dataset, size_t footnote_count, const Typesetter& 
                   {},
                   0});
   }
+  if (style.logo) {
+    // The logo's own aspect ratio, at the layout's height unless that is
+    // wider than the text.
+    const double height = std::min(style.logo_height, width / style.logo->aspect());
+    const Rect box{0, y, height * style.logo->aspect(), height};
+    block.items.push_back(ImageShape{box, style.logo, Tag{"cover-logo", "", style.organisation}});
+    y += height + 14;
+  }
   if (!style.organisation.empty()) {
     place(typesetter.text(style.organisation, typesetter.sans(style.heading2_size), width),
           style.text, "cover-organisation", 6);

@@ -52,10 +52,16 @@ Paragraph figure_caption(const TimelinePage& figure, const Typesetter& typesette
 
 }  // namespace
 
-void add_figure(const Dataset& dataset, const TimelineStyle& figure_style,
+void add_figure(const Dataset& dataset, const TimelineStyle& figure_layout_style,
                 const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow,
                 Diagnostics& diagnostics) {
   const ReportStyle& style = typesetter.style();
+  // The report has its own marking and logo: the figure layout's branding
+  // (when it is a slide layout) is not repeated inside the figure.
+  TimelineStyle figure_style = figure_layout_style;
+  figure_style.branding = {};
+  for (const auto& [lane, color] : style.lane_colors)
+    figure_style.lane_color_overrides[lane] = color;
   flow.add_heading("", typesetter.words().get("parts.timeline"), typesetter.heading_style(1),
                    "figure", 1, 0, style.body_size, style.accent);
   const double caption_room = style.body_size * 8;

@@ -2,6 +2,7 @@
 // which parts appear. Filled from layouts/briefing-*.toml. Lengths in points.
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "base/font_request.h"
@@ -56,6 +57,11 @@ struct ReportStyle {
   std::string marking;       // centred at the foot of every page and on the cover
   Color marking_color{0.70, 0.10, 0.12, 1};
   Color cover_band{0, 0, 0, 0};  // a band across the cover's top; transparent: none
+  /// [lanes.colors]: lane colours for the figure, by lane key (as in a
+  /// timeline layout), over the figure layout's.
+  std::map<std::string, Color> lane_colors;
+  ImagePtr logo;               // at the top of the cover; null: none
+  double logo_height = 42.52;  // points (15 mm); narrower when the text width asks
 
   // Parts, in the order they appear.
   bool cover = true;

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "layout/timeline/builder.h"
+#include "text/messages.h"
 
 namespace briefing::timeline_detail {
 
@@ -67,11 +68,11 @@ int TimelineAxis::caption_line() const {
 
 // "time scale ×1/N" under a compressed segment: which years, and by how much.
 TextBlockPtr TimelineAxis::caption_block(const ScaleSegment& s) const {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "time scale ×1/%.0f",
-                std::round(scale_.compression_factor(s)));
-  return std::make_shared<TextBlock>(buffer,
-                                     TextStyle{style_.font_family, tick_size_ * 0.9, false, true});
+  char factor[32];
+  std::snprintf(factor, sizeof factor, "%.0f", std::round(scale_.compression_factor(s)));
+  return std::make_shared<TextBlock>(
+      document_messages().get("timeline.time_scale", {{"n", factor}}),
+      TextStyle{style_.font_family, tick_size_ * 0.9, false, true});
 }
 
 double TimelineAxis::caption_x(const ScaleSegment& s, const TextBlock& caption) const {

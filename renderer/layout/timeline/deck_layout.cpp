@@ -4,10 +4,12 @@
 #include <memory>
 
 #include "layout/layout_dump.h"
+#include "layout/timeline/chrome.h"
 #include "layout/timeline/entries.h"
 #include "layout/timeline/filter_check.h"
 #include "layout/timeline/labels.h"
 #include "layout/timeline/lanes.h"
+#include "text/messages.h"
 
 namespace briefing {
 namespace {
@@ -128,10 +130,13 @@ Slide DeckBuilder::overview(double foot_height) const {
 }
 
 std::string DeckBuilder::overview_note(const Slide& overview, size_t total) const {
-  std::string note = "1 / " + std::to_string(total) + " · Overview, " +
-                     first_date_->format_short() + " – " + last_date_->format_short() + ": " +
-                     std::to_string(overview.items.size()) + " of " +
-                     std::to_string(selected_.size()) + " items labelled";
+  const Messages& words = document_messages();
+  std::string note =
+      words.get("timeline.deck_overview", {{"total", std::to_string(total)},
+                                           {"first", words.date_short(*first_date_)},
+                                           {"last", words.date_short(*last_date_)},
+                                           {"labelled", std::to_string(overview.items.size())},
+                                           {"n", std::to_string(selected_.size())}});
   // Per lane, how many more the detail slides name.
   std::string more;
   for (const Lane& lane : group_into_lanes(selected_, dataset_, style_)) {
@@ -141,11 +146,17 @@ std::string DeckBuilder::overview_note(const Slide& overview, size_t total) cons
         ++n;
     }
     if (n == 0) continue;
-    more += (more.empty() ? "" : " · ") +
-            timeline_detail::truncated(lane.title.empty() ? "Items" : lane.title, 32) + " +" +
-            std::to_string(n) + " more";
+    more += (more.empty() ? "" : words.get("timeline.deck_separator")) +
+            words.get(
+                "timeline.deck_more",
+                {{"lane",
+                  timeline_detail::truncated(
+                      lane.title.empty() ? words.get("timeline.deck_items_lane") : lane.title, 32)},
+                 {"n", std::to_string(n)}});
   }
-  if (!more.empty()) note += "; on slides 2–" + std::to_string(total) + ": " + more;
+  if (!more.empty())
+    note +=
+        words.get("timeline.deck_on_slides", {{"total", std::to_string(total)}, {"more", more}});
   return note;
 }
 
@@ -158,12 +169,14 @@ std::string DeckBuilder::detail_note(const Slide& slide, size_t number, size_t t
       if (!b || m.date.last_day() > b->last_day()) b = &m.date;
     }
   }
-  std::string note = std::to_string(number) + " / " + std::to_string(total) + " · " +
-                     std::to_string(slide.items.size()) +
-                     (slide.items.size() == 1 ? " item" : " items");
+  const Messages& words = document_messages();
+  std::string note =
+      words.count("timeline.deck_detail", slide.items.size(),
+                  {{"number", std::to_string(number)}, {"total", std::to_string(total)}});
   if (a && b) {
-    const std::string from = a->format_short(), to = b->format_short();
-    note += ", " + (from == to ? from : from + " – " + to);
+    const std::string from = words.date_short(*a), to = words.date_short(*b);
+    note += from == to ? words.get("timeline.deck_date", {{"date", from}})
+                       : words.get("timeline.deck_span", {{"from", from}, {"to", to}});
   }
   return note;
 }
@@ -225,9 +238,11 @@ LayoutResult DeckBuilder::build(std::vector<DeckSlide>* described) {
   }
   const size_t total = slides.size();
   Document& document = result.document;
-  document.info.title = dataset_.title + " — timeline deck";
+  document.info.title = document_messages().get(
+      "document.deck_title", {{"title", timeline_detail::chart_title(style_, dataset_)}});
   document.info.author = dataset_.publisher;
-  document.info.subject = "Timeline of " + dataset_.title;
+  document.info.subject =
+      document_messages().get("document.timeline_subject", {{"title", dataset_.title}});
   document.info.creator = "briefing " BRIEFING_VERSION;
   document.info.created = publication_time(dataset_);
   document.has_background = true;
@@ -283,6 +298,10 @@ TimelineStyle deck_style(const TimelineStyle& style) {
 
 LayoutResult layout_timeline_deck(const Dataset& dataset, const TimelineStyle& style,
                                   const TimelineOptions& options, std::vector<DeckSlide>* slides) {
+  // As layout_timeline: fonts and glyph forms, and the words the slides add,
+  // in the dataset's language.
+  set_text_language(dataset.language);
+  set_document_language(dataset.language);
   return DeckBuilder(dataset, style, options).build(slides);
 }
 

@@ -7,9 +7,11 @@
 
 #include "layout/timeline/axis.h"
 #include "layout/timeline/builder.h"
+#include "layout/timeline/chrome.h"
 #include "layout/timeline/labels.h"
 #include "layout/timeline/lanes.h"
 #include "layout/timeline/marks.h"
+#include "text/messages.h"
 
 namespace briefing::timeline_detail {
 namespace {
@@ -78,16 +80,10 @@ TimelinePage layout_density_page(const Dataset& dataset, const TimelineStyle& st
   out.background = theme.background;
   out.undated_count = undated_count;
   out.page.items.push_back(Destination{"timeline", {0, 0}});
-  const Rect canvas{style.margin_left, style.margin_top,
-                    width - style.margin_left - style.margin_right,
-                    height - style.margin_top - style.margin_bottom};
-  double top = canvas.y;
-  if (style.title_size > 0) {
-    auto title = std::make_shared<TextBlock>(
-        dataset.title, TextStyle{style.title_family, style.title_size, true, false}, canvas.width);
-    add_text(out, title, {canvas.x, top}, theme.text, "title", "");
-    top += title->height() + style.title_size * 0.4;
-  }
+  add_chrome(style, width, height, out);
+  const Rect canvas = content_area(style, width, height);
+  Rect heading;
+  double top = add_heading(dataset, style, theme, style.title_size, canvas, canvas.y, out, heading);
   const double marker = style.marker_size;
   TimelineAxis axis(style, canvas, marker, style.tick_size);
   axis.build(entries, options);
@@ -124,10 +120,12 @@ TimelinePage layout_density_page(const Dataset& dataset, const TimelineStyle& st
 
   // The legend: what a strip counts, and the shading from one to the most.
   const TextStyle legend_style{style.font_family, style.legend_size, false, false};
-  char text[160];
-  std::snprintf(text, sizeof text,
-                "%zu items; each strip shows items per %s, darker is more (darkest: %zu)",
-                entries.size(), by_month ? "month" : "year", most);
+  const Messages& words = document_messages();
+  const std::string text =
+      words.get("timeline.density_legend",
+                {{"n", std::to_string(entries.size())},
+                 {"period", words.get(by_month ? "timeline.per_month" : "timeline.per_year")},
+                 {"most", std::to_string(most)}});
   auto legend = std::make_shared<TextBlock>(text, legend_style, canvas.width - 6 * marker * 1.6);
   const double ramp = marker * 1.6;
   const Color ink = theme.muted_text;
@@ -160,13 +158,19 @@ TimelinePage layout_density_page(const Dataset& dataset, const TimelineStyle& st
     out.page.items.push_back(std::move(lane_group));
     const size_t identity =
         static_cast<size_t>(std::find(keys.begin(), keys.end(), lanes[l].key) - keys.begin());
-    const Color colour = theme.lane_colors.empty()
-                             ? theme.text
-                             : theme.lane_colors[identity % theme.lane_colors.size()];
+    Color colour = theme.lane_colors.empty()
+                       ? theme.text
+                       : theme.lane_colors[identity % theme.lane_colors.size()];
+    // The layout's own colour for the lane, as on the labelled chart.
+    if (const auto own = style.lane_color_overrides.find(
+            lanes[l].key == "(other)" ? std::string("other") : lanes[l].key);
+        own != style.lane_color_overrides.end())
+      colour = own->second;
     double y = y0 + 2;
     if (!lanes[l].title.empty()) {
       auto title =
-          block_of_lines(lanes[l].title + " · " + std::to_string(lanes[l].items.size()) + " items",
+          block_of_lines(document_messages().count("timeline.density_lane", lanes[l].items.size(),
+                                                   {{"lane", lanes[l].title}}),
                          lane_style, canvas.width, 1);
       add_text(out, title, {canvas.x, y}, theme.text, "lane-title", "");
       text_boxes.push_back(Rect{canvas.x, y, title->width(), title->height()});

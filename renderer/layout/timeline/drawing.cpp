@@ -32,6 +32,13 @@ size_t TimelineBuilder::lane_identity(const Lane& lane) const {
 }
 
 Color TimelineBuilder::lane_color(const Lane& lane) const {
+  // The layout's own colour for the lane ([lanes.colors]; "other" for the
+  // merged lane), else the theme's palette by the lane's identity.
+  const auto& own = style_.lane_color_overrides;
+  if (!own.empty()) {
+    const auto found = own.find(lane.key == "(other)" ? std::string("other") : lane.key);
+    if (found != own.end()) return found->second;
+  }
   if (theme_.lane_colors.empty()) return theme_.text;
   return theme_.lane_colors[lane_identity(lane) % theme_.lane_colors.size()];
 }
@@ -83,7 +90,7 @@ void TimelineBuilder::draw_lane_titles() {
 void TimelineBuilder::draw_marks() {
   for (auto& e : entries_) {
     if (e.y < 0) continue;
-    const Color color = lane_color(lanes_[e.lane]);
+    const Color color = e.item->colour.value_or(lane_color(lanes_[e.lane]));
     const MarkShape shape = lane_shape(lanes_[e.lane]);
     const bool marked = !tag_for(e, options_).empty();
     if (e.milestones.size() > 1) {
@@ -141,7 +148,7 @@ void TimelineBuilder::draw_continuations() {
                                     [&](const Milestone& m) { return m.date.last_day() < first; });
     const bool after = std::any_of(all.begin(), all.end(),
                                    [&](const Milestone& m) { return m.date.first_day() >= end; });
-    const Color color = lane_color(lanes_[e.lane]);
+    const Color color = e.item->colour.value_or(lane_color(lanes_[e.lane]));
     const double size = marker_ * 0.8;
     const double depth = size * 0.45;
     for (const auto& [cut, direction] : {std::pair{before, -1}, std::pair{after, 1}}) {

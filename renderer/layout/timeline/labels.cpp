@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "layout/timeline/chart_words.h"
 #include "text/bidi.h"
 #include "text/messages.h"
 
@@ -27,9 +28,11 @@ std::string dates_text(const Entry& entry) {
 /// → 17 Feb 2024 (7 dates)"; one date as dates_text gives it.
 std::string compact_dates_text(const Entry& entry) {
   if (entry.milestones.size() < 3) return dates_text(entry);
-  std::string text = entry.milestones.front()->date.format_short() + " → " +
-                     entry.milestones.back()->date.format_short() + " (" +
-                     std::to_string(entry.milestones.size()) + " dates)";
+  const Messages& words = document_messages();
+  std::string text =
+      words.get("timeline.dates_span", {{"first", words.date_short(entry.milestones.front()->date)},
+                                        {"last", words.date_short(entry.milestones.back()->date)},
+                                        {"n", std::to_string(entry.milestones.size())}});
   return left_to_right_phrase(text);
 }
 
@@ -81,7 +84,8 @@ Label make_label(const Entry& entry, const std::string& tag, const std::string& 
   double tag_width = 0;
   if (!tag.empty()) {
     ++shaped_in_process;
-    label.tag = std::make_shared<TextBlock>(tag, TextStyle{family, date_size, true, false});
+    label.tag =
+        std::make_shared<TextBlock>(badge_text(tag), TextStyle{family, date_size, true, false});
     tag_width = label.tag->width() + space;
   }
   label.dates_line_width = tag_width + label.dates->width();

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "text/bidi.h"
+#include "text/messages.h"
 
 namespace briefing {
 namespace {
@@ -50,7 +51,8 @@ std::vector<Lane> group_into_lanes(const std::vector<const Item*>& items, const 
         break;
       case LaneGrouping::issuer: {
         const std::string key = item->issuers.empty() ? std::string() : item->issuers.front();
-        lane_for(key, key.empty() ? "Issuer not named" : key).items.push_back(item);
+        lane_for(key, key.empty() ? document_messages().get("timeline.issuer_not_named") : key)
+            .items.push_back(item);
         break;
       }
       case LaneGrouping::none:
@@ -79,7 +81,7 @@ std::vector<Lane> group_into_lanes(const std::vector<const Item*>& items, const 
     std::vector<bool> keep(lanes.size(), false);
     for (size_t i = 0; i + 1 < max_lanes; ++i) keep[by_size[i]] = true;
     std::vector<Lane> kept;
-    Lane other{"(other)", "Other", {}};
+    Lane other{"(other)", document_messages().get("timeline.other_lane"), {}};
     for (size_t i = 0; i < lanes.size(); ++i) {
       if (keep[i])
         kept.push_back(std::move(lanes[i]));

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "layout/timeline/builder.h"
+#include "layout/timeline/chart_words.h"
 #include "text/messages.h"
 
 namespace briefing::timeline_detail {
@@ -48,7 +49,11 @@ double TimelineBuilder::place_legend(double top) {
     return tag_for(e, options_) == "CHANGED";
   });
   if (any_new || any_changed) {
-    const std::string tags = any_new && any_changed ? "NEW, CHANGED" : any_new ? "NEW" : "CHANGED";
+    const std::string tags =
+        any_new && any_changed
+            ? words.get("timeline.badges_both",
+                        {{"new", badge_text("NEW")}, {"changed", badge_text("CHANGED")}})
+            : badge_text(any_new ? "NEW" : "CHANGED");
     entry(words.get("legend.changes", {{"tags", tags}}), [&](Rect r) {
       // As drawn on the chart: the mark outlined, the label tagged.
       const Rect mark = marks_.day_marker(r.x + r.width / 2, r.y + r.height / 2, marker_ * 0.8,

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "layout/timeline/builder.h"
+#include "text/messages.h"
 
 namespace briefing::timeline_detail {
 
@@ -44,13 +45,12 @@ void TimelineBuilder::place_omission_note() {
         item && !item->short_title.empty() ? item->short_title : omission.title;
     names += (names.empty() ? "" : "; ") + name;
   }
-  const std::string count = std::to_string(n) + (n == 1 ? " item" : " items");
-  auto block =
-      std::make_shared<TextBlock>(count + " not shown: " + names + ".", style, canvas_.width);
+  const Messages& words = document_messages();
+  auto block = std::make_shared<TextBlock>(words.count("timeline.not_shown", n, {{"names", names}}),
+                                           style, canvas_.width);
   if (block->line_count() > kNoteLines) {
-    block = std::make_shared<TextBlock>(
-        "Not shown: " + count + " (no room at the minimum text size), see the report.", style,
-        canvas_.width);
+    block = std::make_shared<TextBlock>(words.count("timeline.not_shown_count", n), style,
+                                        canvas_.width);
   }
   add_text(result_, block, {canvas_.x, note_top_}, theme_.muted_text, "omission-note", "");
   text_boxes_.push_back(Rect{canvas_.x, note_top_, block->width(), block->height()});

@@ -273,7 +273,8 @@ std::vector<Tick> periods(TickUnit unit, DayNumber first, DayNumber end) {
       if (unit == TickUnit::month)
         t.label = document_messages().month_short(m);
       else if (unit == TickUnit::quarter)
-        t.label = "Q" + std::to_string((m - 1) / 3 + 1);
+        t.label =
+            document_messages().get("timeline.quarter", {{"n", std::to_string((m - 1) / 3 + 1)}});
       else
         t.label = std::to_string(y);
       out.push_back(std::move(t));
@@ -333,7 +334,7 @@ std::vector<Tick> second_tier(TickUnit finest, const ScaleSegment& segment) {
   std::vector<Tick> months = periods(TickUnit::month, segment.first, segment.end);
   for (Tick& t : months) {
     const Civil c = civil(t.start);
-    t.label = std::string(month_name(c.month)) + " " + std::to_string(c.year);
+    t.label = document_messages().date(PartialDate::month(c.year, c.month));
   }
   return months;
 }

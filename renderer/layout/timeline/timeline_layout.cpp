@@ -13,6 +13,7 @@
 
 #include "layout/layout_dump.h"
 #include "layout/timeline/builder.h"
+#include "layout/timeline/chrome.h"
 #include "layout/timeline/density_layout.h"
 #include "layout/timeline/filter_check.h"
 #include "text/messages.h"
@@ -66,14 +67,14 @@ TimelineBuilder::TimelineBuilder(const Dataset& dataset, const TimelineStyle& st
       width_(options.width > 0 ? options.width : style.width),
       height_(options.height > 0 ? options.height : style.height),
       marker_(options.highlights_only ? style.marker_size * 1.4 : style.marker_size),
-      canvas_{style.margin_left, style.margin_top, width_ - style.margin_left - style.margin_right,
-              height_ - style.margin_top - style.margin_bottom},
+      canvas_(content_area(style, width_, height_)),
       axis_(style, canvas_, marker_, sizes_.tick) {}
 
 TimelinePage TimelineBuilder::build() {
   result_.page.width = width_;
   result_.page.height = height_;
   result_.page.items.push_back(Destination{"timeline", {0, 0}});
+  add_chrome(style_, width_, height_, result_);
   result_.background = theme_.background;
   entries_ = select_entries(dataset_, options_, result_.undated_count);
   // Past what labels can show: density strips, highlights labelled.
@@ -111,12 +112,7 @@ TimelinePage TimelineBuilder::build() {
 }
 
 double TimelineBuilder::place_title(double top) {
-  if (sizes_.title <= 0) return top;
-  auto block = std::make_shared<TextBlock>(
-      dataset_.title, TextStyle{style_.title_family, sizes_.title, true, false}, canvas_.width);
-  add_text(result_, block, {canvas_.x, top}, theme_.text, "title", "");
-  title_box_ = Rect{canvas_.x, top, block->width(), block->height()};
-  return top + block->height() + sizes_.title * 0.4;
+  return add_heading(dataset_, style_, theme_, sizes_.title, canvas_, top, result_, title_box_);
 }
 
 void TimelineBuilder::place_empty_note(double top) {
@@ -164,7 +160,9 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
          {}});
   }
   Document& document = result.document;
-  document.info.title = dataset.title + " — timeline";
+  const std::string title = document_messages().get(
+      "document.timeline_title", {{"title", timeline_detail::chart_title(style, dataset)}});
+  document.info.title = title;
   document.info.author = dataset.publisher;
   document.info.subject =
       document_messages().get("document.timeline_subject", {{"title", dataset.title}});
@@ -173,7 +171,7 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
   document.has_background = true;
   document.background = timeline.background;
   document.pages.push_back(std::move(timeline.page));
-  document.outline.push_back({1, dataset.title + " — timeline", "timeline"});
+  document.outline.push_back({1, title, "timeline"});
   return result;
 }
 

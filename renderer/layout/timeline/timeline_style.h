@@ -29,6 +29,25 @@ struct TimelineTheme {
 
 enum class LaneGrouping { section, kind, issuer, none };
 
+/// A layout's own marks on every timeline page and deck slide (all optional):
+/// a title and subtitle in place of the dataset's title, a status or
+/// classification marking centred at the foot, and a logo in a corner. The
+/// marking and the logo take their room off the content area
+/// (layout/timeline/chrome.h). Sizes in points.
+struct TimelineBranding {
+  std::string title;     // replaces the dataset's title; empty: the dataset's
+  std::string subtitle;  // under the title; empty: none
+  std::string marking;   // "DRAFT", "OFFICIAL"; empty: none
+  Color marking_color{0.70, 0.10, 0.12, 1};
+  double marking_size = 12;  // points; slides are read from the back of a room
+  ImagePtr logo;             // null: none
+  double logo_height = 28;   // points; the width follows the image's aspect ratio
+  enum class Corner { top_left, top_right, bottom_left, bottom_right };
+  Corner logo_corner = Corner::bottom_right;
+
+  bool has_foot() const;  // a marking, or a logo in a bottom corner
+};
+
 struct TimelineStyle {
   std::string name;     // preset name, e.g. "slide-16x9"
   double width = 960;   // points
@@ -54,6 +73,12 @@ struct TimelineStyle {
   int section_depth = 2;  // for section lanes: group by the ancestor at this depth
   bool show_legend = true;
   bool show_lane_titles = true;
+  /// [lanes.colors]: a lane's own colour, by the lane's key (a section id at
+  /// the grouping depth, a kind, an issuer's name, "other"); the theme's
+  /// palette for the rest. An item's own `colour` (data) wins over both.
+  std::map<std::string, Color> lane_color_overrides;
+
+  TimelineBranding branding;
 
   // Axis
   double min_tick_gap = 12;  // points between neighbouring tick labels
