@@ -87,9 +87,9 @@ class TimelineBuilder {
   std::optional<Fit> search_size(bool relaxed);
   PackItem alternatives_for(const Entry& e, const std::vector<Label>& labels,
                             const std::vector<size_t>& variants, std::vector<Choice>& choices,
-                            bool marks_only, bool prefer_compact = false) const;
-  void add_set_away(const Entry& e, const Label& label, int variant, double penalty, PackItem& item,
-                    std::vector<Choice>& choices) const;
+                            bool marks_only, LabelForm prefer = LabelForm::full) const;
+  void add_set_away(const Entry& e, const Label& label, int variant, double penalty, int rows,
+                    PackItem& item, std::vector<Choice>& choices) const;
   std::vector<std::vector<size_t>> packing_orders(const std::vector<size_t>& members,
                                                   bool short_of_room) const;
   const std::vector<double>* budgets_for(const Fit& unconstrained);
