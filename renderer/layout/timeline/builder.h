@@ -94,6 +94,10 @@ class TimelineBuilder {
                                                   bool short_of_room) const;
   const std::vector<double>* budgets_for(const Fit& unconstrained);
   void place_lanes();
+  /// The marks-only entries (TimelineOptions::marks_only_ids) packed into
+  /// the room the lanes' labelled entries leave; those that find none are
+  /// not drawn. Appended to entries_ with a marks-only placement.
+  void place_marks_only();
   Rect marks_box(const Entry& e) const;
   TextBlockPtr make_lane_title(size_t l, double size) const;
   Rect lane_title_box(const TextBlockPtr& title) const;
@@ -137,6 +141,7 @@ class TimelineBuilder {
   TimelinePage result_;
   MarkPainter marks_{result_.page.items};
   std::vector<Entry> entries_;
+  std::vector<Entry> marks_only_;  // drawn as marks alone, after the labelled entries are placed
   std::vector<Lane> lanes_;
   std::vector<LaneLayout> lane_layouts_;
   Fit fit_;

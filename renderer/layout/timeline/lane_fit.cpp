@@ -442,8 +442,17 @@ void TimelineBuilder::fit_lanes() {
   std::optional<Fit> fit = search_size(false);
   if (!fit && may_relax) fit = search_size(true);
   if (!fit && !may_relax) fit = pack_at(sizes_.minimum, budgets_for(smallest_), false);
+  Fit tight_needs;
   if (!fit) {
-    fit = pack_at(sizes_.minimum, budgets_for(smallest_), true);
+    // Names alone, without a height limit: what each lane needs at the
+    // tightest. When the lanes need no more than the plot, that is the fit;
+    // else it shares the plot out in proportion to those needs.
+    const std::vector<double> unlimited(lanes_.size(), 1e300);
+    tight_needs = pack_at(sizes_.minimum, &unlimited, true);
+    if (tight_needs.total <= plot_.height) fit = std::move(tight_needs);
+  }
+  if (!fit) {
+    fit = pack_at(sizes_.minimum, budgets_for(tight_needs), true);
     // Budgets in proportion to need can leave a lane too short for even
     // one more item while another lane does not use all of its own: the
     // room a lane leaves unused goes to the lanes that left items out.
