@@ -93,6 +93,7 @@ class TimelineBuilder {
   std::vector<std::vector<size_t>> packing_orders(const std::vector<size_t>& members,
                                                   bool short_of_room) const;
   const std::vector<double>* budgets_for(const Fit& unconstrained);
+  size_t placed_count(const Fit& fit) const;
   void place_lanes();
   /// The marks-only entries (TimelineOptions::marks_only_ids) packed into
   /// the room the lanes' labelled entries leave; those that find none are

@@ -400,6 +400,13 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
   return fit;
 }
 
+/// Entries placed by `fit`.
+size_t TimelineBuilder::placed_count(const Fit& fit) const {
+  size_t placed = 0;
+  for (const PackPlacement& p : fit.placements) placed += p.alternative >= 0;
+  return placed;
+}
+
 // The largest label size (in steps of kSizeStep, between `from` and the
 // preset's size) at which every lane fits the plot with every label; none
 // when even the minimum does not fit.
@@ -452,7 +459,16 @@ void TimelineBuilder::fit_lanes() {
     if (tight_needs.total <= plot_.height) fit = std::move(tight_needs);
   }
   if (!fit) {
+    // Shares by the needs with names alone and by those with the relaxed
+    // labels: either may place more; the better one goes on.
     fit = pack_at(sizes_.minimum, budgets_for(tight_needs), true);
+    const std::vector<double> by_names = budgets_;
+    Fit other = pack_at(sizes_.minimum, budgets_for(smallest_), true);
+    if (placed_count(other) <= placed_count(*fit)) {
+      budgets_ = by_names;
+    } else {
+      fit = std::move(other);
+    }
     // Budgets in proportion to need can leave a lane too short for even
     // one more item while another lane does not use all of its own: the
     // room a lane leaves unused goes to the lanes that left items out.
@@ -475,12 +491,7 @@ void TimelineBuilder::fit_lanes() {
         budgets_[l] += spare * static_cast<double>(left_out[l]) / static_cast<double>(wanting);
       }
       Fit attempt = pack_at(sizes_.minimum, &budgets_, true);
-      size_t placed = 0, was = 0;
-      for (size_t i = 0; i < entries_.size(); ++i) {
-        placed += attempt.placements[i].alternative >= 0;
-        was += fit->placements[i].alternative >= 0;
-      }
-      if (placed <= was) break;
+      if (placed_count(attempt) <= placed_count(*fit)) break;
       fit = std::move(attempt);
     }
   }
