@@ -94,6 +94,16 @@ TEST(TimelineDeck, RandomDatasetsDeckNamesEveryItemLegibly) {
   }
 }
 
+// Past the one-slide contract: 120 and 200 dated items with titles of
+// 20-200 characters, and the rulebook, each named on exactly one detail slide.
+TEST(TimelineDeck, RealisticDatasetsAndTheRulebookDeckNamesEveryItem) {
+  for (int dated : {120, 200}) {
+    expect_good_deck(realistic_dataset(static_cast<unsigned>(dated) + 1, dated),
+                     preset("slide-16x9"), {}, "realistic " + std::to_string(dated));
+  }
+  expect_good_deck(rulebook(), preset("slide-16x9"), {}, "rulebook");
+}
+
 TEST(TimelineDeck, TheOverviewSaysHowManyMorePerLane) {
   std::vector<DeckSlide> slides;
   layout_timeline_deck(fact_sheet(), preset("slide-16x9"), {}, &slides);
