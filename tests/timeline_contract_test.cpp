@@ -38,8 +38,9 @@ TEST(TimelineContract, FactSheetEveryPresetNamesEveryItem) {
 // Beyond what fits (the rulebook's 67 dated items, random sets of 60 and
 // 80): highlights are named first, nothing is drawn without its name, and
 // what is left out is named on the chart.
-void expect_crowded_chart_honest(const Dataset& data, const TimelineStyle& style,
-                                 const std::string& context) {
+// Returns how many items it labels.
+size_t expect_crowded_chart_honest(const Dataset& data, const TimelineStyle& style,
+                                   const std::string& context) {
   TimelineOptions options;
   options.allow_omissions = true;
   const LaidOutTimeline layout = lay_out(data, style, options);
@@ -64,6 +65,7 @@ void expect_crowded_chart_honest(const Dataset& data, const TimelineStyle& style
   for (const auto& item : data.items) dated += item.is_dated();
   EXPECT_EQ(labelled.size() + layout.omitted.size(), dated) << context;
   EXPECT_EQ(count(layout, "omission-note"), layout.omitted.empty() ? 0u : 1u) << context;
+  return labelled.size();
 }
 
 TEST(TimelineContract, RulebookOnTheSlideIsHonestAboutWhatItShows) {
@@ -72,7 +74,8 @@ TEST(TimelineContract, RulebookOnTheSlideIsHonestAboutWhatItShows) {
   for (const auto& item : data.items) dated += item.is_dated();
   ASSERT_GE(dated, 60u);
   ASSERT_LE(dated, 80u);
-  expect_crowded_chart_honest(data, preset("slide-16x9"), "rulebook, slide-16x9");
+  // 63 of its 67 dated items today (53 before names alone and set-away rows).
+  EXPECT_GE(expect_crowded_chart_honest(data, preset("slide-16x9"), "rulebook, slide-16x9"), 63u);
 }
 
 TEST(TimelineContract, RandomDatasetsUpToFortyItemsAreAllNamed) {
@@ -89,6 +92,59 @@ TEST(TimelineContract, RandomDatasetsUpToFortyItemsAreAllNamed) {
     const Dataset data = realistic_dataset(seed, dated);
     expect_crowded_chart_honest(
         data, style, std::to_string(dated) + " dated items, seed " + std::to_string(seed++));
+  }
+}
+
+size_t labelled_count(const LaidOutTimeline& layout) {
+  std::set<std::string> labelled;
+  for (const auto& e : layout.elements) {
+    if (e.kind == "label") labelled.insert(e.item_id);
+  }
+  return labelled.size();
+}
+
+// Past 40 items the contract does not hold for every dataset yet (the issue
+// asks for 80): at 60 and 80 dated items, three seeds each, the chart stays
+// honest and labels at least this share of them at the minimum size
+// (measured: 53-60 of 60, 63-80 of 80).
+TEST(TimelineContract, RandomSixtyAndEightyItemsAreMostlyNamed) {
+  const TimelineStyle style = preset("slide-16x9");
+  for (const auto& [dated, share] : {std::pair{60, 0.85}, std::pair{80, 0.75}}) {
+    for (unsigned k = 1; k <= 3; ++k) {
+      const unsigned seed = k * 7 + static_cast<unsigned>(dated);
+      const std::string context =
+          std::to_string(dated) + " dated items, seed " + std::to_string(seed);
+      const size_t labelled =
+          expect_crowded_chart_honest(realistic_dataset(seed, dated), style, context);
+      EXPECT_GE(static_cast<double>(labelled), share * dated) << context;
+    }
+  }
+}
+
+// The rulebook (67 dated items, titles in four languages): every item named
+// in the presets with room for it; on the slides all but a few.
+TEST(TimelineContract, RulebookIsNamedInThePrintPresets) {
+  for (const char* name : {"a4-landscape", "report-figure"}) {
+    expect_contract(rulebook(), preset(name), {}, std::string("rulebook, ") + name);
+  }
+  EXPECT_GE(expect_crowded_chart_honest(rulebook(), preset("slide-4x3"), "rulebook, slide-4x3"),
+            56u);
+}
+
+// --highlights names every one of the rulebook's 11 highlights on one
+// slide, at the highlights' minimum size, without leaving any out.
+TEST(TimelineContract, RulebookHighlightsAreAllNamedOnTheSlide) {
+  Dataset highlights = rulebook();
+  std::erase_if(highlights.items, [](const Item& item) { return !item.highlight; });
+  ASSERT_EQ(highlights.items.size(), 11u);
+  TimelineOptions options;
+  options.highlights_only = true;
+  for (const char* theme : {"light", "dark"}) {
+    options.theme = theme;
+    const LaidOutTimeline full = lay_out(rulebook(), preset("slide-16x9"), options);
+    EXPECT_EQ(labelled_count(full), 11u) << theme;
+    EXPECT_TRUE(full.omitted.empty()) << theme;
+    expect_contract(highlights, preset("slide-16x9"), options, std::string("highlights ") + theme);
   }
 }
 

@@ -87,13 +87,18 @@ class TimelineBuilder {
   std::optional<Fit> search_size(bool relaxed);
   PackItem alternatives_for(const Entry& e, const std::vector<Label>& labels,
                             const std::vector<size_t>& variants, std::vector<Choice>& choices,
-                            bool marks_only, bool prefer_compact = false) const;
-  void add_set_away(const Entry& e, const Label& label, int variant, double penalty, PackItem& item,
-                    std::vector<Choice>& choices) const;
+                            bool marks_only, LabelForm prefer = LabelForm::full) const;
+  void add_set_away(const Entry& e, const Label& label, int variant, double penalty, int rows,
+                    PackItem& item, std::vector<Choice>& choices) const;
   std::vector<std::vector<size_t>> packing_orders(const std::vector<size_t>& members,
                                                   bool short_of_room) const;
   const std::vector<double>* budgets_for(const Fit& unconstrained);
+  size_t placed_count(const Fit& fit) const;
   void place_lanes();
+  /// The marks-only entries (TimelineOptions::marks_only_ids) packed into
+  /// the room the lanes' labelled entries leave; those that find none are
+  /// not drawn. Appended to entries_ with a marks-only placement.
+  void place_marks_only();
   Rect marks_box(const Entry& e) const;
   TextBlockPtr make_lane_title(size_t l, double size) const;
   Rect lane_title_box(const TextBlockPtr& title) const;
@@ -137,6 +142,7 @@ class TimelineBuilder {
   TimelinePage result_;
   MarkPainter marks_{result_.page.items};
   std::vector<Entry> entries_;
+  std::vector<Entry> marks_only_;  // drawn as marks alone, after the labelled entries are placed
   std::vector<Lane> lanes_;
   std::vector<LaneLayout> lane_layouts_;
   Fit fit_;

@@ -45,6 +45,8 @@ class DeckBuilder {
   LayoutResult build(std::vector<DeckSlide>* described);
 
  private:
+  /// `items` labelled; with `whole_span` (the overview) every other selected
+  /// item drawn as marks alone where there is room.
   TimelinePage lay_out(const std::vector<const Item*>& items, double foot_height,
                        bool whole_span) const;
   void place_details(std::vector<const Item*> items, std::vector<Slide>& out) const;
@@ -70,6 +72,12 @@ TimelinePage DeckBuilder::lay_out(const std::vector<const Item*>& items, double 
   o.width = width_;
   o.height = height_ - foot_height;
   for (const Item* item : items) o.item_ids.insert(item->id);
+  if (whole_span && !items.empty()) {
+    for (const Item* item : selected_) {
+      if (!o.item_ids.count(item->id)) o.marks_only_ids.insert(item->id);
+    }
+    for (const std::string& id : o.marks_only_ids) o.item_ids.insert(id);
+  }
   if (whole_span) {
     if (!o.from) o.from = first_date_;
     if (!o.to) o.to = last_date_;

@@ -36,6 +36,13 @@ std::string compact_dates_text(const Entry& entry) {
   return left_to_right_phrase(text);
 }
 
+/// The years the item spans: "2016" or "2016–2018".
+std::string years_text(const Entry& entry) {
+  const int first = entry.milestones.front()->date.year_value();
+  const int last = entry.milestones.back()->date.year_value();
+  return std::to_string(first) + (last != first ? "–" + std::to_string(last) : std::string());
+}
+
 size_t shaped_in_process = 0;
 
 }  // namespace
@@ -62,7 +69,8 @@ TextBlockPtr TextBlockCache::get(const std::string& text, const TextStyle& style
 }
 
 Label make_label(const Entry& entry, const std::string& tag, const std::string& family, double size,
-                 double date_size, double wrap, LabelForm form, TextBlockCache* cache) {
+                 double date_size, double wrap, LabelForm form, TextBlockCache* cache,
+                 int max_lines) {
   Label label;
   const TextStyle title_style{family, size, entry.item->highlight, false};
   const TextStyle date_style{family, date_size, false, false};
@@ -77,8 +85,9 @@ Label make_label(const Entry& entry, const std::string& tag, const std::string& 
   } else {
     const std::string& name =
         entry.item->short_title.empty() ? entry.item->title : entry.item->short_title;
-    label.title = cut_to_lines(name, title_style, wrap, 2);
-    label.dates = shape(compact_dates_text(entry), date_style);
+    label.title = cut_to_lines(name, title_style, wrap, form == LabelForm::name ? max_lines : 2);
+    label.dates = shape(form == LabelForm::compact ? compact_dates_text(entry) : years_text(entry),
+                        date_style);
   }
   const double space = date_size * 0.35;
   double tag_width = 0;
@@ -97,8 +106,14 @@ Label make_label(const Entry& entry, const std::string& tag, const std::string& 
   // follow it there, where the line leaves room inside the block, or else
   // stand under the title, flush with its right edge (where it starts).
   const bool rtl = label.title->right_to_left();
+  // Inline, the dates share the last line's baseline; a line whose baseline
+  // is higher than theirs (a CJK title over Latin dates of the same size)
+  // would push them above the label's top: they go under it then.
+  const double dates_baseline =
+      std::max(label.dates->baseline(), label.tag ? label.tag->baseline() : 0.0);
   const bool fits_inline =
       !lines.empty() && label.dates->line_count() == 1 &&
+      lines.back().y + label.title->baseline() >= dates_baseline &&
       (rtl ? lines.back().x >= title_space + label.dates_line_width
            : lines.back().width + title_space + label.dates_line_width <= wrap);
   // Same baseline as the title's last line, or a line of its own.
@@ -106,10 +121,8 @@ Label make_label(const Entry& entry, const std::string& tag, const std::string& 
       fits_inline ? (rtl ? lines.back().x - title_space - label.dates_line_width
                          : lines.back().x + lines.back().width + title_space)
                   : (rtl ? std::max(0.0, label.title->width() - label.dates_line_width) : 0);
-  const double line_y =
-      fits_inline ? lines.back().y + label.title->baseline() -
-                        std::max(label.dates->baseline(), label.tag ? label.tag->baseline() : 0.0)
-                  : label.title->height();
+  const double line_y = fits_inline ? lines.back().y + label.title->baseline() - dates_baseline
+                                    : label.title->height();
   label.inline_dates = fits_inline;
   const double line_height = std::max(label.dates->height(), label.tag ? label.tag->height() : 0.0);
   if (label.tag) label.tag_offset = {line_x, line_y};

@@ -30,6 +30,10 @@ struct Label {
 enum class LabelForm {
   full,     // the whole title (wrapped) and every milestone's date and label
   compact,  // the short title (or the title cut to two lines) and the first and last dates
+  /// The short title (or the title cut to two lines) and the years it spans
+  /// ("2016–2018"): for charts too crowded for the dates, which the marks
+  /// show on the axis.
+  name,
 };
 
 /// Text blocks of one chart, shaped once: a block that came out on one line
@@ -56,7 +60,7 @@ class TextBlockCache {
 /// `cache` when given.
 Label make_label(const Entry& entry, const std::string& tag, const std::string& family, double size,
                  double date_size, double wrap, LabelForm form = LabelForm::full,
-                 TextBlockCache* cache = nullptr);
+                 TextBlockCache* cache = nullptr, int max_lines = 2);
 
 /// Blocks shaped for timeline labels in this process (all caches), for tests.
 size_t label_blocks_shaped();

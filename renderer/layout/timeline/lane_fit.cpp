@@ -22,14 +22,28 @@ constexpr double kSizeStep = 0.25;  // the label size is searched in steps of th
 constexpr double kWrapShares[] = {0.65, 1, 1.3, 1.7, 2.2};
 /// Wrap widths of compact labels (short title, first and last date), relaxed packing only.
 constexpr double kCompactShares[] = {0.8, 1.3, 2};
+/// Wrap widths of name-only labels (the name and the years it spans), for
+/// lanes short of room at the minimum size only.
+struct NameForm {
+  double share;
+  int lines;
+};
+constexpr NameForm kNameForms[] = {{0.55, 2}, {0.8, 1}, {0.8, 2}, {1.2, 1}};
+constexpr size_t kFullForms = std::size(kWrapShares);
+constexpr size_t kCompactForms = std::size(kCompactShares);
 /// Titles on more lines than this are not offered in relaxed packing.
 constexpr int kMaxTitleLines = 3;
 /// Charts with more dated items than this are not packed relaxed.
 constexpr size_t kRelaxedMaxItems = 200;
 /// Times the room lanes leave unused is handed to lanes that left items out.
 constexpr int kBudgetRounds = 3;
-/// Rows a label may be set away from its marks (above or below, with a leader).
+/// Rows a label may be set away from its marks (above or below, with a
+/// leader); name-only labels, being small, go further.
 constexpr int kSetAwayRows = 2;
+constexpr int kNameSetAwayRows = 4;
+/// Points of height one point of a label's width costs when packing names
+/// alone: of two places on one line, the narrower label wins.
+constexpr double kWidthCost = 0.05;
 /// Lanes with more items than this get fewer packing attempts.
 constexpr size_t kCrowdedLane = 40;
 /// Without height budgets, packing a lane stops once it is this many times
@@ -110,19 +124,22 @@ void TimelineBuilder::omit(const Entry& e, const std::string& reason) {
 PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Label>& labels,
                                            const std::vector<size_t>& variants,
                                            std::vector<Choice>& choices, bool marks_only,
-                                           bool prefer_compact) const {
+                                           LabelForm prefer) const {
   PackItem item;
   const Rect marks = marks_box(e);
-  const bool relaxed = labels.size() > std::size(kWrapShares);
+  const bool relaxed = labels.size() > kFullForms;
   for (size_t rank = 0; rank < variants.size(); ++rank) {
     const size_t v = variants[rank];
     const Label& label = labels[v];
-    const bool compact = v >= std::size(kWrapShares);
+    const bool compact = v >= kFullForms;
+    const LabelForm form = v < kFullForms                   ? LabelForm::full
+                           : v < kFullForms + kCompactForms ? LabelForm::compact
+                                                            : LabelForm::name;
     // Relaxed: wrapped onto three lines at most; the short form costs more.
     if (relaxed && !compact && label.title->line_count() > kMaxTitleLines) continue;
-    // Short of room (under height budgets), the short form first: a long
+    // Short of room (under height budgets), a short form first: a long
     // label placed early takes the room of several later ones.
-    const double form_penalty = compact != prefer_compact ? 3 * label.title->style().size : 0;
+    const double form_penalty = form != prefer ? 3 * label.title->style().size : 0;
     const double w = label.width, h = label.height;
     const double beside_y = -label.first_line_middle;
     const double below_y = marks.bottom() + kGap * 0.5;
@@ -142,8 +159,11 @@ PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Lab
       if (box.x < canvas_.x - 0.01 || box.right() > canvas_.right() + 0.01) continue;
       if ((p == 3 || p == 5) && std::abs(box.x - placements[p - 1].second.x) < 0.5) continue;
       // Beside the marks reads best; other wrap widths only when they save room.
+      // Names alone (the tightest charts): the narrower label leaves more
+      // room to the items after it.
       const double penalty = static_cast<double>(rank) * label.title->style().size * 0.5 +
-                             (p >= 2 ? 1.0 : 0.0) + form_penalty;
+                             (p >= 2 ? 1.0 : 0.0) + form_penalty +
+                             (prefer == LabelForm::name ? kWidthCost * w : 0.0);
       // Above or below the marks, a label keeps further from the next
       // item's marks than from its own, so that it reads as theirs.
       Rect keep = box;
@@ -158,8 +178,9 @@ PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Lab
     }
     if (compact) {
       add_set_away(e, label, static_cast<int>(v),
-                   static_cast<double>(rank) * label.title->style().size * 0.5 + form_penalty, item,
-                   choices);
+                   static_cast<double>(rank) * label.title->style().size * 0.5 + form_penalty +
+                       (prefer == LabelForm::name ? kWidthCost * label.width : 0.0),
+                   form == LabelForm::name ? kNameSetAwayRows : kSetAwayRows, item, choices);
     }
   }
   if (marks_only) {
@@ -173,13 +194,13 @@ PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Lab
 /// joined to them by a vertical leader (whose thin box keeps others from
 /// crossing it): free space near a crowded row.
 void TimelineBuilder::add_set_away(const Entry& e, const Label& label, int variant, double penalty,
-                                   PackItem& item, std::vector<Choice>& choices) const {
+                                   int rows, PackItem& item, std::vector<Choice>& choices) const {
   const Rect marks = marks_box(e);
   const double w = label.width, h = label.height, gap = kGap * 0.5;
   if (w > canvas_.width) return;
   const double xs[] = {std::clamp(e.xs, canvas_.x, canvas_.right() - w),
                        std::clamp(e.xe - w, canvas_.x, canvas_.right() - w)};
-  for (int row = 1; row <= kSetAwayRows; ++row) {
+  for (int row = 1; row <= rows; ++row) {
     const double away = row * (h + gap) + gap;
     for (size_t k = 0; k < std::size(xs); ++k) {
       if (k == 1 && std::abs(xs[1] - xs[0]) < 0.5) continue;
@@ -258,6 +279,8 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
   fit.choices.resize(entries_.size());
   fit.placements.assign(entries_.size(), {});
   fit.lane_heights.assign(lanes_.size(), 0);
+  // Short of room at the minimum size: name-only labels too.
+  const bool tight = budgets != nullptr && relaxed;
   for (size_t l = 0; l < lanes_.size(); ++l) {
     const std::vector<size_t> members = lane_members(l);
     fit.lane_titles.push_back(make_lane_title(l, size));
@@ -289,6 +312,13 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
                                                &label_cache_));
           }
         }
+        if (tight) {
+          for (const NameForm& form : kNameForms) {
+            fit.labels[i].push_back(make_label(entries_[i], tag, style_.font_family, size,
+                                               date_size, wrap * form.share, LabelForm::name,
+                                               &label_cache_, form.lines));
+          }
+        }
       }
       return fit.labels[i];
     };
@@ -313,43 +343,52 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
     // Packing costs about the square of a lane's items: a crowded lane
     // (which ends at the minimum size anyway) gets fewer attempts.
     const bool crowded = members.size() > kCrowdedLane;
-    for (size_t base = crowded ? 1 : 0; base < (crowded ? 3 : std::size(kWrapShares)); ++base) {
-      std::vector<std::vector<Choice>> base_choices(members.size());
-      std::vector<std::optional<PackItem>> made(members.size());
-      LazyPackItems items;
-      for (size_t i : members) items.common.push_back({marks_box(entries_[i])});
-      items.item = [&](size_t k) -> const PackItem& {
-        if (!made[k]) {
-          std::vector<size_t> variants = variants_around(base);
-          if (relaxed) {
-            for (size_t c = 0; c < std::size(kCompactShares); ++c) {
-              variants.push_back(std::size(kWrapShares) + c);
+    // Which form goes first: under budgets the compact one, then (tight)
+    // the name alone; else the full label.
+    std::vector<LabelForm> preferred = {budgets != nullptr && relaxed ? LabelForm::compact
+                                                                      : LabelForm::full};
+    if (tight) preferred.push_back(LabelForm::name);
+    for (const LabelForm prefer : preferred)
+      for (size_t base = crowded ? 1 : 0; base < (crowded ? 3 : std::size(kWrapShares)); ++base) {
+        std::vector<std::vector<Choice>> base_choices(members.size());
+        std::vector<std::optional<PackItem>> made(members.size());
+        LazyPackItems items;
+        for (size_t i : members) items.common.push_back({marks_box(entries_[i])});
+        items.item = [&](size_t k) -> const PackItem& {
+          if (!made[k]) {
+            std::vector<size_t> variants = variants_around(base);
+            if (relaxed) {
+              for (size_t c = 0; c < kCompactForms; ++c) variants.push_back(kFullForms + c);
             }
+            if (tight) {
+              for (size_t c = 0; c < std::size(kNameForms); ++c) {
+                variants.push_back(kFullForms + kCompactForms + c);
+              }
+            }
+            // An item is drawn with its label or not at all (never marks only).
+            made[k] = alternatives_for(entries_[members[k]], labels_of(members[k]), variants,
+                                       base_choices[k], false, prefer);
           }
-          // An item is drawn with its label or not at all (never marks only).
-          made[k] = alternatives_for(entries_[members[k]], labels_of(members[k]), variants,
-                                     base_choices[k], false, budgets != nullptr && relaxed);
-        }
-        return *made[k];
-      };
-      auto orders = packing_orders(members, budgets != nullptr || relaxed);
-      if (crowded) orders.resize(1);
-      for (const auto& order : orders) {
-        LanePacking attempt = pack_lane(items, order, reserved, settings);
-        size_t placed = 0;
-        for (size_t k = 0; k < members.size(); ++k) {
-          const auto& p = attempt.placements[k];
-          placed += p.alternative >= 0 &&
-                    base_choices[k][static_cast<size_t>(p.alternative)].variant >= 0;
-        }
-        if (packing.placements.empty() || placed > best_placed ||
-            (placed == best_placed && attempt.height < packing.height - 0.01)) {
-          packing = std::move(attempt);
-          choices = base_choices;
-          best_placed = placed;
+          return *made[k];
+        };
+        auto orders = packing_orders(members, budgets != nullptr || relaxed);
+        if (crowded) orders.resize(1);
+        for (const auto& order : orders) {
+          LanePacking attempt = pack_lane(items, order, reserved, settings);
+          size_t placed = 0;
+          for (size_t k = 0; k < members.size(); ++k) {
+            const auto& p = attempt.placements[k];
+            placed += p.alternative >= 0 &&
+                      base_choices[k][static_cast<size_t>(p.alternative)].variant >= 0;
+          }
+          if (packing.placements.empty() || placed > best_placed ||
+              (placed == best_placed && attempt.height < packing.height - 0.01)) {
+            packing = std::move(attempt);
+            choices = base_choices;
+            best_placed = placed;
+          }
         }
       }
-    }
     fit.lane_heights[l] = std::max(packing.height, marker_);
     for (size_t k = 0; k < members.size(); ++k) {
       const PackPlacement& p = packing.placements[k];
@@ -359,6 +398,13 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
     fit.total += fit.lane_heights[l] + 2 * kLanePadding;
   }
   return fit;
+}
+
+/// Entries placed by `fit`.
+size_t TimelineBuilder::placed_count(const Fit& fit) const {
+  size_t placed = 0;
+  for (const PackPlacement& p : fit.placements) placed += p.alternative >= 0;
+  return placed;
 }
 
 // The largest label size (in steps of kSizeStep, between `from` and the
@@ -403,8 +449,26 @@ void TimelineBuilder::fit_lanes() {
   std::optional<Fit> fit = search_size(false);
   if (!fit && may_relax) fit = search_size(true);
   if (!fit && !may_relax) fit = pack_at(sizes_.minimum, budgets_for(smallest_), false);
+  Fit tight_needs;
   if (!fit) {
-    fit = pack_at(sizes_.minimum, budgets_for(smallest_), true);
+    // Names alone, without a height limit: what each lane needs at the
+    // tightest. When the lanes need no more than the plot, that is the fit;
+    // else it shares the plot out in proportion to those needs.
+    const std::vector<double> unlimited(lanes_.size(), 1e300);
+    tight_needs = pack_at(sizes_.minimum, &unlimited, true);
+    if (tight_needs.total <= plot_.height) fit = std::move(tight_needs);
+  }
+  if (!fit) {
+    // Shares by the needs with names alone and by those with the relaxed
+    // labels: either may place more; the better one goes on.
+    fit = pack_at(sizes_.minimum, budgets_for(tight_needs), true);
+    const std::vector<double> by_names = budgets_;
+    Fit other = pack_at(sizes_.minimum, budgets_for(smallest_), true);
+    if (placed_count(other) <= placed_count(*fit)) {
+      budgets_ = by_names;
+    } else {
+      fit = std::move(other);
+    }
     // Budgets in proportion to need can leave a lane too short for even
     // one more item while another lane does not use all of its own: the
     // room a lane leaves unused goes to the lanes that left items out.
@@ -427,12 +491,7 @@ void TimelineBuilder::fit_lanes() {
         budgets_[l] += spare * static_cast<double>(left_out[l]) / static_cast<double>(wanting);
       }
       Fit attempt = pack_at(sizes_.minimum, &budgets_, true);
-      size_t placed = 0, was = 0;
-      for (size_t i = 0; i < entries_.size(); ++i) {
-        placed += attempt.placements[i].alternative >= 0;
-        was += fit->placements[i].alternative >= 0;
-      }
-      if (placed <= was) break;
+      if (placed_count(attempt) <= placed_count(*fit)) break;
       fit = std::move(attempt);
     }
   }
@@ -471,7 +530,15 @@ void TimelineBuilder::place_lanes() {
     lane.top = y;
     lane.height = height + 2 * kLanePadding;
     lane.fits = lane.top + lane.height <= plot_.bottom() + 0.01;
-    const double stretch = std::min(1.5, packed > 0 ? height / packed : 1.0);
+    // A label set away from its marks keeps its offset while the lines
+    // between them spread: such lanes keep their packing as it is.
+    bool set_away = false;
+    for (size_t i : lane_members(l)) {
+      const PackPlacement& p = fit_.placements[i];
+      set_away = set_away || (p.alternative >= 0 &&
+                              !fit_.choices[i][static_cast<size_t>(p.alternative)].leader.empty());
+    }
+    const double stretch = set_away ? 1.0 : std::min(1.5, packed > 0 ? height / packed : 1.0);
     double extent = lane_title_box(lane.title).bottom();
     for (size_t i : lane_members(l)) {
       const PackPlacement& p = fit_.placements[i];

@@ -167,8 +167,14 @@ struct Best {
 /// penalty) where it fits; alternative -1 if none fits under the height limit.
 Best best_position(const PackItem& item, const PlacedBoxes& placed, size_t skip,
                    const PackSettings& settings) {
-  Best best;
-  double best_score = std::numeric_limits<double>::infinity();
+  // Each alternative's score is at least its score at its highest line:
+  // tried in that order, the search stops once no later one can win.
+  struct Candidate {
+    double bound, top, bottom;
+    size_t index;
+  };
+  std::vector<Candidate> candidates;
+  candidates.reserve(item.alternatives.size());
   for (size_t a = 0; a < item.alternatives.size(); ++a) {
     const PackAlternative& alternative = item.alternatives[a];
     if (alternative.boxes.empty()) continue;
@@ -177,14 +183,29 @@ Best best_position(const PackItem& item, const PlacedBoxes& placed, size_t skip,
       top = std::min(top, box.y);
       bottom = std::max(bottom, box.bottom());
     }
-    // Lines a point beyond the height limit certainly do not fit: no need to find the exact one.
-    const double give_up = settings.max_height - bottom + 1;
-    const double line = first_free_line(alternative, placed, skip, -top, give_up, settings);
-    if (line + bottom > settings.max_height + 1e-9) continue;
-    const double score = line + bottom + alternative.penalty;
-    if (score < best_score - 1e-9) {
+    candidates.push_back({-top + bottom + alternative.penalty, top, bottom, a});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    return x.bound < y.bound || (x.bound == y.bound && x.index < y.index);
+  });
+  Best best;
+  double best_score = std::numeric_limits<double>::infinity();
+  for (const Candidate& c : candidates) {
+    if (c.bound > best_score + 1e-9) break;
+    // Equal scores go to the earlier alternative.
+    if (c.bound >= best_score - 1e-9 && static_cast<int>(c.index) > best.alternative) continue;
+    const PackAlternative& alternative = item.alternatives[c.index];
+    // Lines a point beyond the height limit certainly do not fit, nor lines
+    // whose score cannot beat the best so far: no need to find the exact one.
+    const double give_up = std::min(settings.max_height - c.bottom + 1,
+                                    best_score - c.bottom - alternative.penalty + 1);
+    const double line = first_free_line(alternative, placed, skip, -c.top, give_up, settings);
+    if (line + c.bottom > settings.max_height + 1e-9) continue;
+    const double score = line + c.bottom + alternative.penalty;
+    if (score < best_score - 1e-9 ||
+        (score <= best_score + 1e-9 && static_cast<int>(c.index) < best.alternative)) {
       best_score = score;
-      best = {static_cast<int>(a), line, line + bottom};
+      best = {static_cast<int>(c.index), line, line + c.bottom};
     }
   }
   return best;

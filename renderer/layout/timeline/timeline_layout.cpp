@@ -96,8 +96,16 @@ TimelinePage TimelineBuilder::build() {
   for (size_t l = 0; l < lanes_.size(); ++l) {
     for (const Item* item : lanes_[l].items) entry_for(entries_, item).lane = l;
   }
+  if (!options_.marks_only_ids.empty()) {
+    std::vector<Entry> labelled;
+    for (Entry& e : entries_) {
+      (options_.marks_only_ids.count(e.item->id) ? marks_only_ : labelled).push_back(e);
+    }
+    entries_ = std::move(labelled);
+  }
   fit_lanes();
   if (reserve_omission_note()) fit_lanes();
+  place_marks_only();
   draw_backgrounds();
   const size_t grid_index = result_.page.items.size();
   axis_.draw(axis_top, theme_, result_);

@@ -28,6 +28,10 @@ struct TimelineOptions {
   /// When not empty, only these items (besides the filters): one slide of a
   /// deck (layout/timeline/deck_layout.h).
   std::set<std::string> item_ids;
+  /// Of the items shown, these are drawn as marks alone where the labelled
+  /// ones leave room (a deck's overview): never labelled, never counted as
+  /// left out.
+  std::set<std::string> marks_only_ids;
 };
 
 struct TimelineOmission {
