@@ -26,6 +26,11 @@ struct Tag {
   std::string kind;     // "label", "marker", "tick-label", "heading", "line", ...
   std::string item_id;  // the dataset item or anchor it belongs to; may be empty
   std::string text;     // what it says; for a TextShape, empty means its block's text
+  /// Its PDF structure role when the kind does not tell it (paint/pdf_roles.h):
+  /// a standard structure type ("H2", "Lbl", "TR") or "Artifact" for what
+  /// repeats or decorates (a table header row repeated on a later page).
+  std::string structure;
+  std::string alt;  // a Figure's alternative text; empty for none
 };
 
 struct Stroke {
@@ -135,6 +140,9 @@ struct Page {
   double width = 0, height = 0;  // points
   std::string label;             // PDF page label ("i", "3"); empty for none
   std::vector<DisplayItem> items;
+  /// When not empty the page is one figure (a timeline slide) and this is
+  /// its alternative text in the PDF's structure.
+  std::string figure_alt;
 };
 
 /// A bookmark: its level (1 = top), title and the named destination it opens.

@@ -14,6 +14,7 @@
 #include "paint/pdf_action_check.h"
 #include "paint/pdf_structure.h"
 #include "paint/pdf_tag_attributes.h"
+#include "paint/pdf_tagger.h"
 #include "paint/png_writer.h"
 #include "paint/svg_writer.h"
 
@@ -69,9 +70,10 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   check_cairo(cairo_surface_status(surface.get()), "cannot create the PDF surface");
   set_pdf_metadata(surface.get(), document.info);
   CairoPtr cr(cairo_create(surface.get()));
-  // A structure tag around the content: cairo 1.16 writes a damaged
+  // The structure (paint/pdf_tagger.h). Its Document element around the
+  // content also matters to cairo 1.16, which writes a damaged
   // cross-reference table for link tags without one.
-  bool document_tagged = false;
+  StructureTagger tagger(cr.get(), options.language);
   double width = first.width, height = first.height;
   for (const Page& page : document.pages) {
     // Only when the size changes: with tags, cairo 1.16 damages the file otherwise.
@@ -82,16 +84,13 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
     }
     if (!page.label.empty()) cairo_pdf_surface_set_page_label(surface.get(), page.label.c_str());
     paint_background(cr.get(), document, page);
-    if (!document_tagged) {
-      // After the background: cairo 1.16 discards what a page recorded before
-      // an opaque full-page fill, the tag included, and damages the file.
-      cairo_tag_begin(cr.get(), "Document", "");
-      document_tagged = true;
-    }
-    paint_page(cr.get(), page, PaintOptions{true});
+    // After the background: cairo 1.16 discards what a page recorded before
+    // an opaque full-page fill, the tag included, and damages the file.
+    tagger.begin_document();
+    paint_page(cr.get(), page, PaintOptions{true, &tagger});
     cairo_show_page(cr.get());
   }
-  cairo_tag_end(cr.get(), "Document");
+  tagger.end_document();
   add_outline(surface.get(), document.outline);
   check_cairo(cairo_status(cr.get()), "cannot draw the PDF");
   cr.reset();
@@ -104,6 +103,7 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   accessibility.author = document.info.author;
   accessibility.created = reproducible_time(document.info.created);
   accessibility.destinations = destination_descriptions(document);
+  accessibility.structure = tagger.notes();
   try {
     bytes = add_accessibility_entries(bytes, accessibility);
   } catch (const std::exception& error) {

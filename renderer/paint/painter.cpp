@@ -10,7 +10,9 @@
 #include <type_traits>
 
 #include "paint/cairo_handles.h"
+#include "paint/pdf_roles.h"
 #include "paint/pdf_tag_attributes.h"
+#include "paint/pdf_tagger.h"
 #include "paint/pdf_text.h"
 
 namespace briefing {
@@ -159,8 +161,12 @@ struct ItemPainter {
     std::string attributes =
         link.uri.empty() ? dest_attribute(link.destination) : uri_attribute(link.uri);
     attributes += " rect=" + rect_list(rects);
-    cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
-    cairo_tag_end(cr, CAIRO_TAG_LINK);
+    if (options.tagger) {
+      options.tagger->link(attributes);
+    } else {
+      cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes.c_str());
+      cairo_tag_end(cr, CAIRO_TAG_LINK);
+    }
   }
   void operator()(const Destination& destination) const {
     if (!options.emit_pdf_tags) return;
@@ -173,7 +179,57 @@ struct ItemPainter {
   }
   void operator()(const Group& group) const {
     const ItemPainter inner{cr, options, {offset.x + group.offset.x, offset.y + group.offset.y}};
-    for (const DisplayItem& item : group.items) std::visit(inner, item);
+    inner.paint_items(group.items, false);
+  }
+
+  // Items in order, each with its structure element when it has one
+  // (paint/pdf_roles.h); `top_level`: the page's own items, between which
+  // sections and tables open and close.
+  void paint_items(const std::vector<DisplayItem>& items, bool top_level) const {
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Tag* tag = options.tagger ? tag_of(items[i]) : nullptr;
+      const StructureRole role = tag ? structure_role(*tag) : StructureRole{};
+      const bool tagged =
+          tag && options.tagger->begin(role, top_level, tag->alt, text_of(items[i]));
+      std::visit(*this, items[i]);
+      // A paragraph's links and footnote destinations follow it: they are
+      // part of it.
+      if (tagged && std::holds_alternative<TextShape>(items[i])) {
+        while (i + 1 < items.size() && (std::holds_alternative<LinkArea>(items[i + 1]) ||
+                                        std::holds_alternative<Destination>(items[i + 1]))) {
+          paint_nested(items[++i]);
+        }
+      }
+      if (tagged) options.tagger->end(role);
+    }
+  }
+
+  // One item inside an element: with its own element when it has one.
+  void paint_nested(const DisplayItem& item) const {
+    const Tag* tag = tag_of(item);
+    const StructureRole role = tag ? structure_role(*tag) : StructureRole{};
+    const bool tagged = tag && options.tagger->begin(role, false, tag->alt, text_of(item));
+    std::visit(*this, item);
+    if (tagged) options.tagger->end(role);
+  }
+
+  static const Tag* tag_of(const DisplayItem& item) {
+    return std::visit(
+        [](const auto& shape) -> const Tag* {
+          if constexpr (std::is_same_v<std::decay_t<decltype(shape)>, Destination>)
+            return nullptr;
+          else
+            return &shape.tag;
+        },
+        item);
+  }
+
+  // What an element says, for telling its language.
+  static std::string text_of(const DisplayItem& item) {
+    if (const auto* text = std::get_if<TextShape>(&item); text && text->block)
+      return text->block->text();
+    const Tag* tag = tag_of(item);
+    return tag ? tag->text : std::string();
   }
 };
 
@@ -181,7 +237,13 @@ struct ItemPainter {
 
 void paint_page(cairo_t* cr, const Page& page, const PaintOptions& options) {
   const ItemPainter painter{cr, options, {0, 0}};
-  for (const DisplayItem& item : page.items) std::visit(painter, item);
+  // A timeline slide is one figure with its alternative text.
+  StructureRole figure;
+  figure.element = "Figure";
+  const bool as_figure = options.tagger && !page.figure_alt.empty() &&
+                         options.tagger->begin(figure, true, page.figure_alt);
+  painter.paint_items(page.items, !as_figure);
+  if (as_figure) options.tagger->end(figure);
 }
 
 }  // namespace briefing

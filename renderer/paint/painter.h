@@ -7,8 +7,12 @@
 
 namespace briefing {
 
+class StructureTagger;
+
 struct PaintOptions {
   bool emit_pdf_tags = false;  // links and destinations as PDF tags
+  /// For a PDF: the structure elements of what is painted (paint/pdf_tagger.h).
+  StructureTagger* tagger = nullptr;
 };
 
 /// Paints one page in page coordinates (points); the caller sets any scale.

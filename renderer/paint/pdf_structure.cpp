@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "base/xml_text.h"
+#include "paint/pdf_structure_tree.h"
 
 namespace briefing {
 namespace {
@@ -134,6 +135,8 @@ std::string add_accessibility_entries(std::string_view pdf, const PdfAccessibili
                             uri_of(object), destination_of(object), what.destinations)));
     }
   }
+
+  complete_structure_tree(doc, what.structure);
 
   QPDFWriter writer(doc);
   writer.setOutputMemory();

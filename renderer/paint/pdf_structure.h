@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "layout/display_list.h"
+#include "paint/pdf_tagger.h"
 
 namespace briefing {
 
@@ -22,6 +23,9 @@ struct PdfAccessibility {
   std::time_t created = 0;  // UTC seconds (after $SOURCE_DATE_EPOCH)
   /// Named destination → what a link to it goes to ("1.2 Guidelines").
   std::map<std::string, std::string> destinations;
+  /// The structure elements cairo wrote, in the order they began
+  /// (paint/pdf_tagger.h): what paint/pdf_structure_tree.h completes.
+  std::vector<StructureNote> structure;
 };
 
 /// What links to each destination of `document` go to, read from the tags of

@@ -72,10 +72,13 @@ FlowBlock& Flow::add_heading(const std::string& number, const std::string& title
   Group heading;
   heading.tag =
       Tag{"heading", destination, (number.empty() ? "" : number + " ") + title_block->text()};
+  heading.tag.structure = "H" + std::to_string(std::clamp(outline_level, 1, 6));
   if (number_block) {
     // On the title's first baseline: an Arabic title's taller line sits lower.
     const double drop = std::max(0.0, title_block->baseline() - number_block->baseline());
-    heading.items.push_back(TextShape{{0, drop}, number_block, number_color});
+    TextShape number_shape{{0, drop}, number_block, number_color};
+    number_shape.tag.structure = "Lbl";  // the item's or section's number
+    heading.items.push_back(std::move(number_shape));
     height = drop + number_block->height();
   }
   heading.items.push_back(TextShape{{title_x, 0}, title_block, typesetter_.style().text});

@@ -36,29 +36,34 @@ FlowBlock table_row(std::vector<Paragraph> cells, bool header, bool stripe,
   const auto columns = table_columns(width, typesetter.words());
   FlowBlock row;
   row.kind = FlowBlock::Kind::fixed;
+  // The row as one group: a table row of the PDF's structure, the header
+  // row in the table's head (paginate marks its repetitions as artifacts).
+  Group group;
+  group.tag.structure = header ? "Table/THead/TR" : "Table/TBody/TR";
   double height = 0;
   for (const Paragraph& p : cells) height = std::max(height, p.height());
   height += 2 * kCellPadY;
   if (header || stripe) {
-    row.items.push_back(RectShape{{0, 0, width, height},
-                                  true,
-                                  header ? style.table_header : style.table_stripe,
-                                  false,
-                                  {},
-                                  0});
+    group.items.push_back(RectShape{{0, 0, width, height},
+                                    true,
+                                    header ? style.table_header : style.table_stripe,
+                                    false,
+                                    {},
+                                    0});
   }
   for (size_t c = 0; c < cells.size(); ++c) {
     const Point origin{columns[c].x + kCellPadX, kCellPadY};
     emit_paragraph(
-        cells[c], origin, row.items,
+        cells[c], origin, group.items,
         Tag{header ? "table-header" : "table-cell", item_id, visible_text(cells[c].rich().text)});
   }
-  row.items.push_back(PathShape{{{0, height}, {width, height}},
-                                false,
-                                false,
-                                {},
-                                true,
-                                {style.rule, header ? 0.8 : 0.4, {}}});
+  group.items.push_back(PathShape{{{0, height}, {width, height}},
+                                  false,
+                                  false,
+                                  {},
+                                  true,
+                                  {style.rule, header ? 0.8 : 0.4, {}}});
+  row.items.push_back(std::move(group));
   row.height = height;
   return row;
 }

@@ -125,26 +125,41 @@ void fill_contents(const std::vector<TocEntry>& toc, const std::vector<std::stri
     if (at.page < 0 || found == pagination.anchor_pages.end()) continue;
     const std::string& number = labels.at(static_cast<size_t>(found->second));
     auto number_block = typesetter.text(number, entry.style);
+    PageContent& page = pagination.pages[static_cast<size_t>(at.page)];
+    // Into the entry's group (placed at the entry's block, at.x and at.y),
+    // so that the number, leader and link belong to the entry's TOCI.
+    Group* group = nullptr;
+    for (DisplayItem& item : page.items) {
+      auto* g = std::get_if<Group>(&item);
+      if (g && g->tag.kind == "toc-entry" && g->tag.item_id == entry.destination) group = g;
+    }
+    const Point origin = group ? group->offset : Point{0, 0};
+    std::vector<DisplayItem>& out = group ? group->items : page.items;
     const double x = at.x + typesetter.width() - number_block->width();
     const double y = at.y + entry.baseline - number_block->baseline();
-    PageContent& page = pagination.pages[static_cast<size_t>(at.page)];
-    page.items.push_back(
-        TextShape{{x, y}, number_block, entry.color, Tag{"toc-page", entry.destination, number}});
+    out.push_back(TextShape{{x - origin.x, y - origin.y},
+                            number_block,
+                            entry.color,
+                            Tag{"toc-page", entry.destination, number}});
     // Dotted leader from the title to the number, on the baseline.
     const double from = at.x + entry.title_right + 6, to = x - 6;
     if (to - from > 6) {
-      const double base = at.y + entry.baseline;
-      page.items.push_back(PathShape{
-          {{from, base}, {to, base}}, false, false, {}, true, {style.rule, 0.8, {0.8, 2.6}}});
+      const double base = at.y + entry.baseline - origin.y;
+      out.push_back(PathShape{{{from - origin.x, base}, {to - origin.x, base}},
+                              false,
+                              false,
+                              {},
+                              true,
+                              {style.rule, 0.8, {0.8, 2.6}}});
     }
     std::vector<Rect> rects;
     for (Rect r : entry.title_rects) {
-      r.x += at.x;
-      r.y += at.y;
+      r.x += at.x - origin.x;
+      r.y += at.y - origin.y;
       rects.push_back(r);
     }
-    rects.push_back({x, y, number_block->width(), number_block->height()});
-    page.items.push_back(LinkArea{std::move(rects), "", entry.destination});
+    rects.push_back({x - origin.x, y - origin.y, number_block->width(), number_block->height()});
+    out.push_back(LinkArea{std::move(rects), "", entry.destination});
   }
 }
 

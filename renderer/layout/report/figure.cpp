@@ -1,6 +1,7 @@
 // The timeline figure: the timeline laid out at the text width and the page's
 // remaining height, placed as one block, with its caption.
 #include "layout/report/builder.h"
+#include "layout/timeline/figure_description.h"
 #include "layout/timeline/timeline_layout.h"
 #include "text/bidi.h"
 
@@ -100,6 +101,7 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_layout_style
   // named as parts of the figure ("figure-label").
   Group group;
   group.tag = Tag{"figure", "", ""};
+  group.tag.alt = timeline_description(dataset, figure.page.items, typesetter.words());
   group.area = Rect{0, 0, figure.page.width, figure.page.height};
   group.items.push_back(RectShape{
       {0, 0, figure.page.width, figure.page.height}, true, figure.background, false, {}, 0});

@@ -155,7 +155,9 @@ class Paginator {
         const double number_x = frame_.text.x + std::max(0.0, note.indent - note.number_gap -
                                                                   note.number_block->width());
         const Rect number_box{number_x, y, note.number_block->width(), note.number_block->height()};
-        group.items.push_back(TextShape{{number_x, y}, note.number_block, frame_.number_color});
+        TextShape number{{number_x, y}, note.number_block, frame_.number_color};
+        number.tag.structure = "Lbl";
+        group.items.push_back(std::move(number));
         group.items.push_back(LinkArea{{number_box}, "", "fnref-" + std::to_string(note.number)});
       }
       emit_paragraph(*note.body, {frame_.text.x + note.indent, y}, group.items);
@@ -166,10 +168,14 @@ class Paginator {
 
   void add_footnotes(const std::vector<int>& numbers) { page_footnotes_ = with(numbers); }
 
-  void place_fixed(size_t i, const FlowBlock& block, double gap) {
+  // `repeated`: a table's header row again on a later page, which the PDF's
+  // structure has once (the rest are artifacts).
+  void place_fixed(size_t i, const FlowBlock& block, double gap, bool repeated = false) {
     PageContent& page = result_.pages.back();
     const double top = frame_.text.y + y_ + gap;
     for (DisplayItem item : block.items) {
+      if (auto* group = std::get_if<Group>(&item); group && repeated)
+        group->tag.structure = "Artifact";
       translate(item, frame_.text.x, top);
       page.items.push_back(std::move(item));
     }
@@ -264,7 +270,7 @@ class Paginator {
     if (block.repeat_header >= 0 && static_cast<size_t>(block.repeat_header) != i &&
         header_page_.count(block.repeat_header) == 0) {
       const FlowBlock& header = blocks_[static_cast<size_t>(block.repeat_header)];
-      place_fixed(static_cast<size_t>(block.repeat_header), header, gap_before(header));
+      place_fixed(static_cast<size_t>(block.repeat_header), header, gap_before(header), true);
       header_page_.insert(block.repeat_header);
       pending_space_ = 0;
     }

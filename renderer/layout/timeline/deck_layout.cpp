@@ -6,6 +6,7 @@
 #include "layout/layout_dump.h"
 #include "layout/timeline/chrome.h"
 #include "layout/timeline/entries.h"
+#include "layout/timeline/figure_description.h"
 #include "layout/timeline/filter_check.h"
 #include "layout/timeline/labels.h"
 #include "layout/timeline/lanes.h"
@@ -279,6 +280,7 @@ LayoutResult DeckBuilder::build(std::vector<DeckSlide>* described) {
            {}});
     }
     if (described) described->push_back({slide.overview, ids_of(slide.items), note});
+    page.figure_alt = note + ". " + timeline_description(dataset_, page.items, document_messages());
     document.pages.push_back(std::move(page));
   }
   return result;

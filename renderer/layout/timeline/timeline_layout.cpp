@@ -15,6 +15,7 @@
 #include "layout/timeline/builder.h"
 #include "layout/timeline/chrome.h"
 #include "layout/timeline/density_layout.h"
+#include "layout/timeline/figure_description.h"
 #include "layout/timeline/filter_check.h"
 #include "text/messages.h"
 #include "text/text_block.h"
@@ -178,6 +179,8 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
   document.info.created = publication_time(dataset);
   document.has_background = true;
   document.background = timeline.background;
+  timeline.page.figure_alt =
+      timeline_description(dataset, timeline.page.items, document_messages());
   document.pages.push_back(std::move(timeline.page));
   document.outline.push_back({1, title, "timeline"});
   return result;

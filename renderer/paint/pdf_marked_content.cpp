@@ -1,0 +1,123 @@
+#include "paint/pdf_marked_content.h"
+
+namespace briefing {
+namespace {
+
+// The MCID among a BDC's operands ("/P <</MCID 3>>"); -1 when none.
+int mcid_of(const std::vector<QPDFTokenizer::Token>& operands) {
+  for (size_t i = 0; i < operands.size(); ++i) {
+    if (operands[i].getType() != QPDFTokenizer::tt_name || operands[i].getValue() != "/MCID")
+      continue;
+    for (size_t j = i + 1; j < operands.size(); ++j) {
+      if (operands[j].getType() == QPDFTokenizer::tt_space) continue;
+      if (operands[j].getType() == QPDFTokenizer::tt_integer)
+        return std::stoi(operands[j].getValue());
+      break;
+    }
+  }
+  return -1;
+}
+
+std::string artifact_operator(const std::string& subtype) {
+  if (subtype.empty()) return "/Artifact BMC\n";
+  return "/Artifact <</Type /Pagination /Subtype /" + subtype + ">> BDC\n";
+}
+
+}  // namespace
+
+MarkedContentRewriter::MarkedContentRewriter(const std::map<int, MarkedContentAction>& actions,
+                                             int next_mcid, long& position)
+    : actions_(actions), next_mcid_(next_mcid), position_(position) {}
+
+void MarkedContentRewriter::handleToken(QPDFTokenizer::Token const& token) {
+  if (token.getType() == QPDFTokenizer::tt_word ||
+      token.getType() == QPDFTokenizer::tt_inline_image) {
+    operator_token(token);
+  } else {
+    pending_.push_back(token);
+  }
+}
+
+void MarkedContentRewriter::handleEOF() {
+  end_output();
+  flush_pending();
+}
+
+void MarkedContentRewriter::flush_pending() {
+  for (const auto& token : pending_) writeToken(token);
+  pending_.clear();
+}
+
+void MarkedContentRewriter::end_output() {
+  if (output_ != Output::none) write("\nEMC\n");
+  output_ = Output::none;
+  output_entry_ = -1;
+}
+
+int MarkedContentRewriter::nearest_kept() const {
+  for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
+    if (stack_[static_cast<size_t>(i)].action.kind != MarkedContentAction::Kind::drop) return i;
+  }
+  return -1;
+}
+
+// Opens in the output the sequence that the content at this point belongs
+// to: the nearest kept one (resumed with a new MCID if it was interrupted),
+// or an artifact.
+void MarkedContentRewriter::begin_sequence() {
+  const int kept = nearest_kept();
+  if (kept < 0) {
+    if (output_ != Output::auto_artifact) {
+      end_output();
+      write("\n/Artifact BMC\n");
+      output_ = Output::auto_artifact;
+    }
+    return;
+  }
+  if (output_ == Output::entry && output_entry_ == kept) return;
+  end_output();
+  Entry& entry = stack_[static_cast<size_t>(kept)];
+  if (entry.action.kind == MarkedContentAction::Kind::artifact) {
+    write("\n" + artifact_operator(entry.action.artifact_subtype));
+  } else {
+    if (entry.mcid < 0) entry.mcid = next_mcid_++;
+    write("\n/" + entry.action.type + " <</MCID " + std::to_string(entry.mcid) + ">> BDC\n");
+    sequences_.push_back({entry.action.element, entry.mcid, position_++});
+    entry.mcid = -1;  // a later part of it gets a new MCID
+  }
+  output_ = Output::entry;
+  output_entry_ = kept;
+}
+
+void MarkedContentRewriter::operator_token(const QPDFTokenizer::Token& op) {
+  if (op.isWord("BDC") || op.isWord("BMC")) {
+    const int mcid = op.isWord("BDC") ? mcid_of(pending_) : -1;
+    Entry entry;
+    if (const auto found = actions_.find(mcid); found != actions_.end())
+      entry.action = found->second;
+    // Inside an artifact nothing is marked.
+    const int kept = nearest_kept();
+    if (kept >= 0 &&
+        stack_[static_cast<size_t>(kept)].action.kind == MarkedContentAction::Kind::artifact)
+      entry.action.kind = MarkedContentAction::Kind::drop;
+    entry.mcid = mcid;
+    if (entry.action.element >= 0 && entry.action.kind != MarkedContentAction::Kind::artifact)
+      begins_.emplace(entry.action.element, position_);
+    pending_.clear();
+    stack_.push_back(std::move(entry));
+    return;  // written when content follows (begin_sequence)
+  }
+  if (op.isWord("EMC")) {
+    pending_.clear();
+    if (stack_.empty()) return;  // unbalanced: cairo 1.16 leaves none, but never write one
+    if (output_ == Output::entry && output_entry_ == static_cast<int>(stack_.size()) - 1)
+      end_output();
+    stack_.pop_back();
+    return;
+  }
+  begin_sequence();
+  flush_pending();
+  writeToken(op);
+}
+
+}  // namespace briefing

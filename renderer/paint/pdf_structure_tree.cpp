@@ -1,0 +1,289 @@
+#include "paint/pdf_structure_tree.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFNumberTreeObjectHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <stdexcept>
+
+#include "paint/pdf_marked_content.h"
+#include "paint/pdf_roles.h"
+
+namespace briefing {
+namespace {
+
+constexpr long kNoPosition = std::numeric_limits<long>::max();
+
+struct Element {
+  QPDFObjectHandle object;
+  std::string type;
+  std::vector<int> children;
+  bool removed = false;   // an artifact or inside one
+  bool artifact = false;  // the artifact itself
+  QPDFObjectHandle annotation;
+  struct Content {
+    QPDFObjectHandle page;
+    int mcid;
+    long position;
+  };
+  std::vector<Content> content;
+  long begins = kNoPosition;  // where its first marked content began
+};
+
+bool is_struct_elem(QPDFObjectHandle object) {
+  return object.isDictionary() && object.getKey("/S").isName() &&
+         (!object.getKey("/Type").isName() || object.getKey("/Type").getName() == "/StructElem");
+}
+
+class TreeCompleter {
+ public:
+  TreeCompleter(QPDF& doc, const std::vector<StructureNote>& notes) : doc_(doc), notes_(notes) {}
+
+  void run() {
+    QPDFObjectHandle root = doc_.getRoot().getKey("/StructTreeRoot");
+    if (!root.isDictionary()) return;
+    collect(root.getKey("/K"), -1);
+    check_against_notes();
+    join_split_elements();
+    mark_artifacts();
+    QPDFNumberTreeObjectHelper parent_tree(root.getKey("/ParentTree"), doc_);
+    index_by_object();
+    rewrite_pages(parent_tree);
+    for (size_t i = 0; i < elements_.size(); ++i) {
+      if (!elements_[i].removed && owner_[i] == static_cast<int>(i)) finish(static_cast<int>(i));
+    }
+  }
+
+ private:
+  // The elements in pre-order (the order they began).
+  void collect(QPDFObjectHandle k, int parent) {
+    std::vector<QPDFObjectHandle> entries;
+    if (k.isArray()) {
+      entries = k.getArrayAsVector();
+    } else if (!k.isNull()) {
+      entries.push_back(k);
+    }
+    for (QPDFObjectHandle entry : entries) {
+      if (!is_struct_elem(entry)) continue;
+      const int index = static_cast<int>(elements_.size());
+      elements_.push_back({entry, entry.getKey("/S").getName().substr(1)});
+      if (parent >= 0) elements_[static_cast<size_t>(parent)].children.push_back(index);
+      parents_.push_back(parent);
+      collect(entry.getKey("/K"), index);
+    }
+  }
+
+  void check_against_notes() const {
+    if (elements_.size() != notes_.size()) {
+      throw std::runtime_error("the PDF has " + std::to_string(elements_.size()) +
+                               " structure elements where " + std::to_string(notes_.size()) +
+                               " were tagged");
+    }
+    for (size_t i = 0; i < elements_.size(); ++i) {
+      if (elements_[i].type != notes_[i].type)
+        throw std::runtime_error("structure element " + std::to_string(i) + " is a " +
+                                 elements_[i].type + ", tagged " + notes_[i].type);
+    }
+  }
+
+  // Puts back together what the tagger split for cairo (StructureNote):
+  // each element's owner (itself, or the element it is the rest of) and its
+  // parent as the document has it.
+  void join_split_elements() {
+    owner_.resize(elements_.size());
+    for (size_t i = 0; i < elements_.size(); ++i) {
+      const int continues = notes_[i].continues;
+      owner_[i] = continues >= 0 && static_cast<size_t>(continues) < i
+                      ? owner_[static_cast<size_t>(continues)]
+                      : static_cast<int>(i);
+    }
+    for (Element& element : elements_) element.children.clear();
+    for (size_t i = 0; i < elements_.size(); ++i) {
+      const int note_parent = notes_[i].parent;
+      const int cairo_parent = parents_[i];
+      parents_[i] = note_parent >= 0    ? owner_[static_cast<size_t>(note_parent)]
+                    : cairo_parent >= 0 ? owner_[static_cast<size_t>(cairo_parent)]
+                                        : -1;
+      if (owner_[i] == static_cast<int>(i) && parents_[i] >= 0)
+        elements_[static_cast<size_t>(parents_[i])].children.push_back(static_cast<int>(i));
+    }
+  }
+
+  void mark_artifacts() {
+    for (size_t i = 0; i < elements_.size(); ++i) {
+      const int parent = parents_[i];
+      const Element& owner = elements_[static_cast<size_t>(owner_[i])];
+      elements_[i].artifact =
+          owner_[i] == static_cast<int>(i) && elements_[i].type == kArtifactType;
+      elements_[i].removed = elements_[i].artifact || owner.removed ||
+                             (parent >= 0 && elements_[static_cast<size_t>(parent)].removed);
+    }
+  }
+
+  void index_by_object() {
+    for (size_t i = 0; i < elements_.size(); ++i)
+      by_object_[elements_[i].object.getObjGen()] = static_cast<int>(i);
+  }
+
+  // The element (its owner, for the rest of a split one) `object` is.
+  int element_of(QPDFObjectHandle object) const {
+    const auto found = by_object_.find(object.getObjGen());
+    return found == by_object_.end() ? -1 : owner_[static_cast<size_t>(found->second)];
+  }
+
+  MarkedContentAction action_for(int index) const {
+    MarkedContentAction action;
+    action.element = index;
+    if (index < 0) return action;
+    const Element& element = elements_[static_cast<size_t>(index)];
+    action.type = element.type;
+    if (element.artifact &&
+        !(parents_[static_cast<size_t>(index)] >= 0 &&
+          elements_[static_cast<size_t>(parents_[static_cast<size_t>(index)])].removed)) {
+      action.kind = MarkedContentAction::Kind::artifact;
+      action.artifact_subtype = notes_[static_cast<size_t>(index)].artifact_subtype;
+    } else if (!element.removed && !is_grouping_element(element.type)) {
+      action.kind = MarkedContentAction::Kind::keep;
+    }
+    return action;
+  }
+
+  void rewrite_pages(QPDFNumberTreeObjectHelper& parent_tree) {
+    long position = 0;
+    for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(doc_).getAllPages()) {
+      QPDFObjectHandle page_object = page.getObjectHandle();
+      link_annotations(page, parent_tree);
+      QPDFObjectHandle key = page_object.getKey("/StructParents");
+      QPDFObjectHandle by_mcid;
+      if (!key.isInteger() || !parent_tree.findObject(key.getIntValue(), by_mcid) ||
+          !by_mcid.isArray())
+        by_mcid = QPDFObjectHandle::newArray();
+      std::map<int, MarkedContentAction> actions;
+      const int count = by_mcid.getArrayNItems();
+      for (int mcid = 0; mcid < count; ++mcid)
+        actions[mcid] = action_for(element_of(by_mcid.getArrayItem(mcid)));
+      MarkedContentRewriter rewriter(actions, count, position);
+      Pl_Buffer buffer("page content");
+      page.filterContents(&rewriter, &buffer);
+      buffer.finish();
+      const std::shared_ptr<Buffer> bytes = buffer.getBufferSharedPointer();
+      page_object.replaceKey(
+          "/Contents", QPDFObjectHandle::newStream(
+                           &doc_, std::string(reinterpret_cast<const char*>(bytes->getBuffer()),
+                                              bytes->getSize())));
+      // The parent tree: each MCID written, to its element.
+      std::vector<QPDFObjectHandle> owners;
+      for (const MarkedSequence& sequence : rewriter.sequences()) {
+        Element& element = elements_[static_cast<size_t>(sequence.element)];
+        element.content.push_back({page_object, sequence.mcid, sequence.position});
+        element.begins = std::min(element.begins, sequence.position);
+        if (owners.size() <= static_cast<size_t>(sequence.mcid))
+          owners.resize(static_cast<size_t>(sequence.mcid) + 1, QPDFObjectHandle::newNull());
+        owners[static_cast<size_t>(sequence.mcid)] = element.object;
+      }
+      for (const auto& [element, at] : rewriter.begins()) {
+        Element& begun = elements_[static_cast<size_t>(element)];
+        begun.begins = std::min(begun.begins, at);
+      }
+      by_mcid.setArrayFromVector(owners);
+    }
+  }
+
+  // Each link annotation to its Link element; one of a removed element
+  // (a link in an artifact) leaves the tree.
+  void link_annotations(QPDFPageObjectHelper& page, QPDFNumberTreeObjectHelper& parent_tree) {
+    for (QPDFAnnotationObjectHelper& annotation : page.getAnnotations()) {
+      QPDFObjectHandle object = annotation.getObjectHandle();
+      QPDFObjectHandle key = object.getKey("/StructParent");
+      QPDFObjectHandle owner;
+      if (!key.isInteger() || !parent_tree.findObject(key.getIntValue(), owner)) continue;
+      const int index = element_of(owner);
+      if (index < 0) continue;
+      Element& element = elements_[static_cast<size_t>(index)];
+      if (element.removed) {
+        object.removeKey("/StructParent");
+        parent_tree.remove(key.getIntValue());
+      } else {
+        element.annotation = object;
+      }
+    }
+  }
+
+  // Where an element and what it holds begin, for ordering /K.
+  long first_position(int index) const {
+    const Element& element = elements_[static_cast<size_t>(index)];
+    long first = element.begins;
+    for (int child : element.children) {
+      if (!elements_[static_cast<size_t>(child)].removed)
+        first = std::min(first, first_position(child));
+    }
+    return first;
+  }
+
+  void finish(int index) {
+    Element& element = elements_[static_cast<size_t>(index)];
+    const StructureNote& note = notes_[static_cast<size_t>(index)];
+    // (position, 0 for a child before 1 for content at the same place, entry)
+    std::vector<std::tuple<long, int, QPDFObjectHandle>> entries;
+    long last = -1;
+    for (int child : element.children) {
+      if (elements_[static_cast<size_t>(child)].removed) continue;
+      long at = first_position(child);
+      if (at == kNoPosition) at = last;  // holds nothing: after its elder sibling
+      last = at;
+      entries.emplace_back(at, 0, elements_[static_cast<size_t>(child)].object);
+    }
+    for (const Element::Content& content : element.content) {
+      QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
+      mcr.replaceKey("/Type", QPDFObjectHandle::newName("/MCR"));
+      mcr.replaceKey("/Pg", content.page);
+      mcr.replaceKey("/MCID", QPDFObjectHandle::newInteger(content.mcid));
+      entries.emplace_back(content.position, 1, mcr);
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+      return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+    });
+    std::vector<QPDFObjectHandle> kids;
+    if (element.annotation.isInitialized() && element.annotation.isDictionary()) {
+      QPDFObjectHandle objr = QPDFObjectHandle::newDictionary();
+      objr.replaceKey("/Type", QPDFObjectHandle::newName("/OBJR"));
+      objr.replaceKey("/Obj", element.annotation);
+      kids.push_back(objr);
+    }
+    for (auto& entry : entries) kids.push_back(std::get<2>(entry));
+    element.object.removeKey("/Pg");
+    if (kids.empty())
+      element.object.removeKey("/K");
+    else
+      element.object.replaceKey("/K", QPDFObjectHandle::newArray(kids));
+    if (!note.alt.empty())
+      element.object.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(note.alt));
+    if (!note.language.empty())
+      element.object.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(note.language));
+    if (element.type == "TH") {
+      QPDFObjectHandle attributes = QPDFObjectHandle::newDictionary();
+      attributes.replaceKey("/O", QPDFObjectHandle::newName("/Table"));
+      attributes.replaceKey("/Scope", QPDFObjectHandle::newName("/Column"));
+      element.object.replaceKey("/A", attributes);
+    }
+  }
+
+  QPDF& doc_;
+  const std::vector<StructureNote>& notes_;
+  std::vector<Element> elements_;
+  std::vector<int> parents_;
+  std::vector<int> owner_;
+  std::map<QPDFObjGen, int> by_object_;
+};
+
+}  // namespace
+
+void complete_structure_tree(QPDF& doc, const std::vector<StructureNote>& notes) {
+  TreeCompleter(doc, notes).run();
+}
+
+}  // namespace briefing
