@@ -255,6 +255,17 @@ TEST(PdfStructureTree, ReportHasSectionsHeadingsAndParagraphs) {
   });
   EXPECT_EQ(headings, dump_count(w.dump, "heading"));
   EXPECT_EQ(count_of(w.document, "Sect"), headings);
+  // 14-002 and 14-003: the first heading is an H1, and no level is skipped.
+  int previous = 0;
+  walk(w.document, [&](const Node& node, const Node*) {
+    if (node.type.size() != 2 || node.type[0] != 'H') return;
+    const int level = node.type[1] - '0';
+    if (previous == 0) {
+      EXPECT_EQ(level, 1);
+    }
+    EXPECT_LE(level, previous + 1) << "after H" << previous;
+    previous = level;
+  });
   EXPECT_GE(count_of(w.document, "H1"), 4u);  // contents, figure, chronology, a section
   EXPECT_GT(count_of(w.document, "H2") + count_of(w.document, "H3"), 0u);
   // Sections nest by level: an H2's section is inside an H1's.
@@ -449,6 +460,44 @@ TEST(PdfStructureTree, SameBytesEveryTime) {
   const Written a = render("report", repo_path(kFactSheet));
   const Written b = render("report", repo_path(kFactSheet));
   EXPECT_EQ(testing::read_file(a.path), testing::read_file(b.path));
+}
+
+}  // namespace
+}  // namespace briefing
+
+namespace briefing {
+namespace {
+
+// The claim, and two PDF/UA-1 rules the tree tests do not cover: every
+// Note has a unique /ID (7.9) and every page with annotations orders them by
+// the structure (/Tabs /S, 7.18.3).
+TEST(PdfStructureTree, ClaimsPdfUaWithNoteIdsAndTabOrder) {
+  Written w = render("report", repo_path(kFactSheet));
+  const std::string xmp = run_program({"/usr/bin/pdfinfo", "-meta", w.path}).out;
+  EXPECT_NE(xmp.find("<pdfuaid:part>1</pdfuaid:part>"), std::string::npos) << xmp;
+  EXPECT_EQ(w.pdf->getPDFVersion(), "1.7");
+  std::set<std::string> ids;
+  size_t notes = 0;
+  std::function<void(QPDFObjectHandle)> visit = [&](QPDFObjectHandle element) {
+    if (element.getKey("/S").isNameAndEquals("/Note")) {
+      ++notes;
+      ASSERT_TRUE(element.getKey("/ID").isString());
+      EXPECT_TRUE(ids.insert(element.getKey("/ID").getStringValue()).second);
+    }
+    QPDFObjectHandle k = element.getKey("/K");
+    if (!k.isArray()) return;
+    for (QPDFObjectHandle kid : k.getArrayAsVector()) {
+      if (kid.isDictionary() && kid.getKey("/S").isName()) visit(kid);
+    }
+  };
+  QPDFObjectHandle top = w.pdf->getRoot().getKey("/StructTreeRoot").getKey("/K");
+  for (QPDFObjectHandle element : top.isArray() ? top.getArrayAsVector() : std::vector{top})
+    visit(element);
+  EXPECT_GT(notes, 0u);
+  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(*w.pdf).getAllPages()) {
+    if (page.getAnnotations().empty()) continue;
+    EXPECT_TRUE(page.getObjectHandle().getKey("/Tabs").isNameAndEquals("/S"));
+  }
 }
 
 }  // namespace

@@ -104,6 +104,7 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   accessibility.created = reproducible_time(document.info.created);
   accessibility.destinations = destination_descriptions(document);
   accessibility.structure = tagger.notes();
+  accessibility.pdf_ua = true;
   try {
     bytes = add_accessibility_entries(bytes, accessibility);
   } catch (const std::exception& error) {

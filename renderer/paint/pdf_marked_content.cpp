@@ -1,5 +1,7 @@
 #include "paint/pdf_marked_content.h"
 
+#include <algorithm>
+
 namespace briefing {
 namespace {
 
@@ -56,7 +58,9 @@ void MarkedContentRewriter::end_output() {
 
 int MarkedContentRewriter::nearest_kept() const {
   for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
-    if (stack_[static_cast<size_t>(i)].action.kind != MarkedContentAction::Kind::drop) return i;
+    const auto kind = stack_[static_cast<size_t>(i)].action.kind;
+    if (kind == MarkedContentAction::Kind::keep || kind == MarkedContentAction::Kind::artifact)
+      return i;
   }
   return -1;
 }
@@ -89,14 +93,54 @@ void MarkedContentRewriter::begin_sequence() {
   output_entry_ = kept;
 }
 
+// Cairo's "/Span << /ActualText (fi) >> BDC" inside an element's sequence:
+// rather than nested (which poppler's structure reader stops at), the
+// element's sequence ends and a new one of it begins with these properties
+// and its own MCID ("/Span << /MCID 7 /ActualText (fi) >> BDC"), ended at the
+// span's EMC. False (nothing written) when the properties are no dictionary.
+bool MarkedContentRewriter::resumes_with_properties(const MarkedContentAction& action) {
+  const auto open = std::find_if(pending_.begin(), pending_.end(), [](const auto& token) {
+    return token.getType() == QPDFTokenizer::tt_dict_open;
+  });
+  if (open == pending_.end()) return false;
+  end_output();
+  Entry entry;
+  entry.action = action;
+  entry.mcid = next_mcid_++;
+  // Named /Span still: poppler honours ActualText on Span marked content only.
+  write("\n/Span <</MCID " + std::to_string(entry.mcid) + " ");
+  for (auto token = std::next(open); token != pending_.end(); ++token) writeToken(*token);
+  write(" BDC\n");
+  pending_.clear();
+  sequences_.push_back({action.element, entry.mcid, position_++});
+  entry.mcid = -1;
+  stack_.push_back(std::move(entry));
+  output_ = Output::entry;
+  output_entry_ = static_cast<int>(stack_.size()) - 1;
+  return true;
+}
+
 void MarkedContentRewriter::operator_token(const QPDFTokenizer::Token& op) {
   if (op.isWord("BDC") || op.isWord("BMC")) {
     const int mcid = op.isWord("BDC") ? mcid_of(pending_) : -1;
     Entry entry;
+    const int kept = nearest_kept();
+    if (mcid < 0 && op.isWord("BDC") && kept >= 0 &&
+        stack_[static_cast<size_t>(kept)].action.kind == MarkedContentAction::Kind::keep &&
+        resumes_with_properties(stack_[static_cast<size_t>(kept)].action))
+      return;
+    if (mcid < 0) {
+      // Not an element's: it stays, inside the sequence its content is in.
+      begin_sequence();
+      flush_pending();
+      writeToken(op);
+      entry.action.kind = MarkedContentAction::Kind::passthrough;
+      stack_.push_back(std::move(entry));
+      return;
+    }
     if (const auto found = actions_.find(mcid); found != actions_.end())
       entry.action = found->second;
     // Inside an artifact nothing is marked.
-    const int kept = nearest_kept();
     if (kept >= 0 &&
         stack_[static_cast<size_t>(kept)].action.kind == MarkedContentAction::Kind::artifact)
       entry.action.kind = MarkedContentAction::Kind::drop;
@@ -108,8 +152,14 @@ void MarkedContentRewriter::operator_token(const QPDFTokenizer::Token& op) {
     return;  // written when content follows (begin_sequence)
   }
   if (op.isWord("EMC")) {
+    if (!stack_.empty() && stack_.back().action.kind == MarkedContentAction::Kind::passthrough) {
+      flush_pending();
+      writeToken(op);
+      stack_.pop_back();
+      return;
+    }
     pending_.clear();
-    if (stack_.empty()) return;  // unbalanced: cairo 1.16 leaves none, but never write one
+    if (stack_.empty()) return;  // unbalanced (cairo 1.16 ends elements it never began)
     if (output_ == Output::entry && output_entry_ == static_cast<int>(stack_.size()) - 1)
       end_output();
     stack_.pop_back();

@@ -10,6 +10,9 @@
 // - a content element's (P, H2, TD, Figure) is kept, but never nested:
 //   where a child's sequence begins the parent's ends, and it resumes after
 //   the child with a new MCID (so each MCID marks content of one element);
+// - marked content without an MCID (cairo's ActualText spans for ligatures)
+//   inside a kept sequence becomes a sequence of that element of its own,
+//   with those properties and a new MCID; elsewhere it stays as it is;
 // - content outside every kept sequence is wrapped as /Artifact.
 #pragma once
 
@@ -21,7 +24,9 @@
 namespace briefing {
 
 struct MarkedContentAction {
-  enum class Kind { keep, drop, artifact };
+  // passthrough: marked content that is no structure element's (cairo's
+  // /Span << /ActualText (fi) >> for a ligature), written as it is.
+  enum class Kind { keep, drop, artifact, passthrough };
   Kind kind = Kind::drop;
   int element = -1;              // the element (an index of the caller's) for keep
   std::string type;              // its structure type, for a resumed sequence
@@ -59,6 +64,7 @@ class MarkedContentRewriter : public QPDFObjectHandle::TokenFilter {
   };
   void operator_token(const QPDFTokenizer::Token& op);
   void begin_sequence();
+  bool resumes_with_properties(const MarkedContentAction& action);
   void end_output();
   void flush_pending();
   int nearest_kept() const;  // index into stack_, -1 for none

@@ -72,7 +72,8 @@ std::string xmp_metadata(const PdfAccessibility& what) {
       " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
       "  <rdf:Description rdf:about=\"\"\n"
       "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-      "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n";
+      "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
+      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
   const std::string lang = what.language.empty() ? "x-default" : xml_escaped(what.language);
   if (!what.title.empty()) {
     xmp += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escaped(what.title) +
@@ -89,6 +90,7 @@ std::string xmp_metadata(const PdfAccessibility& what) {
   xmp += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
   xmp += "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n";
   xmp += "   <xmp:MetadataDate>" + date + "</xmp:MetadataDate>\n";
+  if (what.pdf_ua) xmp += "   <pdfuaid:part>1</pdfuaid:part>\n";
   xmp +=
       "  </rdf:Description>\n"
       " </rdf:RDF>\n"
@@ -140,7 +142,8 @@ std::string add_accessibility_entries(std::string_view pdf, const PdfAccessibili
 
   QPDFWriter writer(doc);
   writer.setOutputMemory();
-  writer.setDeterministicID(true);  // the same input gives the same bytes
+  writer.setDeterministicID(true);                      // the same input gives the same bytes
+  if (what.pdf_ua) writer.setMinimumPDFVersion("1.7");  // PDF/UA-1 is based on PDF 1.7
   writer.write();
   const std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
   return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());

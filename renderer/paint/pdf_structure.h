@@ -26,6 +26,9 @@ struct PdfAccessibility {
   /// The structure elements cairo wrote, in the order they began
   /// (paint/pdf_tagger.h): what paint/pdf_structure_tree.h completes.
   std::vector<StructureNote> structure;
+  /// Claim PDF/UA-1 in the XMP (pdfuaid:part 1): for a document painted
+  /// with its structure, whose checks tests/pdf_structure_tree_test.cpp makes.
+  bool pdf_ua = false;
 };
 
 /// What links to each destination of `document` go to, read from the tags of

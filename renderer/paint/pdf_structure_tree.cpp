@@ -157,6 +157,9 @@ class TreeCompleter {
     for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(doc_).getAllPages()) {
       QPDFObjectHandle page_object = page.getObjectHandle();
       link_annotations(page, parent_tree);
+      // PDF/UA-1 7.18.3: annotations in the order of the structure.
+      if (!page.getAnnotations().empty())
+        page_object.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
       QPDFObjectHandle key = page_object.getKey("/StructParents");
       QPDFObjectHandle by_mcid;
       if (!key.isInteger() || !parent_tree.findObject(key.getIntValue(), by_mcid) ||
@@ -270,6 +273,10 @@ class TreeCompleter {
       attributes.replaceKey("/Scope", QPDFObjectHandle::newName("/Column"));
       element.object.replaceKey("/A", attributes);
     }
+    // PDF/UA-1 7.9: a Note has an ID, unique in the document.
+    if (element.type == "Note")
+      element.object.replaceKey(
+          "/ID", QPDFObjectHandle::newString("note-" + std::to_string(++notes_seen_)));
   }
 
   QPDF& doc_;
@@ -277,6 +284,7 @@ class TreeCompleter {
   std::vector<Element> elements_;
   std::vector<int> parents_;
   std::vector<int> owner_;
+  int notes_seen_ = 0;
   std::map<QPDFObjGen, int> by_object_;
 };
 
