@@ -41,30 +41,46 @@ class CodePointStream {
   }
 
   // When code point `i` is the last one decoded and an ASCII byte for
-  // which `plain` holds: skips it and the `plain` ASCII bytes after it
-  // without decoding them, and returns how many (else 0). The window is
-  // emptied: nothing before the next code point is asked for again.
+  // which `plain` holds: skips it and what follows up to the first ASCII
+  // byte for which `plain` does not hold, or the first malformed UTF-8
+  // (decoded as usual, to stop there), without decoding into the window;
+  // returns how many code points (else 0). Every non-ASCII code point is
+  // plain where this is used. The window is emptied: nothing before the
+  // next code point is asked for again.
   template <typename Plain>
-  size_t skip_ascii(size_t i, Plain plain) {
+  size_t skip_plain(size_t i, Plain plain) {
     if (window_.empty() || i + 1 != base_ + window_.size()) return 0;  // looked ahead
     const char32_t current = window_.back().value;
     if (current >= 0x80 || !plain(static_cast<unsigned char>(current))) return 0;
-    size_t n = 0;
-    while (next_ + n < text_.size()) {
-      const auto b = static_cast<unsigned char>(text_[next_ + n]);
-      if (b >= 0x80 || !plain(b)) break;
+    size_t at = next_;
+    size_t skipped = 1;
+    while (at < text_.size()) {
+      const auto b = static_cast<unsigned char>(text_[at]);
+      size_t length = 1;
+      if (b >= 0x80) {
+        length = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || at + length > text_.size()) break;
+        bool whole = true;
+        for (size_t k = 1; k < length; ++k) {
+          whole = whole && (static_cast<unsigned char>(text_[at + k]) & 0xC0) == 0x80;
+        }
+        if (!whole) break;
+      } else if (!plain(b)) {
+        break;
+      }
       if (b == '\n') {
         ++at_.line;
         at_.column = 1;
       } else {
         ++at_.column;
       }
-      ++n;
+      at += length;
+      ++skipped;
     }
-    next_ += n;
+    next_ = at;
     window_.clear();
-    base_ = i + 1 + n;
-    return 1 + n;
+    base_ = i + skipped;
+    return skipped;
   }
 
   // Code points before `i` are no longer asked for: dropped in batches, so
@@ -173,10 +189,10 @@ class Screen {
 
   std::vector<TomlHazard> run() {
     for (i_ = 0; cps_.get(i_) && !stopped_; ++i_) {
-      // Inside strings and comments most code points change nothing: ASCII
-      // runs of them are skipped a byte at a time, without decoding.
+      // Inside strings and comments most code points change nothing: runs
+      // of them are skipped without decoding them into the window.
       if (const PlainBytes plain = plain_bytes(); plain != PlainBytes::none) {
-        i_ += cps_.skip_ascii(i_, [plain](unsigned char b) { return is_plain(plain, b); });
+        i_ += cps_.skip_plain(i_, [plain](unsigned char b) { return is_plain(plain, b); });
         if (!cps_.get(i_)) break;
       }
       // bare_code_point() looks 11 code points back.
@@ -211,7 +227,8 @@ class Screen {
   static constexpr size_t kLookBehind = 16;
 
   // Which ASCII bytes the current state ignores (the mode functions below
-  // return at once for them, and only look ahead from a delimiter).
+  // return at once for them and for every non-ASCII code point, and only
+  // look ahead from a delimiter).
   enum class PlainBytes { none, comment, basic, literal, ml_basic, ml_literal };
   PlainBytes plain_bytes() const {
     switch (mode_) {
