@@ -23,6 +23,7 @@ packages=(
   bc valgrind  # tests/bench scripts (valgrind: callgrind's instruction counts)
   libpng-dev  # paint/png_writer
   librsvg2-dev  # SVG logos in layouts (load/image_loader, paint/painter)
+  fonts-dejavu-core  # tests/house_fonts_test: a house face from outside the bundle
   fonts-noto-cjk  # Chinese, Japanese and Korean faces with bold, read at run time
   clang-format  # tests/check_format.sh
   clang libclang-rt-14-dev  # tests/fuzz: libFuzzer, ASan, UBSan

@@ -156,5 +156,58 @@ TEST_F(HouseFonts, AFolderThatIsNotThereIsLocated) {
       << result.err;
 }
 
+// Armenian: in DejaVu Sans, in none of the bundled faces.
+std::string with_armenian_title(const std::string& dir) {
+  std::string data = testing::read_file(testing::repo_path("data/ai-safety-japan-2024.toml"));
+  data = replaced(data, "title = \"Social Principles of Human-centric AI\"",
+                  "title = \"Social Principles of Human-centric AI \xD5\x80\xD5\xA1\xD5\xB5\"");
+  const std::string path = dir + "/armenian.toml";
+  testing::write_file(path, data);
+  return path;
+}
+
+TEST_F(HouseFonts, AHouseFaceDrawsAScriptTheBundledFontsCannot) {
+  const std::string data = with_armenian_title(dir_);
+  const auto bundled = testing::run_briefing({"timeline", data, "-o", dir_ + "/b.pdf"});
+  EXPECT_EQ(bundled.exit_code, 1);
+  EXPECT_NE(bundled.err.find("U+0540, which no configured font can draw"), std::string::npos)
+      << bundled.err;
+  EXPECT_FALSE(fs::exists(dir_ + "/b.pdf"));
+
+  const std::string slide = timeline_layout("dirs = [\"house\"]\n");
+  const auto timeline =
+      testing::run_briefing({"timeline", data, "-o", dir_ + "/t.pdf", "--layout", slide});
+  ASSERT_EQ(timeline.exit_code, 0) << timeline.err;
+  EXPECT_NE(pdffonts(dir_ + "/t.pdf").find("+DejaVuSans"), std::string::npos);
+
+  const std::string a4 = report_layout("dirs = [\"house\"]\n");
+  const auto report =
+      testing::run_briefing({"report", data, "-o", dir_ + "/r.pdf", "--layout", a4});
+  ASSERT_EQ(report.exit_code, 0) << report.err;
+  const auto text = testing::run_program({"/usr/bin/pdftotext", dir_ + "/r.pdf", "-"});
+  EXPECT_NE(text.out.find("Human-centric AI \xD5\x80\xD5\xA1\xD5\xB5"), std::string::npos);
+}
+
+TEST_F(HouseFonts, ABuildSeesTheLayoutsFontsAndReRendersWhenAFaceChanges) {
+  with_armenian_title(dir_);
+  timeline_layout("dirs = [\"house\"]\n");
+  testing::write_file(dir_ + "/briefing.toml",
+                      "[[output]]\nkind = \"timeline\"\npath = \"out/t.png\"\n"
+                      "data = \"armenian.toml\"\nlayout = \"house-slide.toml\"\n");
+  const std::string build = dir_ + "/briefing.toml";
+  const auto first = testing::run_briefing({"build", build});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("1 rendered"), std::string::npos) << first.out;
+  const auto again = testing::run_briefing({"build", build});
+  EXPECT_NE(again.out.find("0 rendered, 1 up to date"), std::string::npos) << again.out;
+
+  // The same file name, other bytes: the output is stale.
+  fs::copy_file(kDejaVu + "/DejaVuSans-Bold.ttf", dir_ + "/house/DejaVuSans.ttf",
+                fs::copy_options::overwrite_existing);
+  const auto changed = testing::run_briefing({"build", build});
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  EXPECT_NE(changed.out.find("1 rendered, 0 up to date"), std::string::npos) << changed.out;
+}
+
 }  // namespace
 }  // namespace briefing

@@ -70,7 +70,6 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
   const ReportArguments arguments = report_arguments(parsed);
 
   DatasetLoad load = load_dataset_argument(arguments.data, io);
-  require_drawable_text(load);
   if (!load.ok()) return fail_with(load.diagnostics, io);
 
   Diagnostics diagnostics;
@@ -90,6 +89,9 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
                         diagnostics)) {
     return fail_with(diagnostics, io);
   }
+  // Only now: the layout's own fonts may draw what the bundled ones cannot.
+  require_drawable_text(load);
+  if (!load.ok()) return fail_with(load.diagnostics, io);
 
   ReportOptions options;
   options.figure_style = figure_style ? &*figure_style : nullptr;

@@ -96,7 +96,6 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   TimelineOptions& options = a.request.options;
 
   DatasetLoad load = load_dataset_argument(a.data, io);
-  require_drawable_text(load);
   if (!load.ok()) {
     io.err << load.report() << describe_counts(load.diagnostics) << "\n";
     return kExitDataError;
@@ -114,6 +113,12 @@ int run_timeline(const ParsedOptions& parsed, CommandIo& io) {
   auto style = load_timeline_style(resolve_layout_path(a.layout), diagnostics);
   if (!style || !use_layout_fonts({&style->fonts}, diagnostics)) {
     io.err << format_diagnostics(diagnostics) << describe_counts(diagnostics) << "\n";
+    return kExitDataError;
+  }
+  // Only now: the layout's own fonts may draw what the bundled ones cannot.
+  require_drawable_text(load);
+  if (!load.ok()) {
+    io.err << load.report() << describe_counts(load.diagnostics) << "\n";
     return kExitDataError;
   }
 

@@ -13,8 +13,10 @@
 #include "regenerate/input_hash.h"
 #include "regenerate/job_runner.h"
 #include "regenerate/manifest.h"
+#include "regenerate/output_fonts.h"
 #include "regenerate/writable_folder.h"
 #include "text/glyph_coverage.h"
+#include "text/layout_fonts.h"
 
 namespace briefing {
 namespace {
@@ -36,6 +38,18 @@ std::string command_line(const std::vector<std::string>& argv) {
 /// once rather than by every output that reads the file. Returns the files with errors.
 std::set<std::string> check_datasets(const BuildFile& build, std::ostream& err) {
   std::set<std::string> checked, broken;
+  // The glyph check sees every layout's own fonts: a house face may draw a
+  // script the bundled ones do not. Each render checks again with its own.
+  std::vector<FontRequest> fonts;
+  for (const auto& output : build.outputs) {
+    for (FontRequest& request : output_font_requests(output)) fonts.push_back(std::move(request));
+  }
+  if (!fonts.empty()) {
+    std::vector<const FontRequest*> requests;
+    for (const FontRequest& request : fonts) requests.push_back(&request);
+    Diagnostics ignored;  // a layout's errors are its render's to report
+    use_layout_fonts(requests, ignored);
+  }
   for (const auto& output : build.outputs) {
     for (const std::string& relative : {output.data, output.compare_with}) {
       if (relative.empty()) continue;

@@ -12,6 +12,7 @@
 #include <mutex>
 
 #include "base/c_handles.h"
+#include "regenerate/output_fonts.h"
 #include "text/font_setup.h"
 
 namespace briefing {
@@ -149,6 +150,11 @@ std::string output_fingerprint(const OutputSpec& output, const std::string& envi
   // depend on the directory the build runs from.
   for (const auto& arg : render_arguments(output, PathBase::build_file)) hasher.add("arg", arg);
   for (const auto& file : input_files(output)) hasher.add("input", file_digest(file));
+  // A layout's own fonts, by their bytes: a replaced house face re-renders.
+  // (`system = true` faces are the machine's and are not tracked.)
+  for (const auto& font : requested_font_files(output_font_requests(output))) {
+    hasher.add("layout font", file_digest(font));
+  }
   // Not the snapshot itself: it follows from the data's history, and the
   // render that updates it must not make the output stale.
   if (output.compare_with_previous) hasher.add("compare with", "previous render");

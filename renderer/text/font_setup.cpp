@@ -195,10 +195,17 @@ void add_system_fonts() {
   FcConfigDestroy(system);
 }
 
+namespace {
+int g_font_sources_generation = 0;
+}  // namespace
+
 void font_sources_changed() {
   font_map();
   pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(g_font_map));
+  ++g_font_sources_generation;
 }
+
+int font_sources_generation() { return g_font_sources_generation; }
 
 void for_each_configured_font(const std::function<void(FcPattern*)>& visit) {
   font_map();

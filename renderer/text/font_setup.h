@@ -50,6 +50,9 @@ bool add_font_path(const std::string& path);
 void add_system_fonts();
 /// Tells Pango that fonts were added, so that what follows is laid out with them.
 void font_sources_changed();
+/// How many times font_sources_changed() was called: what is derived from the
+/// configured faces (glyph coverage) is rebuilt when this moves.
+int font_sources_generation();
 
 /// Paths of every font file the configuration knows, sorted.
 std::vector<std::string> configured_font_files();

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <vector>
 
 #include "base/c_handles.h"
@@ -48,9 +49,16 @@ class CoverageBits {
   std::vector<uint64_t> words_;
 };
 
+// Rebuilt when a layout has added its own fonts (a house face may draw a
+// script the bundled ones do not).
 const CoverageBits& covered_characters() {
-  static const CoverageBits bits;
-  return bits;
+  static std::optional<CoverageBits> bits;
+  static int built_for = -1;
+  if (!bits || built_for != font_sources_generation()) {
+    bits.emplace();
+    built_for = font_sources_generation();
+  }
+  return *bits;
 }
 
 // Unicode's Default_Ignorable_Code_Point: drawn as nothing, so no glyph is needed.
