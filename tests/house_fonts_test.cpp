@@ -188,6 +188,23 @@ TEST_F(HouseFonts, AHouseFaceDrawsAScriptTheBundledFontsCannot) {
   EXPECT_NE(text.out.find("Human-centric AI \xD5\x80\xD5\xA1\xD5\xB5"), std::string::npos);
 }
 
+TEST_F(HouseFonts, CheckJudgesCoverageByTheLayoutsItIsGiven) {
+  const std::string data = with_armenian_title(dir_);
+  const auto bundled = testing::run_briefing({"check", data});
+  EXPECT_EQ(bundled.exit_code, 1);
+  EXPECT_NE(bundled.err.find("--layout LAYOUT"), std::string::npos) << bundled.err;
+  const std::string slide = timeline_layout("dirs = [\"house\"]\n");
+  const auto house = testing::run_briefing({"check", data, "--layout", slide});
+  EXPECT_EQ(house.exit_code, 0) << house.err;
+  EXPECT_NE(house.out.find(": ok: "), std::string::npos) << house.out;
+  // A report layout is read the same way; a missing one is an error.
+  const std::string a4 = report_layout("dirs = [\"house\"]\n");
+  EXPECT_EQ(testing::run_briefing({"check", data, "--layout", a4}).exit_code, 0);
+  const auto missing = testing::run_briefing({"check", data, "--layout", dir_ + "/none.toml"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.err.find("cannot read the layout file"), std::string::npos) << missing.err;
+}
+
 TEST_F(HouseFonts, ABuildSeesTheLayoutsFontsAndReRendersWhenAFaceChanges) {
   with_armenian_title(dir_);
   timeline_layout("dirs = [\"house\"]\n");

@@ -6,7 +6,10 @@
 #include "cli/command.h"
 #include "cli/standard_streams.h"
 #include "load/dataset_loader.h"
+#include "load/font_request_reader.h"
+#include "load/layout_paths.h"
 #include "text/glyph_coverage.h"
+#include "text/layout_fonts.h"
 
 namespace briefing::cli {
 namespace {
@@ -24,6 +27,19 @@ int run_check(const ParsedOptions& options, CommandIo& io) {
   const auto& files = options.positional();
   if (std::count(files.begin(), files.end(), "-") > 1) {
     throw UsageError("standard input (-) can be checked once");
+  }
+  // The layouts' own fonts count for the glyph check, as they do when rendering.
+  Diagnostics layouts;
+  std::vector<FontRequest> fonts;
+  for (const std::string& layout : options.values("layout")) {
+    fonts.push_back(read_layout_font_sources(resolve_layout_path(layout), layouts));
+  }
+  std::vector<const FontRequest*> requests;
+  for (const FontRequest& request : fonts) requests.push_back(&request);
+  if (!layouts.has_errors() && !requests.empty()) use_layout_fonts(requests, layouts);
+  if (layouts.has_errors()) {
+    io.err << format_diagnostics(layouts) << describe_counts(layouts) << "\n";
+    return kExitDataError;
   }
   Diagnostics all;
   for (const auto& file : files) {
@@ -52,8 +68,10 @@ Command check_command() {
       "Checks each dataset and reports every problem as file:line:col: error: message,\n"
       "with the line and the offending value underlined. Prints one summary line per\n"
       "clean file. FILE - reads standard input (named <stdin> in messages).\n"
-      "Exit status: 0 clean, 1 data errors, 2 bad usage.\n",
-      {},
+      "With --layout, text is judged drawable by that layout's own fonts too.\n"
+      "Exit status: 0 clean, 1 data or layout errors, 2 bad usage.\n",
+      {{"layout", 0, "NAME|FILE",
+        "also the fonts this layout adds ([fonts] dirs, files, system); repeatable", true}},
       run_check,
   };
 }

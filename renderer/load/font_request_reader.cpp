@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "base/file_io.h"
+
 namespace briefing {
 namespace {
 
@@ -56,6 +58,26 @@ void read_font_family(TableReader& reader, const std::string& key, std::string& 
   }
   target = *value;
   request.families.emplace_back(*value, reader.value_position(key));
+}
+
+FontRequest read_layout_font_sources(const std::string& path, Diagnostics& diagnostics) {
+  FontRequest request;
+  const FileContents file = read_file(path);
+  if (!file.ok()) {
+    diagnostics.error(make_source(path), {}, "cannot read the layout file: " + file.error);
+    return request;
+  }
+  request.source = make_source(path, file.bytes);
+  const auto root = parse_toml(request.source, diagnostics);
+  if (!root) return request;
+  const toml::table* fonts = root->get_as<toml::table>("fonts");
+  if (!fonts) return request;
+  TableReader reader(*fonts, "[fonts]", request.source, diagnostics);
+  read_font_sources(reader, request);
+  // The families and other keys are the layout's own loader's to judge.
+  for (const auto& [key, value] : *fonts) reader.know(std::string(key.str()));
+  reader.finish();
+  return request;
 }
 
 }  // namespace briefing

@@ -19,4 +19,10 @@ void read_font_sources(TableReader& reader, FontRequest& request);
 void read_font_family(TableReader& reader, const std::string& key, std::string& target,
                       FontRequest& request);
 
+/// The font sources of the layout file at `path`, whatever kind of layout it
+/// is (timeline or report): only its [fonts] dirs, files and system are read,
+/// so that `check --layout` judges coverage by the fonts that layout adds.
+/// Problems (an unreadable file, a missing folder) go to `diagnostics`.
+FontRequest read_layout_font_sources(const std::string& path, Diagnostics& diagnostics);
+
 }  // namespace briefing

@@ -112,7 +112,7 @@ Diagnostics check_glyph_coverage(const Dataset& dataset) {
         file, at, what + " holds " + describe(c) + ", which no configured font can draw",
         "the fonts cover Latin, Greek, Cyrillic, Hebrew, Arabic, Chinese, Japanese and Korean "
         "(with fonts-noto-cjk installed); remove the "
-        "character or use a layout whose fonts have it");
+        "character or use a layout whose fonts have it (for check: --layout LAYOUT)");
   };
   check(dataset.title, dataset.title_at, "the dataset title");
   check(dataset.publisher, dataset.publisher_at, "the publisher");
