@@ -129,6 +129,9 @@ TEST(ChangesPageMessages, FieldChangesReadInTheReportsLanguage) {
   ASSERT_NE(old.find("date = \"2024-06\""), std::string::npos);
   old.replace(old.find("date = \"2024-06\""), 16, "date = \"2024-03\"");
   old.replace(old.find("published = \"2024-05-21\""), 24, "published = \"2024-01-10\"");
+  // ... in which the first item had its own colour.
+  ASSERT_NE(old.find("[[item]]\n"), std::string::npos);
+  old.insert(old.find("[[item]]\n") + 9, "colour = \"#aa3300\"\n");
   write_file(dir + "/old.toml", old);
   auto changes_text = [&](const std::string& language) {
     const auto result =
@@ -142,10 +145,13 @@ TEST(ChangesPageMessages, FieldChangesReadInTheReportsLanguage) {
   EXPECT_NE(ja.find("発行日：2024年1月10日 → 2024年5月21日"), std::string::npos) << ja;
   EXPECT_EQ(ja.find("date ("), std::string::npos);
   EXPECT_EQ(ja.find("published:"), std::string::npos);
+  EXPECT_NE(ja.find("色：#aa3300 → （なし）"), std::string::npos) << ja;
+  EXPECT_EQ(ja.find("colour"), std::string::npos);
   // English words it as `briefing diff` does.
   const std::string en = changes_text("en");
   EXPECT_NE(en.find("date (公表): March 2024 → June 2024"), std::string::npos) << en;
   EXPECT_NE(en.find("published: 10 January 2024 → 21 May 2024"), std::string::npos) << en;
+  EXPECT_NE(en.find("colour: #aa3300 → (none)"), std::string::npos) << en;
 }
 
 }  // namespace
