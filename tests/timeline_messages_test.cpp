@@ -5,6 +5,7 @@
 
 #include "layout/timeline/deck_layout.h"
 #include "load/dataset_loader.h"
+#include "paint/svg_writer.h"
 #include "test_support.h"
 #include "text/messages.h"
 #include "timeline_test_support.h"
@@ -93,6 +94,39 @@ TEST(TimelineMessages, AJapaneseChartHasNoEnglishChrome) {
   for (const char* words : {"新規", "変更", "その他", "発行者の記載なし", "圧縮"}) {
     EXPECT_TRUE(shows(chart, words)) << words;
   }
+}
+
+// The SVG's <desc> (what the chart shows, for readers who cannot see it) is
+// written in the document's language too.
+TEST(TimelineMessages, AJapaneseSvgDescriptionHasNoEnglish) {
+  const Dataset data = japanese_dataset();
+  TimelineStyle style = preset("slide-16x9");
+  style.lanes = LaneGrouping::issuer;
+  TimelineOptions options;
+  options.allow_omissions = true;
+  set_document_language("en");  // whatever was laid out before
+  const LayoutResult result = layout_timeline(data, style, options);
+  EXPECT_EQ(result.document.info.language, "ja");
+  const std::string svg = svg_document(result.document);
+  const size_t start = svg.find("<desc>"), end = svg.find("</desc>");
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  const std::string desc = svg.substr(start + 6, end - start - 6);
+  for (const char* english : {"item", "lane", "from ", " to ", "label", "link", "source"}) {
+    EXPECT_EQ(desc.find(english), std::string::npos) << english << " in: " << desc;
+  }
+  for (const char* japanese : {"項目", "レーン", "から", "まで", "出典にリンク"}) {
+    EXPECT_NE(desc.find(japanese), std::string::npos) << japanese << " not in: " << desc;
+  }
+  // The same chart in English says it in English.
+  Dataset english = data;
+  english.language = "en";
+  const std::string en_svg = svg_document(layout_timeline(english, style, options).document);
+  const std::string en_desc = en_svg.substr(en_svg.find("<desc>"));
+  EXPECT_NE(en_desc.find(" items in "), std::string::npos) << en_desc.substr(0, 300);
+  EXPECT_TRUE(en_desc.find("labels link to their sources.") != std::string::npos ||
+              en_desc.find("label links to its source.") != std::string::npos)
+      << en_desc.substr(0, 300);
 }
 
 TEST(TimelineMessages, AJapaneseDeckHasNoEnglishChrome) {

@@ -253,6 +253,7 @@ LayoutResult DeckBuilder::build(std::vector<DeckSlide>* described) {
   document.info.subject =
       document_messages().get("document.timeline_subject", {{"title", dataset_.title}});
   document.info.creator = "briefing " BRIEFING_VERSION;
+  document.info.language = document_messages().language();
   document.info.created = publication_time(dataset_);
   document.has_background = true;
   for (size_t s = 0; s < slides.size(); ++s) {

@@ -176,6 +176,7 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
   document.info.subject =
       document_messages().get("document.timeline_subject", {{"title", dataset.title}});
   document.info.creator = "briefing " BRIEFING_VERSION;
+  document.info.language = document_messages().language();
   document.info.created = publication_time(dataset);
   document.has_background = true;
   document.background = timeline.background;
