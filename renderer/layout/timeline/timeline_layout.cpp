@@ -17,6 +17,7 @@
 #include "layout/timeline/density_layout.h"
 #include "layout/timeline/figure_description.h"
 #include "layout/timeline/filter_check.h"
+#include "layout/timeline/lane_color_check.h"
 #include "text/messages.h"
 #include "text/text_block.h"
 
@@ -153,6 +154,7 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
                                    " left out of the timeline");
   }
   check_filters(dataset, options.only, file, result.diagnostics);
+  check_lane_color_keys(dataset, style, result.diagnostics);
   const auto elements = placed_elements(timeline.page.items);
   if (!result.diagnostics.has_errors() &&
       std::none_of(elements.begin(), elements.end(),
