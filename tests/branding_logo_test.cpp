@@ -4,6 +4,7 @@
 // colours from the data, and bad logos as located errors in the layout.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -371,6 +372,61 @@ TEST(BrandingColours, ABadLaneColourIsALocatedError) {
   EXPECT_NE(result.err.find("t.toml:"), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("the colour of lane \"1.1\" is not a colour"), std::string::npos)
       << result.err;
+}
+
+// A [lanes.colors] key no lane of the data has is an error at the key in the
+// layout file, with the nearest lane key; the layout alone cannot tell, so it
+// is judged where the layout meets the data (timeline, deck, report figure).
+TEST(BrandingColours, ALaneColourKeyNoLaneHasIsLocatedWithTheNearestKey) {
+  const std::string dir = make_temp_dir();
+  std::string text = read_file(repo_path("layouts/slide-16x9.toml"));
+  ASSERT_EQ(text.back(), '\n');
+  const auto key_line = std::count(text.begin(), text.end(), '\n') + 3;
+  text += "\n[lanes.colors]\n\"othre\" = \"#aa3300\"\n\"1.1\" = \"#0b6e4f\"\n";
+  write_file(dir + "/t.toml", text);
+  const std::string data = repo_path("data/ai-safety-japan-2024.toml");
+  const std::string at = "t.toml:" + std::to_string(key_line) +
+                         ":1: error: no lane has the key "
+                         "\"othre\" in [lanes.colors]";
+  for (const std::vector<std::string>& extra :
+       {std::vector<std::string>{}, std::vector<std::string>{"--deck"}}) {
+    std::vector<std::string> args{"timeline",     data,       "-o",
+                                  dir + "/t.pdf", "--layout", dir + "/t.toml"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto result = run_briefing(args);
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.err.find(at), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("did you mean \"other\"?"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("key \"1.1\""), std::string::npos) << "1.1 is a lane: " << result.err;
+  }
+  // Keys that are lanes pass.
+  std::string good = read_file(repo_path("layouts/slide-16x9.toml"));
+  good += "\n[lanes.colors]\n\"other\" = \"#aa3300\"\n\"1.1\" = \"#0b6e4f\"\n";
+  write_file(dir + "/good.toml", good);
+  const auto ok =
+      run_briefing({"timeline", data, "-o", dir + "/g.pdf", "--layout", dir + "/good.toml"});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+
+  // In a report layout, at its key too.
+  std::string report = read_file(repo_path("layouts/example-branded.toml"));
+  const std::string from = "\"1.3\" = \"#b3121f\"";
+  ASSERT_NE(report.find(from), std::string::npos);
+  const auto report_line =
+      std::count(report.begin(), report.begin() + static_cast<std::ptrdiff_t>(report.find(from)),
+                 '\n') +
+      1;
+  report.replace(report.find(from), from.size(), "\"1.33\" = \"#b3121f\"");
+  const std::string logo = "logo = \"example-logo.svg\"";
+  report.replace(report.find(logo), logo.size(),
+                 "logo = \"" + repo_path("layouts/example-logo.svg") + "\"");
+  write_file(dir + "/house.toml", report);
+  const auto refused =
+      run_briefing({"report", data, "-o", dir + "/r.pdf", "--layout", dir + "/house.toml"});
+  EXPECT_EQ(refused.exit_code, 1) << refused.err;
+  EXPECT_NE(refused.err.find("house.toml:" + std::to_string(report_line) +
+                             ":1: error: no lane has the key \"1.33\" in [lanes.colors]"),
+            std::string::npos)
+      << refused.err;
 }
 
 }  // namespace

@@ -64,6 +64,35 @@ TEST(DatasetDiff, ReportsEachChangedFieldOfAnItem) {
   EXPECT_EQ(describe_all(*change), expected);
 }
 
+TEST(DatasetDiff, AChangedItemColourIsAFieldChange) {
+  const Dataset before = load("tests/data/diff-old.toml");
+  Dataset after = before;
+  Color red;
+  ASSERT_TRUE(parse_color("#aa3300", red));
+  after.items[0].colour = red;
+  const DatasetDiff given = compare_datasets(before, after);
+  ASSERT_EQ(given.changed.size(), 1u);
+  EXPECT_EQ(describe_all(given.changed[0]), std::vector<std::string>{"colour: (none) → #aa3300"});
+  Dataset recoloured = after;
+  ASSERT_TRUE(parse_color("#0055aa", *recoloured.items[0].colour));
+  const DatasetDiff changed = compare_datasets(after, recoloured);
+  ASSERT_EQ(changed.changed.size(), 1u);
+  EXPECT_EQ(describe_all(changed.changed[0]),
+            std::vector<std::string>{"colour: #aa3300 → #0055aa"});
+  EXPECT_TRUE(compare_datasets(after, after).empty());
+  // And `briefing diff` prints it.
+  const std::string dir = testing::make_temp_dir();
+  std::string text = testing::read_file(repo_path("tests/data/diff-old.toml"));
+  const size_t first_item = text.find("[[item]]\n");
+  ASSERT_NE(first_item, std::string::npos);
+  text.insert(first_item + 9, "colour = \"#aa3300\"\n");
+  testing::write_file(dir + "/coloured.toml", text);
+  const auto result =
+      run_briefing({"diff", repo_path("tests/data/diff-old.toml"), dir + "/coloured.toml"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("colour: (none) → #aa3300"), std::string::npos) << result.out;
+}
+
 TEST(DatasetDiff, ReportsDatasetMetadata) {
   const DatasetDiff diff =
       compare_datasets(load("tests/data/diff-old.toml"), load("tests/data/diff-new.toml"));

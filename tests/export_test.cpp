@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "base/color.h"
 #include "cli/command.h"
 #include "import/csv_reader.h"
 #include "import/spreadsheet_export.h"
@@ -52,16 +53,24 @@ TEST(SpreadsheetExport, OneRowPerSectionThenPerItem) {
 
 TEST(SpreadsheetExport, TheFactSheetSurvivesARoundTrip) {
   const std::string dir = testing::make_temp_dir();
-  ASSERT_EQ(run({"export", kFactSheet, "-o", dir + "/chronology.csv"}).exit_code, 0);
+  // The fact sheet with one item given its own colour (the data's `colour`).
+  std::string text = testing::read_file(kFactSheet);
+  const size_t first_item = text.find("[[item]]\n");
+  ASSERT_NE(first_item, std::string::npos);
+  text.insert(first_item + 9, "colour = \"#aa3300\"\n");
+  const std::string coloured = dir + "/coloured.toml";
+  testing::write_file(coloured, text);
+  ASSERT_EQ(run({"export", coloured, "-o", dir + "/chronology.csv"}).exit_code, 0);
+  EXPECT_NE(testing::read_file(dir + "/chronology.csv").find("\"Colour\""), std::string::npos);
   const CliRun imported = run(
-      {"import", dir + "/chronology.csv", "--details-from", kFactSheet, "-o", dir + "/back.toml"});
+      {"import", dir + "/chronology.csv", "--details-from", coloured, "-o", dir + "/back.toml"});
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   const CliRun check = run({"check", dir + "/back.toml"});
   ASSERT_EQ(check.exit_code, 0) << check.err;
   EXPECT_NE(check.out.find(": ok: 15 sections, 41 items"), std::string::npos) << check.out;
 
   // Everything a spreadsheet has a column for comes back as it was.
-  const DatasetLoad before = load_dataset_file(kFactSheet);
+  const DatasetLoad before = load_dataset_file(coloured);
   const DatasetLoad after = load_dataset_file(dir + "/back.toml");
   ASSERT_TRUE(before.ok() && after.ok());
   ASSERT_EQ(after.dataset->items.size(), before.dataset->items.size());
@@ -76,6 +85,10 @@ TEST(SpreadsheetExport, TheFactSheetSurvivesARoundTrip) {
     EXPECT_EQ(b.summary, a.summary);
     EXPECT_EQ(b.tags, a.tags);
     EXPECT_EQ(b.highlight, a.highlight);
+    ASSERT_EQ(b.colour.has_value(), a.colour.has_value()) << a.id;
+    if (a.colour) {
+      EXPECT_EQ(color_hex(*b.colour), color_hex(*a.colour)) << a.id;
+    }
     ASSERT_EQ(b.milestones.size(), a.milestones.size()) << a.id;
     for (size_t m = 0; m < a.milestones.size(); ++m) {
       EXPECT_EQ(b.milestones[m].date, a.milestones[m].date) << a.id;
@@ -105,9 +118,11 @@ TEST(SpreadsheetExport, TheFactSheetSurvivesARoundTrip) {
   }
 
   // The same timeline, element by element.
-  ASSERT_EQ(run({"timeline", kFactSheet, "-o", dir + "/a.svg", "--layout-dump", dir + "/a.json"})
-                .exit_code,
-            0);
+  ASSERT_TRUE(before.dataset->items[0].colour.has_value());
+  EXPECT_EQ(color_hex(*after.dataset->items[0].colour), "#aa3300");
+  ASSERT_EQ(
+      run({"timeline", coloured, "-o", dir + "/a.svg", "--layout-dump", dir + "/a.json"}).exit_code,
+      0);
   ASSERT_EQ(
       run({"timeline", dir + "/back.toml", "-o", dir + "/b.svg", "--layout-dump", dir + "/b.json"})
           .exit_code,

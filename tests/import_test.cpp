@@ -5,6 +5,7 @@
 
 #include <sstream>
 
+#include "base/color.h"
 #include "cli/command.h"
 #include "import/item_ids.h"
 #include "import/spreadsheet_dates.h"
@@ -165,6 +166,30 @@ TEST(SpreadsheetImport, TheLoadersFindingsPointAtTheCell) {
   EXPECT_EQ(d.file(), "s.csv");
   EXPECT_EQ(d.range.line, 2);
   EXPECT_EQ(d.range.column, 10) << format_diagnostics(result.diagnostics);
+}
+
+TEST(SpreadsheetImport, AColourCellIsTheItemsColourAndABadOneIsAtItsCell) {
+  const std::string good =
+      "Section,Section title,Title,Kind,Issuers,Date,Label,Summary,Color\n"
+      "1,Laws,Act C,law,Diet,2024,enacted,An act.,#AA3300\n"
+      "1,,Act D,law,Diet,2024,enacted,An act.,\n";
+  const ImportResult imported = import_spreadsheet(good, "s.csv", details());
+  ASSERT_TRUE(imported.toml) << format_diagnostics(imported.diagnostics);
+  const DatasetLoad load = load_dataset_text(*imported.toml, "out.toml");
+  ASSERT_TRUE(load.ok()) << load.report();
+  ASSERT_TRUE(load.dataset->items[0].colour.has_value());
+  EXPECT_EQ(color_hex(*load.dataset->items[0].colour), "#aa3300");
+  EXPECT_FALSE(load.dataset->items[1].colour.has_value());
+
+  const std::string bad =
+      "Section,Section title,Title,Kind,Issuers,Date,Label,Summary,Colour\n"
+      "1,Laws,Act C,law,Diet,2024,enacted,An act.,\n"
+      "1,,Act D,law,Diet,2024,enacted,An act.,dark red\n";
+  const ImportResult refused = import_spreadsheet(bad, "s.csv", details());
+  EXPECT_FALSE(refused.toml);
+  EXPECT_TRUE(testing::has_error(refused.diagnostics, 3, 9, "\"dark red\" is not a colour",
+                                 "write it as \"#rrggbb\", e.g. \"#aa3300\""))
+      << format_diagnostics(refused.diagnostics);
 }
 
 TEST(SpreadsheetImport, BrokenFilesAreRefusedWithTheReason) {

@@ -5,6 +5,7 @@
 
 #include "layout/timeline/deck_layout.h"
 #include "load/dataset_loader.h"
+#include "paint/svg_writer.h"
 #include "test_support.h"
 #include "text/messages.h"
 #include "timeline_test_support.h"
@@ -95,6 +96,39 @@ TEST(TimelineMessages, AJapaneseChartHasNoEnglishChrome) {
   }
 }
 
+// The SVG's <desc> (what the chart shows, for readers who cannot see it) is
+// written in the document's language too.
+TEST(TimelineMessages, AJapaneseSvgDescriptionHasNoEnglish) {
+  const Dataset data = japanese_dataset();
+  TimelineStyle style = preset("slide-16x9");
+  style.lanes = LaneGrouping::issuer;
+  TimelineOptions options;
+  options.allow_omissions = true;
+  set_document_language("en");  // whatever was laid out before
+  const LayoutResult result = layout_timeline(data, style, options);
+  EXPECT_EQ(result.document.info.language, "ja");
+  const std::string svg = svg_document(result.document);
+  const size_t start = svg.find("<desc>"), end = svg.find("</desc>");
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  const std::string desc = svg.substr(start + 6, end - start - 6);
+  for (const char* english : {"item", "lane", "from ", " to ", "label", "link", "source"}) {
+    EXPECT_EQ(desc.find(english), std::string::npos) << english << " in: " << desc;
+  }
+  for (const char* japanese : {"項目", "レーン", "から", "まで", "出典にリンク"}) {
+    EXPECT_NE(desc.find(japanese), std::string::npos) << japanese << " not in: " << desc;
+  }
+  // The same chart in English says it in English.
+  Dataset english = data;
+  english.language = "en";
+  const std::string en_svg = svg_document(layout_timeline(english, style, options).document);
+  const std::string en_desc = en_svg.substr(en_svg.find("<desc>"));
+  EXPECT_NE(en_desc.find(" items in "), std::string::npos) << en_desc.substr(0, 300);
+  EXPECT_TRUE(en_desc.find("labels link to their sources.") != std::string::npos ||
+              en_desc.find("label links to its source.") != std::string::npos)
+      << en_desc.substr(0, 300);
+}
+
 TEST(TimelineMessages, AJapaneseDeckHasNoEnglishChrome) {
   const Dataset data = japanese_dataset();
   // The deck takes its language from the dataset, whatever was laid out before.
@@ -129,6 +163,9 @@ TEST(ChangesPageMessages, FieldChangesReadInTheReportsLanguage) {
   ASSERT_NE(old.find("date = \"2024-06\""), std::string::npos);
   old.replace(old.find("date = \"2024-06\""), 16, "date = \"2024-03\"");
   old.replace(old.find("published = \"2024-05-21\""), 24, "published = \"2024-01-10\"");
+  // ... in which the first item had its own colour.
+  ASSERT_NE(old.find("[[item]]\n"), std::string::npos);
+  old.insert(old.find("[[item]]\n") + 9, "colour = \"#aa3300\"\n");
   write_file(dir + "/old.toml", old);
   auto changes_text = [&](const std::string& language) {
     const auto result =
@@ -142,10 +179,13 @@ TEST(ChangesPageMessages, FieldChangesReadInTheReportsLanguage) {
   EXPECT_NE(ja.find("発行日：2024年1月10日 → 2024年5月21日"), std::string::npos) << ja;
   EXPECT_EQ(ja.find("date ("), std::string::npos);
   EXPECT_EQ(ja.find("published:"), std::string::npos);
+  EXPECT_NE(ja.find("色：#aa3300 → （なし）"), std::string::npos) << ja;
+  EXPECT_EQ(ja.find("colour"), std::string::npos);
   // English words it as `briefing diff` does.
   const std::string en = changes_text("en");
   EXPECT_NE(en.find("date (公表): March 2024 → June 2024"), std::string::npos) << en;
   EXPECT_NE(en.find("published: 10 January 2024 → 21 May 2024"), std::string::npos) << en;
+  EXPECT_NE(en.find("colour: #aa3300 → (none)"), std::string::npos) << en;
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "base/color.h"
 
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace briefing {
@@ -15,6 +17,16 @@ bool parse_color(const std::string& text, Color& out) {
   };
   out = {channel(1), channel(3), channel(5), text.size() == 9 ? channel(7) : 1.0};
   return true;
+}
+
+std::string color_hex(const Color& color) {
+  auto byte = [](double channel) {
+    return static_cast<int>(std::lround(std::fmin(std::fmax(channel, 0.0), 1.0) * 255.0));
+  };
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", byte(color.r), byte(color.g),
+                byte(color.b));
+  return buffer;
 }
 
 }  // namespace briefing

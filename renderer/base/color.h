@@ -12,4 +12,7 @@ struct Color {
 /// "#rrggbb" or "#rrggbbaa" into `out`; false (and `out` untouched) otherwise.
 bool parse_color(const std::string& text, Color& out);
 
+/// "#rrggbb" (alpha left out), as data files write an item's `colour`.
+std::string color_hex(const Color& color);
+
 }  // namespace briefing

@@ -109,6 +109,9 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
   }
 
   const LayoutResult report = layout_report(*load.dataset, *style, options);
+  // A layout that does not fit the data (a [lanes.colors] key no lane has):
+  // nothing is written.
+  if (report.diagnostics.has_errors()) return fail_with(report.diagnostics, io);
   // Render both before writing either, so that a failure leaves both untouched.
   const std::string pdf =
       render_document(report.document, OutputFormat::pdf, {}, PdfOptions{load.dataset->language});

@@ -61,7 +61,8 @@ std::string toml_string(const std::string& text) {
 }
 
 WrittenDataset write_dataset(const Dataset& dataset, const std::string& header_comment,
-                             const std::map<std::string, std::string>& short_titles) {
+                             const std::map<std::string, std::string>& short_titles,
+                             const std::map<std::string, std::string>& colours) {
   Writer w;
   if (!header_comment.empty()) {
     size_t start = 0;
@@ -104,6 +105,11 @@ WrittenDataset write_dataset(const Dataset& dataset, const std::string& header_c
     w.key("summary", item.summary, origin);
     if (!item.tags.empty()) w.array("tags", item.tags, origin);
     if (item.highlight) w.line("highlight = true", {-1, static_cast<int>(i), "highlight", 0});
+    if (const auto found = colours.find(item.id); found != colours.end()) {
+      w.key("colour", found->second, origin);
+    } else if (item.colour) {
+      w.key("colour", color_hex(*item.colour), origin);
+    }
     for (size_t m = 0; m < item.milestones.size(); ++m) {
       const Milestone& milestone = item.milestones[m];
       const int index = static_cast<int>(m);

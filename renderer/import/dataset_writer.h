@@ -25,8 +25,12 @@ struct WrittenDataset {
 };
 
 /// `short_titles`: item id → short title, for the items that have one.
+/// `colours`: item id → the colour as the spreadsheet wrote it, unchecked (the
+/// loader checks it, so a bad one is reported at its cell); an item not in it
+/// keeps its own `colour`, if any.
 WrittenDataset write_dataset(const Dataset& dataset, const std::string& header_comment = {},
-                             const std::map<std::string, std::string>& short_titles = {});
+                             const std::map<std::string, std::string>& short_titles = {},
+                             const std::map<std::string, std::string>& colours = {});
 
 /// `text` as a TOML basic string: "…" with \", \\ and control characters escaped.
 std::string toml_string(const std::string& text);

@@ -60,6 +60,7 @@ const std::vector<ColumnName>& column_names() {
       {Column::summary, "Summary", false, {"description", "abstract"}},
       {Column::tags, "Tags", false, {"tag", "keywords"}},
       {Column::highlight, "Highlight", false, {"highlighted", "key", "headline"}},
+      {Column::colour, "Colour", false, {"color", "item colour", "item color"}},
   };
   return kNames;
 }

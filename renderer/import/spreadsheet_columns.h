@@ -25,6 +25,7 @@ enum class Column {
   summary,
   tags,
   highlight,
+  colour,         // "#rrggbb", the item's own colour on timelines
   date_source,    // repeats, paired with `date`: where a date the document lacks comes from
   url_language,   // repeats, paired with `url`: "Japanese only"
   url_footnote,   // repeats, paired with `url`: the document's footnote number

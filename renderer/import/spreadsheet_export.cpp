@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "base/color.h"
 #include "import/csv_reader.h"
 
 namespace briefing {
@@ -58,6 +59,13 @@ std::string export_spreadsheet(const Dataset& dataset, char delimiter) {
   if (short_titles) {
     columns.insert(columns.begin() + 4,
                    {"Short title", [](const Item& i) { return i.short_title; }});
+  }
+  // Last of the item columns, and only when an item has its own colour, so
+  // spreadsheets without colours keep their columns.
+  if (std::any_of(dataset.items.begin(), dataset.items.end(),
+                  [](const Item& i) { return i.colour.has_value(); })) {
+    columns.push_back(
+        {"Colour", [](const Item& i) { return i.colour ? color_hex(*i.colour) : std::string(); }});
   }
   auto footnote = [](int number) { return number > 0 ? std::to_string(number) : std::string(); };
   for (size_t m = 0; m < milestones; ++m) {

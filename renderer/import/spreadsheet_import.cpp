@@ -189,6 +189,7 @@ class Importer {
       item.tags.push_back(ascii_lower(std::move(tag)));
     }
     read_highlight(row, item);
+    if (!cell(row, Column::colour).empty()) colours_[item.id] = cell(row, Column::colour);
     read_milestones(row, item, origin);
     const auto& urls = map_.of(Column::url);
     for (size_t k = 0; k < urls.size(); ++k) {
@@ -365,6 +366,8 @@ class Importer {
       column = map_.first(Column::tags);
     else if (line.field == "highlight")
       column = map_.first(Column::highlight);
+    else if (line.field == "colour")
+      column = map_.first(Column::colour);
     return {origin.row, std::max(column, 0) + 1};
   }
 
@@ -380,7 +383,7 @@ class Importer {
         write_dataset(dataset_,
                       "Imported from " + std::filesystem::path(source_->name).filename().string() +
                           " by `briefing import`.",
-                      short_titles_);
+                      short_titles_, colours_);
     const DatasetLoad load = load_dataset_text(written.text, source_->name + " (imported)");
     // A row the import already found wrong is not reported twice.
     std::set<int> rows_with_errors;
@@ -417,6 +420,7 @@ class Importer {
   std::vector<ItemOrigin> item_origins_;
   std::set<std::string> generated_ids_;
   std::map<std::string, std::string> short_titles_;
+  std::map<std::string, std::string> colours_;  // item id → the Colour cell, as written
 };
 
 }  // namespace

@@ -155,6 +155,7 @@ struct OutlineEntry {
 struct DocumentInfo {
   std::string title, author, subject, keywords, creator;
   std::time_t created = 0;  // UTC seconds; also the modification date; $SOURCE_DATE_EPOCH wins
+  std::string language;     // BCP 47, the words' language: the SVG <desc> is written in it
 };
 
 struct Document {

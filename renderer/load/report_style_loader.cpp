@@ -42,7 +42,7 @@ class ReportStyleReader {
     if (const toml::table* t = top.table("lanes")) {
       TableReader r(*t, "[lanes]", source_, diagnostics_);
       if (const toml::table* colors = r.table("colors"))
-        read_lane_colors(*colors, source_, diagnostics_, style.lane_colors);
+        read_lane_colors(*colors, source_, diagnostics_, style.lane_colors, style.lane_color_keys);
       r.finish();
     }
     if (const toml::table* t = top.table("typesetting")) read_typesetting(*t, style);

@@ -45,7 +45,8 @@ void read_color(TableReader& reader, const std::string& key, Color& target) {
 }
 
 void read_lane_colors(const toml::table& table, const SourceRef& source, Diagnostics& diagnostics,
-                      std::map<std::string, Color>& target) {
+                      std::map<std::string, Color>& target,
+                      std::map<std::string, SourcePlace>& keys) {
   for (const auto& [key, node] : table) {
     const std::string name(key.str());
     const auto* text = node.as_string();
@@ -58,6 +59,7 @@ void read_lane_colors(const toml::table& table, const SourceRef& source, Diagnos
                         "write \"#rrggbb\" or \"#rrggbbaa\", e.g. \"#aa3300\"");
     } else {
       target[name] = color;
+      keys[name] = {source, range_of(key.source())};
     }
   }
 }

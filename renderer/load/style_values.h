@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "base/source_place.h"
 #include "layout/display_list.h"
 #include "load/table_reader.h"
 
@@ -20,9 +21,11 @@ void read_integer(TableReader& reader, const std::string& key, int& target, int 
 void read_color(TableReader& reader, const std::string& key, Color& target);
 
 /// [lanes.colors]: "lane key" = "#rrggbb" pairs into `target`; each bad
-/// colour is an error where it stands.
+/// colour is an error where it stands. `keys`: where each key stands, for
+/// the check against the data's lanes.
 void read_lane_colors(const toml::table& table, const SourceRef& source, Diagnostics& diagnostics,
-                      std::map<std::string, Color>& target);
+                      std::map<std::string, Color>& target,
+                      std::map<std::string, SourcePlace>& keys);
 
 /// The shortest text that reads back as `value`: 0.25 → "0.25", 14400 → "14400".
 std::string format_number(double value);

@@ -110,7 +110,8 @@ class StyleReader {
     if (auto v = r.boolean("titles")) style.show_lane_titles = *v;
     if (auto v = r.boolean("legend")) style.show_legend = *v;
     if (const toml::table* colors = r.table("colors"))
-      read_lane_colors(*colors, source_, diagnostics_, style.lane_color_overrides);
+      read_lane_colors(*colors, source_, diagnostics_, style.lane_color_overrides,
+                       style.lane_color_keys);
     r.finish();
   }
 

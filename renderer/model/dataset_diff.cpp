@@ -125,6 +125,9 @@ std::vector<FieldChange> compare_items(const Item& before, const Item& after) {
   if (before.highlight != after.highlight)
     out.push_back(
         {"highlight", "", before.highlight ? "yes" : "no", after.highlight ? "yes" : "no"});
+  // The item's own colour, as the data writes it ("#aa3300"); none is empty.
+  auto colour = [](const Item& item) { return item.colour ? color_hex(*item.colour) : ""; };
+  compare_scalar(out, "colour", colour(before), colour(after));
   return out;
 }
 

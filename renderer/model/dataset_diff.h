@@ -17,6 +17,7 @@ namespace briefing {
 struct FieldChange {
   std::string field;   // "title", "kind", "section", "issuers", "summary", "date",
                        // "milestone", "link", "note", "tags", "highlight",
+                       // "colour" (as "#rrggbb"),
                        // "publisher", "published", "language", "source"
   std::string detail;  // which element: the milestone label for "date"/"milestone",
                        // the URL for "link", the footnote number for "note"; else empty

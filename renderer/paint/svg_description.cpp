@@ -3,14 +3,9 @@
 #include <regex>
 #include <set>
 
+#include "text/messages.h"
+
 namespace briefing {
-namespace {
-
-std::string plural(size_t n, const std::string& one, const std::string& many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-}  // namespace
 
 std::string svg_description(const DocumentInfo& info, const Page& page) {
   std::set<std::string> labelled_items;
@@ -39,22 +34,33 @@ std::string svg_description(const DocumentInfo& info, const Page& page) {
       if (last.empty() || date[1].str() > last) last = date[1].str();
     }
   });
+  // The words in the document's language (layouts/messages, [svg]).
+  const Messages& words = messages_for(info.language);
   std::string out = info.subject.empty() ? info.title : info.subject;
   std::string facts;
-  if (!labelled_items.empty()) facts = plural(labelled_items.size(), "item", "items");
+  if (!labelled_items.empty()) facts = words.count("svg.items", labelled_items.size());
   if (!lanes.empty()) {
-    facts += (facts.empty() ? "" : " in ") + plural(lanes.size(), "lane", "lanes") + " (";
+    std::string titles;
     for (size_t i = 0; i < lanes.size(); ++i)
-      facts += (i ? "; " : "") + lanes[i];  // titles hold commas
-    facts += ")";
+      titles += (i ? words.get("svg.lane_separator") : "") + lanes[i];  // titles hold commas
+    const std::string in_lanes = words.count("svg.lanes", lanes.size(), {{"titles", titles}});
+    facts = facts.empty()
+                ? in_lanes
+                : words.get("svg.items_in_lanes", {{"items", facts}, {"lanes", in_lanes}});
   }
-  if (!first.empty()) facts += (facts.empty() ? "from " : ", from ") + first + " to " + last;
-  if (!facts.empty()) out += (out.empty() ? "" : ": ") + facts;
+  if (!first.empty()) {
+    const std::string span = words.get("svg.span", {{"from", first}, {"to", last}});
+    facts =
+        facts.empty() ? span : words.get("svg.facts_then_span", {{"facts", facts}, {"span", span}});
+  }
+  if (!facts.empty())
+    out =
+        out.empty() ? facts : words.get("svg.subject_facts", {{"subject", out}, {"facts", facts}});
   if (links > 0) {
-    out += (out.empty() ? "" : "; ") +
-           plural(links, "label links to its source", "labels link to their sources");
+    const std::string linked = words.count("svg.links", links);
+    out = out.empty() ? linked : words.get("svg.then_links", {{"text", out}, {"links", linked}});
   }
-  return out.empty() ? out : out + ".";
+  return out.empty() ? out : words.get("svg.sentence", {{"text", out}});
 }
 
 }  // namespace briefing

@@ -2,6 +2,7 @@
 // remaining height, placed as one block, with its caption.
 #include "layout/report/builder.h"
 #include "layout/timeline/figure_description.h"
+#include "layout/timeline/lane_color_check.h"
 #include "layout/timeline/timeline_layout.h"
 #include "text/bidi.h"
 
@@ -63,6 +64,9 @@ void add_figure(const Dataset& dataset, const TimelineStyle& figure_layout_style
   figure_style.branding = {};
   for (const auto& [lane, color] : style.lane_colors)
     figure_style.lane_color_overrides[lane] = color;
+  for (const auto& [lane, place] : style.lane_color_keys)
+    figure_style.lane_color_keys[lane] = place;
+  check_lane_color_keys(dataset, figure_style, diagnostics);
   flow.add_heading("", typesetter.words().get("parts.timeline"), typesetter.heading_style(1),
                    "figure", 1, 0, style.body_size, style.accent);
   const double caption_room = style.body_size * 8;

@@ -42,6 +42,7 @@ LayoutResult assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
   doc.outline = outline;
   doc.info.title = dataset.title;
   doc.info.author = dataset.publisher;
+  doc.info.language = typesetter.words().language();
   doc.info.subject = typesetter.words().get(
       "document.subject",
       {{"title", dataset.title}, {"date", typesetter.words().date(dataset.published)}});

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/font_request.h"
+#include "base/source_place.h"
 #include "layout/display_list.h"
 
 namespace briefing {
@@ -60,7 +61,8 @@ struct ReportStyle {
   /// [lanes.colors]: lane colours for the figure, by lane key (as in a
   /// timeline layout), over the figure layout's.
   std::map<std::string, Color> lane_colors;
-  ImagePtr logo;               // at the top of the cover; null: none
+  std::map<std::string, SourcePlace> lane_color_keys;  // where each stands in the layout
+  ImagePtr logo;                                       // at the top of the cover; null: none
   double logo_height = 42.52;  // points (15 mm); narrower when the text width asks
 
   // Parts, in the order they appear.

@@ -9,6 +9,7 @@
 #include "layout/timeline/figure_description.h"
 #include "layout/timeline/filter_check.h"
 #include "layout/timeline/labels.h"
+#include "layout/timeline/lane_color_check.h"
 #include "layout/timeline/lanes.h"
 #include "text/messages.h"
 
@@ -210,6 +211,7 @@ LayoutResult DeckBuilder::build(std::vector<DeckSlide>* described) {
   LayoutResult result;
   const SourceRef file = dataset_.file ? dataset_.file : make_source("<dataset>");
   check_filters(dataset_, options_.only, file, result.diagnostics);
+  check_lane_color_keys(dataset_, style_, result.diagnostics);
   if (undated > 0) {
     result.diagnostics.warning(file, {},
                                std::to_string(undated) +
@@ -253,6 +255,7 @@ LayoutResult DeckBuilder::build(std::vector<DeckSlide>* described) {
   document.info.subject =
       document_messages().get("document.timeline_subject", {{"title", dataset_.title}});
   document.info.creator = "briefing " BRIEFING_VERSION;
+  document.info.language = document_messages().language();
   document.info.created = publication_time(dataset_);
   document.has_background = true;
   for (size_t s = 0; s < slides.size(); ++s) {

@@ -17,6 +17,7 @@
 #include "layout/timeline/density_layout.h"
 #include "layout/timeline/figure_description.h"
 #include "layout/timeline/filter_check.h"
+#include "layout/timeline/lane_color_check.h"
 #include "text/messages.h"
 #include "text/text_block.h"
 
@@ -153,6 +154,7 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
                                    " left out of the timeline");
   }
   check_filters(dataset, options.only, file, result.diagnostics);
+  check_lane_color_keys(dataset, style, result.diagnostics);
   const auto elements = placed_elements(timeline.page.items);
   if (!result.diagnostics.has_errors() &&
       std::none_of(elements.begin(), elements.end(),
@@ -176,6 +178,7 @@ LayoutResult layout_timeline(const Dataset& dataset, const TimelineStyle& style,
   document.info.subject =
       document_messages().get("document.timeline_subject", {{"title", dataset.title}});
   document.info.creator = "briefing " BRIEFING_VERSION;
+  document.info.language = document_messages().language();
   document.info.created = publication_time(dataset);
   document.has_background = true;
   document.background = timeline.background;

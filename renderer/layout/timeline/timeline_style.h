@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "base/font_request.h"
+#include "base/source_place.h"
 #include "layout/display_list.h"
 
 namespace briefing {
@@ -77,6 +78,9 @@ struct TimelineStyle {
   /// the grouping depth, a kind, an issuer's name, "other"); the theme's
   /// palette for the rest. An item's own `colour` (data) wins over both.
   std::map<std::string, Color> lane_color_overrides;
+  /// Where each of those keys stands in its layout file: a key that matches
+  /// no lane of the data is reported there (layout/timeline/lane_color_check.h).
+  std::map<std::string, SourcePlace> lane_color_keys;
 
   TimelineBranding branding;
 
