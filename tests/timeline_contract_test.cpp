@@ -7,6 +7,7 @@
 // geometry.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <set>
 #include <string>
 
@@ -74,8 +75,9 @@ TEST(TimelineContract, RulebookOnTheSlideIsHonestAboutWhatItShows) {
   for (const auto& item : data.items) dated += item.is_dated();
   ASSERT_GE(dated, 60u);
   ASSERT_LE(dated, 80u);
-  // 63 of its 67 dated items today (53 before names alone and set-away rows).
-  EXPECT_GE(expect_crowded_chart_honest(data, preset("slide-16x9"), "rulebook, slide-16x9"), 63u);
+  // 61 of its 67 dated items today, with the dataset's language set as the
+  // CLI sets it (53 before names alone and set-away rows).
+  EXPECT_GE(expect_crowded_chart_honest(data, preset("slide-16x9"), "rulebook, slide-16x9"), 61u);
 }
 
 TEST(TimelineContract, RandomDatasetsUpToFortyItemsAreAllNamed) {
@@ -106,7 +108,7 @@ size_t labelled_count(const LaidOutTimeline& layout) {
 // Past 40 items the contract does not hold for every dataset yet (the issue
 // asks for 80): at 60 and 80 dated items, three seeds each, the chart stays
 // honest and labels at least this share of them at the minimum size
-// (measured: 53-60 of 60, 63-80 of 80).
+// (measured: 54-60 of 60, 63-80 of 80).
 TEST(TimelineContract, RandomSixtyAndEightyItemsAreMostlyNamed) {
   const TimelineStyle style = preset("slide-16x9");
   for (const auto& [dated, share] : {std::pair{60, 0.85}, std::pair{80, 0.75}}) {
@@ -211,6 +213,30 @@ TEST(TimelineContract, LabelTextsAreShapedOncePerSize) {
   for (const auto& e : layout.elements) boxes += is_text(e.kind);
   EXPECT_GT(shaped, 0u);
   EXPECT_LT(shaped, boxes * 12) << shaped << " layouts for " << boxes << " text boxes";
+}
+
+// Lanes with free space beside their marks in time: name-only labels move
+// sideways into it, joined by a horizontal or an elbow leader (checked to
+// join the marks to the label's side). This random set of 60 names 56
+// items without them, all 60 with them.
+TEST(TimelineContract, CrowdedLanesSetNamesAsideInTime) {
+  const Dataset data = realistic_dataset(74, 60);
+  const size_t labelled =
+      expect_crowded_chart_honest(data, preset("slide-16x9"), "60 dated items, seed 74");
+  EXPECT_EQ(labelled, 60u);
+  TimelineOptions options;
+  options.allow_omissions = true;
+  const LaidOutTimeline layout = lay_out(data, preset("slide-16x9"), options);
+  std::map<std::string, std::vector<Rect>> legs;
+  for (const auto& e : layout.elements) {
+    if (e.kind == "leader") legs[e.item_id].push_back(e.box);
+  }
+  size_t aside = 0;
+  for (const auto& [id, boxes] : legs) {
+    // An elbow, or one horizontal leg (a vertical leader is a set-away row).
+    aside += boxes.size() == 2 || boxes.front().width > boxes.front().height;
+  }
+  EXPECT_GT(aside, 0u);
 }
 
 }  // namespace

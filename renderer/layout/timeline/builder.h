@@ -90,6 +90,8 @@ class TimelineBuilder {
                             bool marks_only, LabelForm prefer = LabelForm::full) const;
   void add_set_away(const Entry& e, const Label& label, int variant, double penalty, int rows,
                     PackItem& item, std::vector<Choice>& choices) const;
+  void add_set_aside(const Entry& e, const Label& label, int variant, double penalty,
+                     PackItem& item, std::vector<Choice>& choices) const;
   std::vector<std::vector<size_t>> packing_orders(const std::vector<size_t>& members,
                                                   bool short_of_room) const;
   const std::vector<double>* budgets_for(const Fit& unconstrained);

@@ -41,6 +41,12 @@ constexpr int kBudgetRounds = 3;
 /// leader); name-only labels, being small, go further.
 constexpr int kSetAwayRows = 2;
 constexpr int kNameSetAwayRows = 4;
+/// Name-only labels may also move sideways in time, into free space left or
+/// right of their marks, joined by an elbow leader: on the marks' own line
+/// (a horizontal leader) or up to this many rows above or below.
+constexpr int kSideRows = 2;
+/// How far sideways, as shares of the label's width, beyond the marks' end.
+constexpr double kSideShares[] = {0, 0.5, 1, 2};
 /// Points of height one point of a label's width costs when packing names
 /// alone: of two places on one line, the narrower label wins.
 constexpr double kWidthCost = 0.05;
@@ -182,6 +188,12 @@ PackItem TimelineBuilder::alternatives_for(const Entry& e, const std::vector<Lab
                        (prefer == LabelForm::name ? kWidthCost * label.width : 0.0),
                    form == LabelForm::name ? kNameSetAwayRows : kSetAwayRows, item, choices);
     }
+    if (form == LabelForm::name) {
+      add_set_aside(e, label, static_cast<int>(v),
+                    static_cast<double>(rank) * label.title->style().size * 0.5 + form_penalty +
+                        (prefer == LabelForm::name ? kWidthCost * label.width : 0.0),
+                    item, choices);
+    }
   }
   if (marks_only) {
     item.alternatives.push_back({{marks}, 1e6});
@@ -223,6 +235,60 @@ void TimelineBuilder::add_set_away(const Entry& e, const Label& label, int varia
                          LabelSide::below,
                          below,
                          {{anchor, marks.bottom() - 1}, {anchor, below.y - 0.5}}});
+    }
+  }
+}
+
+/// Places for `label` sideways in time from the marks of `e`: right of the
+/// last mark or left of the first, on the marks' line with a horizontal
+/// leader, or a row or two above or below with an elbow leader (up or down
+/// from the mark, then across to the label). Each leg has a thin box of its
+/// own, so nothing else may cross it.
+void TimelineBuilder::add_set_aside(const Entry& e, const Label& label, int variant, double penalty,
+                                    PackItem& item, std::vector<Choice>& choices) const {
+  const Rect marks = marks_box(e);
+  const double w = label.width, h = label.height, gap = kGap * 0.5;
+  const double size = label.title->style().size;
+  for (int row = 0; row <= kSideRows; ++row) {
+    for (const double share : kSideShares) {
+      if (row == 0 && share == 0) continue;  // the plain place beside the marks
+      const double d = share * w;
+      for (const bool right : {true, false}) {
+        // The leader leaves the marks' end on row 0, else the last (first) mark.
+        const double anchor = row == 0 ? (right ? marks.right() : marks.x)
+                                       : (right ? e.xe - marker_ / 2 : e.xs + marker_ / 2);
+        const double x = right ? anchor + kGap + d : anchor - kGap - d - w;
+        if (x < canvas_.x - 0.01 || x + w > canvas_.right() + 0.01) continue;
+        const double near_edge = right ? x - 0.5 : x + w + 0.5;
+        const double cost = penalty + (row + 1) * size + 3 + share * size;
+        auto across = [&](double y) {
+          const double from = std::min(anchor, near_edge), to = std::max(anchor, near_edge);
+          return Rect{from - 0.5, y - 0.5, to - from + 1, 1};
+        };
+        if (row == 0) {
+          const Rect box{x, -label.first_line_middle, w, h};
+          item.alternatives.push_back({{marks, box, across(0)}, cost});
+          choices.push_back({variant,
+                             right ? LabelSide::right : LabelSide::left,
+                             box,
+                             {{anchor, 0}, {near_edge, 0}}});
+          continue;
+        }
+        const double away = row * (h + gap) + gap;
+        const Rect above{x, marks.y - away - h + gap, w, h};
+        const Rect below{x, marks.bottom() + away - gap, w, h};
+        for (const bool up : {true, false}) {
+          const Rect& box = up ? above : below;
+          const double level = box.y + label.first_line_middle;
+          const double start = up ? marks.y + 1 : marks.bottom() - 1;
+          const Rect leg{anchor - 0.5, std::min(level, start), 1, std::abs(start - level)};
+          item.alternatives.push_back({{marks, box, leg, across(level)}, cost});
+          choices.push_back({variant,
+                             up ? LabelSide::above : LabelSide::below,
+                             box,
+                             {{anchor, start}, {anchor, level}, {near_edge, level}}});
+        }
+      }
     }
   }
 }

@@ -12,10 +12,13 @@ void TimelineBuilder::draw_leaders() {
     if (e.y < 0 || p.alternative < 0) continue;
     const Choice& c = fit_.choices[i][static_cast<size_t>(p.alternative)];
     if (c.variant < 0 || c.leader.empty()) continue;
-    std::vector<Point> points = c.leader;
-    for (Point& point : points) point.y += e.y;
-    add_path(result_, std::move(points), Stroke{theme_.muted_text, 0.6, {}});
-    std::get<PathShape>(result_.page.items.back()).tag = Tag{"leader", e.item->id, ""};
+    // One path per leg (an elbow has two), each a straight line whose box is its extent.
+    for (size_t k = 0; k + 1 < c.leader.size(); ++k) {
+      std::vector<Point> points = {c.leader[k], c.leader[k + 1]};
+      for (Point& point : points) point.y += e.y;
+      add_path(result_, std::move(points), Stroke{theme_.muted_text, 0.6, {}});
+      std::get<PathShape>(result_.page.items.back()).tag = Tag{"leader", e.item->id, ""};
+    }
   }
 }
 
