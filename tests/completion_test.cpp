@@ -77,7 +77,7 @@ TEST(Completions, BashCompletesCommandsOptionsAndChoices) {
   EXPECT_EQ(complete("briefing import x.csv --date-order ''", 4), "dmy mdy\n");
   EXPECT_EQ(complete("briefing report x.toml --format ''", 4), "pdf\n");
   EXPECT_EQ(complete("briefing help rep", 2), "report\n");
-  EXPECT_EQ(complete("briefing check --", 2), "--help\n");
+  EXPECT_EQ(complete("briefing check --", 2), "--layout --help\n");
 }
 
 TEST(Completions, FishCompletesAndZshParsesTheScript) {
