@@ -1,6 +1,7 @@
 #include "layout/display_list.h"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace briefing {
 namespace {
@@ -49,6 +50,18 @@ void translate(DisplayItem& item, double dx, double dy) {
           shape.offset.x += dx;
           shape.offset.y += dy;
         }
+      },
+      item);
+}
+
+const Tag* tag_of(const DisplayItem& item) {
+  return std::visit(
+      [](const auto& shape) -> const Tag* {
+        using T = std::decay_t<decltype(shape)>;
+        if constexpr (std::is_same_v<T, Destination>)
+          return nullptr;
+        else
+          return &shape.tag;
       },
       item);
 }

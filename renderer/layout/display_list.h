@@ -126,6 +126,9 @@ void translate(DisplayItem& item, double dx, double dy);
 /// Nullopt for what draws nothing (destinations, empty groups).
 std::optional<Rect> bounds_of(const DisplayItem& item);
 
+/// The item's tag; null for a destination, which has none.
+const Tag* tag_of(const DisplayItem& item);
+
 /// Calls `visit(item, offset)` for every item, depth first, groups included
 /// before their items; `offset` is where the item's own coordinates start.
 void for_each_item(const std::vector<DisplayItem>& items,

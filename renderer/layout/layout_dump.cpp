@@ -22,18 +22,6 @@ double first_text_size(const std::vector<DisplayItem>& items) {
   return size;
 }
 
-const Tag* tag_of(const DisplayItem& item) {
-  return std::visit(
-      [](const auto& shape) -> const Tag* {
-        using T = std::decay_t<decltype(shape)>;
-        if constexpr (std::is_same_v<T, Destination>)
-          return nullptr;
-        else
-          return &shape.tag;
-      },
-      item);
-}
-
 // A line of a paragraph as a reader sees it: no soft hyphens, zero-width
 // spaces or direction marks, no trailing space.
 std::string shown_line(const TextBlock& block, std::pair<size_t, size_t> range) {

@@ -213,17 +213,6 @@ struct ItemPainter {
     if (tagged) options.tagger->end(role);
   }
 
-  static const Tag* tag_of(const DisplayItem& item) {
-    return std::visit(
-        [](const auto& shape) -> const Tag* {
-          if constexpr (std::is_same_v<std::decay_t<decltype(shape)>, Destination>)
-            return nullptr;
-          else
-            return &shape.tag;
-        },
-        item);
-  }
-
   // What an element says, for telling its language.
   static std::string text_of(const DisplayItem& item) {
     if (const auto* text = std::get_if<TextShape>(&item); text && text->block)

@@ -33,14 +33,7 @@ std::string timeline_description(const Dataset& dataset, const std::vector<Displ
   std::set<std::string> seen;
   std::vector<std::pair<const Item*, const Milestone*>> milestones;
   for_each_item(items, [&](const DisplayItem& item, Point) {
-    const Tag* tag = std::visit(
-        [](const auto& shape) -> const Tag* {
-          if constexpr (std::is_same_v<std::decay_t<decltype(shape)>, Destination>)
-            return nullptr;
-          else
-            return &shape.tag;
-        },
-        item);
+    const Tag* tag = tag_of(item);
     if (!tag) return;
     if (tag->kind == "lane" && !tag->text.empty() &&
         std::find(lanes.begin(), lanes.end(), tag->text) == lanes.end())
