@@ -229,9 +229,7 @@ static void check_inputs(BuildFileLoad& load) {
               : "did you mean '" + (name.parent_path() / (close + ".toml")).string() + "'?");
     }
     if (output.layout.empty() || !output.layout_at.known()) continue;
-    const std::string layout = is_layout_path(output.layout)
-                                   ? output.file(output.layout)
-                                   : resolve_layout_path(output.layout, output.file("layouts"));
+    const std::string layout = output.layout_file();
     std::error_code error;
     if (std::filesystem::is_regular_file(layout, error)) continue;
     if (is_layout_path(output.layout)) {
@@ -301,12 +299,15 @@ std::vector<std::string> render_arguments(const OutputSpec& output, PathBase bas
   return args;
 }
 
+std::string OutputSpec::layout_file() const {
+  if (layout.empty()) return {};
+  return is_layout_path(layout) ? file(layout) : resolve_layout_path(layout, file("layouts"));
+}
+
 std::vector<std::string> input_files(const OutputSpec& output) {
   std::vector<std::string> files{output.file(output.data)};
   if (!output.layout.empty()) {
-    files.push_back(is_layout_path(output.layout)
-                        ? output.file(output.layout)
-                        : resolve_layout_path(output.layout, output.file("layouts")));
+    files.push_back(output.layout_file());
   }
   if (output.kind == OutputKind::report) {
     // The report draws a timeline figure with the preset its layout names.

@@ -38,6 +38,10 @@ struct OutputSpec {
 
   /// `relative` (one of the paths above) joined with the build file's folder.
   std::string file(const std::string& relative) const;
+  /// The layout's file, valid from the current directory: a path as
+  /// written, or a preset name resolved (the build folder's layouts/ first).
+  /// Empty when no layout is named.
+  std::string layout_file() const;
   /// The file the build checks and records: `path`, or for a PNG/SVG deck
   /// its first slide (OUT-01.png), the one every deck writes.
   std::string output_file() const {

@@ -12,11 +12,9 @@ namespace briefing {
 
 std::vector<FontRequest> output_font_requests(const OutputSpec& output) {
   std::vector<FontRequest> requests;
-  if (output.layout.empty()) return requests;  // the renderer's default preset: bundled fonts
-  const std::string layout = is_layout_path(output.layout)
-                                 ? output.file(output.layout)
-                                 : resolve_layout_path(output.layout, output.file("layouts"));
-  Diagnostics ignored;  // a broken layout is the renderer's to report
+  const std::string layout = output.layout_file();
+  if (layout.empty()) return requests;  // the renderer's default preset: bundled fonts
+  Diagnostics ignored;                  // a broken layout is the renderer's to report
   if (output.kind == OutputKind::timeline) {
     if (const auto style = load_timeline_style(layout, ignored)) requests.push_back(style->fonts);
     return requests;
