@@ -1,6 +1,6 @@
 #include "import/dataset_writer.h"
 
-#include <cstdio>
+#include "base/quoted_string.h"
 
 namespace briefing {
 namespace {
@@ -27,38 +27,7 @@ class Writer {
 
 }  // namespace
 
-std::string toml_string(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (u < 0x20 || u == 0x7F) {
-          char escape[8];
-          std::snprintf(escape, sizeof escape, "\\u%04X", u);
-          out += escape;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string toml_string(const std::string& text) { return double_quoted_escaped(text); }
 
 WrittenDataset write_dataset(const Dataset& dataset, const std::string& header_comment,
                              const std::map<std::string, std::string>& short_titles,
