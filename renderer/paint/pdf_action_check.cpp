@@ -74,4 +74,9 @@ void check_pdf_actions(std::string_view pdf) {
   for (auto& object : reader.getAllObjects()) scanner.scan(object);
 }
 
+void check_pdf_actions(QPDF& doc) {
+  ActionScanner scanner;
+  scanner.scan(doc.getTrailer());
+}
+
 }  // namespace briefing

@@ -10,7 +10,9 @@
 #include <stdexcept>
 
 #include "base/xml_text.h"
+#include "paint/pdf_action_check.h"
 #include "paint/pdf_structure_tree.h"
+#include "paint/pdf_tag_attributes.h"
 
 namespace briefing {
 namespace {
@@ -140,11 +142,18 @@ std::string add_accessibility_entries(std::string_view pdf, const PdfAccessibili
 
   complete_structure_tree(doc, what.structure);
 
+  // The action gate on what the writer is about to serialise (every object
+  // reachable from the trailer), and no warning from reading cairo's file,
+  // which qpdf would otherwise have repaired in silence.
+  check_pdf_actions(doc);
+  if (doc.anyWarnings()) throw UnsafePdfValue("the PDF has damaged structure");
+
   QPDFWriter writer(doc);
   writer.setOutputMemory();
   writer.setDeterministicID(true);                      // the same input gives the same bytes
   if (what.pdf_ua) writer.setMinimumPDFVersion("1.7");  // PDF/UA-1 is based on PDF 1.7
   writer.write();
+  if (doc.anyWarnings()) throw UnsafePdfValue("the PDF has damaged structure");
   const std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
   return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }

@@ -40,7 +40,10 @@ std::string link_description(const std::string& uri, const std::string& destinat
                              const std::map<std::string, std::string>& destinations);
 
 /// `pdf` (as cairo wrote it) with the entries above; throws
-/// std::runtime_error when qpdf cannot read or write it.
+/// std::runtime_error when qpdf cannot read or write it, and UnsafePdfValue
+/// (paint/pdf_tag_attributes.h) when qpdf warned reading it (damaged
+/// structure) or what it would write holds an action but a link
+/// (paint/pdf_action_check.h: the one check, on the objects in memory).
 std::string add_accessibility_entries(std::string_view pdf, const PdfAccessibility& what);
 
 /// The XMP packet for `what` (text escaped for XML).

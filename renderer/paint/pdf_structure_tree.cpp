@@ -173,11 +173,7 @@ class TreeCompleter {
       Pl_Buffer buffer("page content");
       page.filterContents(&rewriter, &buffer);
       buffer.finish();
-      const std::shared_ptr<Buffer> bytes = buffer.getBufferSharedPointer();
-      page_object.replaceKey(
-          "/Contents", QPDFObjectHandle::newStream(
-                           &doc_, std::string(reinterpret_cast<const char*>(bytes->getBuffer()),
-                                              bytes->getSize())));
+      replace_contents(page_object, buffer.getBufferSharedPointer());
       // The parent tree: each MCID written, to its element.
       std::vector<QPDFObjectHandle> owners;
       for (const MarkedSequence& sequence : rewriter.sequences()) {
@@ -194,6 +190,22 @@ class TreeCompleter {
       }
       by_mcid.setArrayFromVector(owners);
     }
+  }
+
+  // The page's rewritten content, in place of cairo's one stream: a new
+  // stream costs a scan of every object in qpdf 11.3 (QPDF::newStream →
+  // getObjectCount → fixDanglingReferences), per page. The writer numbers
+  // objects in the order it reaches them, so the file is the same either way.
+  void replace_contents(QPDFObjectHandle page_object, std::shared_ptr<Buffer> bytes) {
+    QPDFObjectHandle contents = page_object.getKey("/Contents");
+    const QPDFObjectHandle none = QPDFObjectHandle::newNull();  // no /Filter, /DecodeParms
+    if (contents.isStream()) {
+      contents.replaceStreamData(std::move(bytes), none, none);
+      return;
+    }
+    QPDFObjectHandle stream = QPDFObjectHandle::newStream(&doc_);
+    stream.replaceStreamData(std::move(bytes), none, none);
+    page_object.replaceKey("/Contents", stream);
   }
 
   // Each link annotation to its Link element; one of a removed element
