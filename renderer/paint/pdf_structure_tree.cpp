@@ -1,15 +1,17 @@
 #include "paint/pdf_structure_tree.h"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 #include <map>
-#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Discard.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFNumberTreeObjectHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <stdexcept>
 
+#include "paint/pdf_content_tokens.h"
 #include "paint/pdf_marked_content.h"
 #include "paint/pdf_roles.h"
 
@@ -37,6 +39,50 @@ struct Element {
 bool is_struct_elem(QPDFObjectHandle object) {
   return object.isDictionary() && object.getKey("/S").isName() &&
          (!object.getKey("/Type").isName() || object.getKey("/Type").getName() == "/StructElem");
+}
+
+// qpdf's tokenizer feeding the rewriter: for content the quicker
+// cairo_content_tokens does not read. Keeps each token until the rewriter
+// is done with it (the next operator).
+class QpdfTokenFeed : public QPDFObjectHandle::TokenFilter {
+ public:
+  explicit QpdfTokenFeed(MarkedContentRewriter& rewriter) : rewriter_(rewriter) {}
+
+  void handleToken(QPDFTokenizer::Token const& token) override {
+    const auto type = token.getType();
+    if (type == QPDFTokenizer::tt_eof) return;
+    if (type == QPDFTokenizer::tt_word || type == QPDFTokenizer::tt_inline_image) {
+      rewriter_.token({content_token_kind(type), token.getValue(), token.getRawValue()});
+      kept_.clear();
+      return;
+    }
+    kept_.push_back(token);
+    rewriter_.token(
+        {content_token_kind(type), kept_.back().getValue(), kept_.back().getRawValue()});
+  }
+  void handleEOF() override { rewriter_.finish(); }
+
+ private:
+  MarkedContentRewriter& rewriter_;
+  std::deque<QPDFTokenizer::Token> kept_;
+};
+
+// Feeds `rewriter` the page's content: a single stream cairo wrote through
+// cairo_content_tokens, anything else through qpdf's tokenizer.
+void rewrite_content(QPDFPageObjectHelper& page, MarkedContentRewriter& rewriter) {
+  QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
+  if (contents.isStream()) {
+    const std::shared_ptr<Buffer> data = contents.getStreamData(qpdf_dl_specialized);
+    const std::string_view text(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    if (const auto tokens = cairo_content_tokens(text)) {
+      for (const ContentToken& token : *tokens) rewriter.token(token);
+      rewriter.finish();
+      return;
+    }
+  }
+  QpdfTokenFeed feed(rewriter);
+  Pl_Discard discard;  // the rewriter writes its own output
+  page.filterContents(&feed, &discard);
 }
 
 class TreeCompleter {
@@ -169,11 +215,10 @@ class TreeCompleter {
       const int count = by_mcid.getArrayNItems();
       for (int mcid = 0; mcid < count; ++mcid)
         actions[mcid] = action_for(element_of(by_mcid.getArrayItem(mcid)));
-      MarkedContentRewriter rewriter(actions, count, position);
-      Pl_Buffer buffer("page content");
-      page.filterContents(&rewriter, &buffer);
-      buffer.finish();
-      replace_contents(page_object, buffer.getBufferSharedPointer());
+      std::string content;
+      MarkedContentRewriter rewriter(actions, count, position, content);
+      rewrite_content(page, rewriter);
+      replace_contents(page_object, std::move(content));
       // The parent tree: each MCID written, to its element.
       std::vector<QPDFObjectHandle> owners;
       for (const MarkedSequence& sequence : rewriter.sequences()) {
@@ -196,16 +241,14 @@ class TreeCompleter {
   // stream costs a scan of every object in qpdf 11.3 (QPDF::newStream →
   // getObjectCount → fixDanglingReferences), per page. The writer numbers
   // objects in the order it reaches them, so the file is the same either way.
-  void replace_contents(QPDFObjectHandle page_object, std::shared_ptr<Buffer> bytes) {
+  void replace_contents(QPDFObjectHandle page_object, std::string bytes) {
     QPDFObjectHandle contents = page_object.getKey("/Contents");
     const QPDFObjectHandle none = QPDFObjectHandle::newNull();  // no /Filter, /DecodeParms
     if (contents.isStream()) {
-      contents.replaceStreamData(std::move(bytes), none, none);
+      contents.replaceStreamData(bytes, none, none);
       return;
     }
-    QPDFObjectHandle stream = QPDFObjectHandle::newStream(&doc_);
-    stream.replaceStreamData(std::move(bytes), none, none);
-    page_object.replaceKey("/Contents", stream);
+    page_object.replaceKey("/Contents", QPDFObjectHandle::newStream(&doc_, bytes));
   }
 
   // Each link annotation to its Link element; one of a removed element
