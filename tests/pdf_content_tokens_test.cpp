@@ -4,6 +4,7 @@
 // by either.
 #include "paint/pdf_content_tokens.h"
 
+#include <cairo-pdf.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -14,6 +15,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include "paint/pdf_marked_content.h"
+#include "paint/pdf_structure.h"
 #include "test_support.h"
 
 namespace briefing {
@@ -150,6 +152,59 @@ TEST(PdfContentTokens, TheRewriterWritesTheSameThroughEither) {
       << quick;
   EXPECT_NE(quick.find("/Artifact <</Type /Pagination /Subtype /Footer>> BDC"), std::string::npos)
       << quick;
+}
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+// Three tagged pages straight from cairo: a Document with a P on each page.
+std::string tagged_cairo_pdf(std::vector<StructureNote>& notes) {
+  std::string bytes;
+  cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append, &bytes, 200, 100);
+  cairo_t* cr = cairo_create(surface);
+  notes.push_back({"Document"});
+  for (int page = 0; page < 3; ++page) {
+    if (page == 0) cairo_tag_begin(cr, "Document", "");
+    cairo_tag_begin(cr, "P", "");
+    notes.push_back({"P"});
+    cairo_move_to(cr, 10, 50);
+    cairo_show_text(cr, ("page " + std::to_string(page + 1)).c_str());
+    cairo_tag_end(cr, "P");
+    cairo_rectangle(cr, 10, 60, 50 + page, 5);  // outside every element: an artifact
+    cairo_fill(cr);
+    if (page == 2) cairo_tag_end(cr, "Document");
+    cairo_show_page(cr);
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  return bytes;
+}
+
+TEST(PdfContentTokens, ContentHeldCompressedIsWrittenTheSame) {
+  std::vector<StructureNote> notes;
+  const std::string cairo_pdf = tagged_cairo_pdf(notes);
+  PdfAccessibility plain;
+  plain.structure = notes;
+  plain.hold_content_compressed_from = std::numeric_limits<size_t>::max();
+  PdfAccessibility held = plain;
+  held.hold_content_compressed_from = 0;
+  const std::string written = add_accessibility_entries(cairo_pdf, plain);
+  EXPECT_EQ(add_accessibility_entries(cairo_pdf, held), written);
+  // The content was rewritten: the rectangle is an artifact on every page.
+  QPDF doc;
+  doc.processMemoryFile("written", written.data(), written.size());
+  int pages = 0;
+  for (QPDFPageObjectHelper& page : QPDFPageDocumentHelper(doc).getAllPages()) {
+    const auto data = page.getObjectHandle().getKey("/Contents").getStreamData();
+    const std::string content(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    EXPECT_NE(content.find("/Artifact BMC"), std::string::npos) << content;
+    EXPECT_NE(content.find("/P <</MCID 0>> BDC"), std::string::npos) << content;
+    ++pages;
+  }
+  EXPECT_EQ(pages, 3);
 }
 
 }  // namespace

@@ -37,9 +37,9 @@ class ActionScanner {
       return;
     }
     if (!object.isDictionary()) return;
-    for (const std::string& key : object.getKeys()) {
+    // One copy of the entries rather than the keys and a look-up each.
+    for (auto& [key, value] : object.getDictAsMap()) {
       if (kForbiddenKeys.count(key)) refuse("the key " + key);
-      QPDFObjectHandle value = object.getKey(key);
       if (key == "/S" && value.isName() && kForbiddenActions.count(value.getName())) {
         refuse("a " + value.getName() + " action");
       }

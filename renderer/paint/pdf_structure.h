@@ -29,6 +29,10 @@ struct PdfAccessibility {
   /// Claim PDF/UA-1 in the XMP (pdfuaid:part 1): for a document painted
   /// with its structure, whose checks tests/pdf_structure_tree_test.cpp makes.
   bool pdf_ua = false;
+  /// From this size of cairo's file on (bytes; a report of about 200 pages),
+  /// the rewritten page content is held compressed until it is written
+  /// (paint/pdf_structure_tree.h): less memory, a little more work.
+  size_t hold_content_compressed_from = size_t{4} << 20;
 };
 
 /// What links to each destination of `document` go to, read from the tags of

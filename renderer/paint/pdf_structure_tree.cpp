@@ -5,6 +5,8 @@
 #include <limits>
 #include <map>
 #include <qpdf/Pl_Discard.hh>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFNumberTreeObjectHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -87,7 +89,8 @@ void rewrite_content(QPDFPageObjectHelper& page, MarkedContentRewriter& rewriter
 
 class TreeCompleter {
  public:
-  TreeCompleter(QPDF& doc, const std::vector<StructureNote>& notes) : doc_(doc), notes_(notes) {}
+  TreeCompleter(QPDF& doc, const std::vector<StructureNote>& notes, bool hold_compressed)
+      : doc_(doc), notes_(notes), hold_compressed_(hold_compressed) {}
 
   void run() {
     QPDFObjectHandle root = doc_.getRoot().getKey("/StructTreeRoot");
@@ -218,7 +221,7 @@ class TreeCompleter {
       std::string content;
       MarkedContentRewriter rewriter(actions, count, position, content);
       rewrite_content(page, rewriter);
-      replace_contents(page_object, std::move(content));
+      replace_contents(page_object, content);
       // The parent tree: each MCID written, to its element.
       std::vector<QPDFObjectHandle> owners;
       for (const MarkedSequence& sequence : rewriter.sequences()) {
@@ -237,18 +240,35 @@ class TreeCompleter {
     }
   }
 
-  // The page's rewritten content, in place of cairo's one stream: a new
-  // stream costs a scan of every object in qpdf 11.3 (QPDF::newStream →
-  // getObjectCount → fixDanglingReferences), per page. The writer numbers
-  // objects in the order it reaches them, so the file is the same either way.
-  void replace_contents(QPDFObjectHandle page_object, std::string bytes) {
+  // The page's rewritten content, in place of cairo's one stream (the
+  // writer numbers objects in the order it reaches them, so the file is the
+  // same as with a new stream). Held compressed, it is given back to
+  // QPDFWriter inflated so that the writer compresses it itself: with the
+  // data already compressed it would write /Filter before /Length.
+  void replace_contents(QPDFObjectHandle page_object, const std::string& bytes) {
     QPDFObjectHandle contents = page_object.getKey("/Contents");
+    if (!contents.isStream()) {
+      contents = QPDFObjectHandle::newStream(&doc_);
+      page_object.replaceKey("/Contents", contents);
+    }
     const QPDFObjectHandle none = QPDFObjectHandle::newNull();  // no /Filter, /DecodeParms
-    if (contents.isStream()) {
+    if (!hold_compressed_) {
       contents.replaceStreamData(bytes, none, none);
       return;
     }
-    page_object.replaceKey("/Contents", QPDFObjectHandle::newStream(&doc_, bytes));
+    auto compressed = std::make_shared<std::string>();
+    Pl_String sink("page content", nullptr, *compressed);
+    Pl_Flate deflate("page content", &sink, Pl_Flate::a_deflate);
+    deflate.write(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    deflate.finish();
+    contents.replaceStreamData(
+        [compressed](Pipeline* out) {
+          Pl_Flate inflate("page content", out, Pl_Flate::a_inflate);
+          inflate.write(reinterpret_cast<const unsigned char*>(compressed->data()),
+                        compressed->size());
+          inflate.finish();
+        },
+        none, none);
   }
 
   // Each link annotation to its Link element; one of a removed element
@@ -336,6 +356,7 @@ class TreeCompleter {
 
   QPDF& doc_;
   const std::vector<StructureNote>& notes_;
+  const bool hold_compressed_;
   std::vector<Element> elements_;
   std::vector<int> parents_;
   std::vector<int> owner_;
@@ -345,8 +366,9 @@ class TreeCompleter {
 
 }  // namespace
 
-void complete_structure_tree(QPDF& doc, const std::vector<StructureNote>& notes) {
-  TreeCompleter(doc, notes).run();
+void complete_structure_tree(QPDF& doc, const std::vector<StructureNote>& notes,
+                             bool hold_compressed) {
+  TreeCompleter(doc, notes, hold_compressed).run();
 }
 
 }  // namespace briefing
