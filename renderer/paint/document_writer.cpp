@@ -103,6 +103,7 @@ PaintedPdf paint_pdf(const Document& document, const PdfOptions& options) {
   cr.reset();
   cairo_surface_finish(surface.get());
   check_cairo(cairo_surface_status(surface.get()), "cannot write the PDF");
+  bytes.shrink_to_fit();  // up to half of it spare after appending; qpdf's pass holds it throughout
   // Dates, language, XMP and link descriptions: paint/pdf_structure.h.
   PdfAccessibility& accessibility = painted.accessibility;
   accessibility.language = options.language;

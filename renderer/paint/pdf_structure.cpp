@@ -150,6 +150,7 @@ std::string add_accessibility_entries(std::string_view pdf, const PdfAccessibili
 
   // Straight into the string returned: no Buffer copied out of the writer.
   std::string out;
+  out.reserve(pdf.size() + pdf.size() / 8);  // qpdf's file is within 6 % of cairo's
   Pl_String sink("briefing output", nullptr, out);
   QPDFWriter writer(doc);
   writer.setOutputPipeline(&sink);

@@ -317,9 +317,9 @@ class TreeCompleter {
     }
     for (const Element::Content& content : element.content) {
       QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
-      mcr.replaceKey("/Type", QPDFObjectHandle::newName("/MCR"));
+      mcr.replaceKey("/Type", mcr_type_);
       mcr.replaceKey("/Pg", content.page);
-      mcr.replaceKey("/MCID", QPDFObjectHandle::newInteger(content.mcid));
+      mcr.replaceKey("/MCID", integer(content.mcid));
       entries.emplace_back(content.position, 1, mcr);
     }
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
@@ -354,6 +354,16 @@ class TreeCompleter {
           "/ID", QPDFObjectHandle::newString("note-" + std::to_string(++notes_seen_)));
   }
 
+  // The one /MCR name and one object per MCID value, shared by every
+  // marked-content reference (they are never changed; the writer writes each
+  // where it stands): about a third of the memory the references take.
+  QPDFObjectHandle integer(int value) {
+    const auto at = static_cast<size_t>(value);
+    if (at >= integers_.size()) integers_.resize(at + 1);
+    if (!integers_[at].isInitialized()) integers_[at] = QPDFObjectHandle::newInteger(value);
+    return integers_[at];
+  }
+
   QPDF& doc_;
   const std::vector<StructureNote>& notes_;
   const bool hold_compressed_;
@@ -362,6 +372,8 @@ class TreeCompleter {
   std::vector<int> owner_;
   int notes_seen_ = 0;
   std::map<QPDFObjGen, int> by_object_;
+  const QPDFObjectHandle mcr_type_ = QPDFObjectHandle::newName("/MCR");
+  std::vector<QPDFObjectHandle> integers_;
 };
 
 }  // namespace
