@@ -7,6 +7,7 @@
 
 #include "paint/document_writer.h"
 #include "paint/pdf_action_check.h"
+#include "paint/pdf_structure.h"
 #include "paint/pdf_tag_attributes.h"
 #include "test_support.h"
 
@@ -80,7 +81,8 @@ TEST(PdfSafety, TitlesAndOutlineTextAreEscapedByTheWriter) {
   EXPECT_NE(info.out.find("T) /S /JavaScript /JS (app.alert(2)) ("), std::string::npos) << info.out;
 }
 
-// A hand-written PDF with a JavaScript link and an open action.
+// A hand-written PDF with a JavaScript link and an open action ("goto": a
+// safe link, the script object left unreferenced).
 std::string hostile_pdf(const std::string& action) {
   const std::string objects[] = {
       "<< /Type /Catalog /Pages 2 0 R " + std::string(action == "open" ? "/OpenAction 4 0 R" : "") +
@@ -91,6 +93,7 @@ std::string hostile_pdf(const std::string& action) {
       "<< /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A " +
           std::string(action == "uri"      ? "<< /S /URI /URI (https://x.org/a b) >>"
                       : action == "launch" ? "<< /S /Launch /F (calc.exe) >>"
+                      : action == "goto"   ? "<< /S /GoTo /D (top) >>"
                                            : "4 0 R") +
           " >>"};
   std::string pdf = "%PDF-1.7\n";
@@ -117,6 +120,47 @@ TEST(PdfSafety, TheActionGateRefusesScriptsLaunchesAndRawUris) {
   EXPECT_THROW(check_pdf_actions("not a pdf"), UnsafePdfValue);
   EXPECT_NO_THROW(check_pdf_actions(
       render_document(one_link_document("https://example.org/"), OutputFormat::pdf)));
+}
+
+// The report's gate is the one pass that finishes the PDF: it looks at the
+// objects qpdf is about to write, without reading the result back.
+TEST(PdfSafety, TheFinishingPassRefusesScriptsLaunchesAndRawUris) {
+  for (const std::string action : {"js", "open", "launch", "uri"}) {
+    EXPECT_THROW(add_accessibility_entries(hostile_pdf(action), PdfAccessibility{}), UnsafePdfValue)
+        << action;
+  }
+}
+
+TEST(PdfSafety, TheFinishingPassWritesNoUnreferencedScript) {
+  const std::string input = hostile_pdf("goto");
+  EXPECT_THROW(check_pdf_actions(input), UnsafePdfValue);  // every object of a foreign file
+  const std::string output = add_accessibility_entries(input, PdfAccessibility{});
+  EXPECT_EQ(output.find("/JavaScript"), std::string::npos);
+  EXPECT_NE(output.find("/S /GoTo"), std::string::npos);
+  EXPECT_NO_THROW(check_pdf_actions(output));
+}
+
+TEST(PdfSafety, TheFinishingPassRefusesDamagedStructure) {
+  // A comment after the header moves every object from where the
+  // cross-reference table says it is: qpdf repairs that, with warnings.
+  std::string damaged = hostile_pdf("goto");
+  damaged.insert(damaged.find('\n') + 1, "% moved by this comment\n");
+  try {
+    add_accessibility_entries(damaged, PdfAccessibility{});
+    ADD_FAILURE() << "a damaged PDF was finished";
+  } catch (const UnsafePdfValue& error) {
+    EXPECT_NE(std::string(error.what()).find("damaged structure"), std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(PdfSafety, RenderedPdfsPassTheGateReadBackToo) {
+  // The in-memory gate and the one that reads the bytes agree on a real report page.
+  Document doc = one_link_document("https://example.org/", "");
+  doc.outline.push_back({1, "Outline", "top"});
+  const std::string pdf = render_document(doc, OutputFormat::pdf);
+  EXPECT_NO_THROW(check_pdf_actions(pdf));
+  EXPECT_NE(pdf.find("/S /URI"), std::string::npos);
 }
 
 }  // namespace

@@ -108,22 +108,24 @@ int run_report(const ParsedOptions& parsed, CommandIo& io) {
         arguments.compare_name.empty() ? arguments.compare_with : arguments.compare_name;
   }
 
-  const LayoutResult report = layout_report(*load.dataset, *style, options);
+  LayoutResult report = layout_report(*load.dataset, *style, options);
   // A layout that does not fit the data (a [lanes.colors] key no lane has):
   // nothing is written.
   if (report.diagnostics.has_errors()) return fail_with(report.diagnostics, io);
   // Render both before writing either, so that a failure leaves both untouched.
-  const std::string pdf =
-      render_document(report.document, OutputFormat::pdf, {}, PdfOptions{load.dataset->language});
   const std::string dump =
       arguments.layout_dump.empty() ? "" : to_json(layout_dump(report.document, "report"));
+  const size_t pages = report.document.pages.size();
+  // The PDF takes the document: freed before qpdf's pass (peak memory).
+  const std::string pdf =
+      render_pdf(std::move(report.document), PdfOptions{load.dataset->language});
   write_output(arguments.output, pdf, io);
   if (!arguments.layout_dump.empty()) write_output(arguments.layout_dump, dump, io);
   io.err << format_diagnostics(report.diagnostics);
   // With the PDF on standard output, the summary goes to standard error.
   (is_standard_stream(arguments.output) ? io.err : io.out)
       << terminal_safe(is_standard_stream(arguments.output) ? "<stdout>" : arguments.output) << ": "
-      << report.document.pages.size() << " pages\n";
+      << pages << " pages\n";
   return kExitOk;
 }
 

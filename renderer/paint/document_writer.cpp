@@ -11,7 +11,6 @@
 #include "base/atomic_file.h"
 #include "paint/cairo_handles.h"
 #include "paint/painter.h"
-#include "paint/pdf_action_check.h"
 #include "paint/pdf_structure.h"
 #include "paint/pdf_tag_attributes.h"
 #include "paint/pdf_tagger.h"
@@ -62,8 +61,16 @@ void add_outline(cairo_surface_t* surface, const std::vector<OutlineEntry>& outl
   }
 }
 
-std::string render_pdf(const Document& document, const PdfOptions& options) {
+// Cairo's file and what the post-processing needs to know about it.
+struct PaintedPdf {
   std::string bytes;
+  PdfAccessibility accessibility;
+};
+
+// Draws `document` with cairo; the surface is gone when this returns.
+PaintedPdf paint_pdf(const Document& document, const PdfOptions& options) {
+  PaintedPdf painted;
+  std::string& bytes = painted.bytes;
   const Page& first = document.pages.front();
   SurfacePtr surface(
       cairo_pdf_surface_create_for_stream(append_to_string, &bytes, first.width, first.height));
@@ -96,8 +103,9 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   cr.reset();
   cairo_surface_finish(surface.get());
   check_cairo(cairo_surface_status(surface.get()), "cannot write the PDF");
+  bytes.shrink_to_fit();  // up to half of it spare after appending; qpdf's pass holds it throughout
   // Dates, language, XMP and link descriptions: paint/pdf_structure.h.
-  PdfAccessibility accessibility;
+  PdfAccessibility& accessibility = painted.accessibility;
   accessibility.language = options.language;
   accessibility.title = document.info.title;
   accessibility.author = document.info.author;
@@ -105,13 +113,19 @@ std::string render_pdf(const Document& document, const PdfOptions& options) {
   accessibility.destinations = destination_descriptions(document);
   accessibility.structure = tagger.notes();
   accessibility.pdf_ua = true;
+  return painted;
+}
+
+// qpdf's pass over cairo's file (paint/pdf_structure.h); the action gate
+// runs inside, on the objects qpdf is about to write.
+std::string finish_pdf(const PaintedPdf& painted) {
   try {
-    bytes = add_accessibility_entries(bytes, accessibility);
+    return add_accessibility_entries(painted.bytes, painted.accessibility);
+  } catch (const UnsafePdfValue&) {
+    throw;
   } catch (const std::exception& error) {
     throw std::runtime_error(std::string("cannot finish the PDF: ") + error.what());
   }
-  check_pdf_actions(bytes);
-  return bytes;
 }
 
 std::string render_png(const Document& document, const RasterOptions& raster) {
@@ -147,13 +161,20 @@ std::string render_document(const Document& document, OutputFormat format,
   if (document.pages.empty()) throw std::runtime_error("the document has no page");
   switch (format) {
     case OutputFormat::pdf:
-      return render_pdf(document, pdf);
+      return finish_pdf(paint_pdf(document, pdf));
     case OutputFormat::svg:
       return svg_document(document, SvgOptions{raster.transparent});
     case OutputFormat::png:
       break;
   }
   return render_png(document, raster);
+}
+
+std::string render_pdf(Document document, const PdfOptions& pdf) {
+  if (document.pages.empty()) throw std::runtime_error("the document has no page");
+  PaintedPdf painted = paint_pdf(document, pdf);
+  document = Document();  // the display list and its text layouts, before qpdf's objects
+  return finish_pdf(painted);
 }
 
 void write_document(const Document& document, const std::string& path,

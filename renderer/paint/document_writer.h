@@ -28,6 +28,11 @@ struct PdfOptions {
 std::string render_document(const Document& document, OutputFormat format,
                             const RasterOptions& raster = {}, const PdfOptions& pdf = {});
 
+/// The PDF of `document` (as render_document makes it), which it takes and
+/// frees once cairo has drawn it: a large report's display list and text
+/// layouts then do not share the peak memory with qpdf's objects.
+std::string render_pdf(Document document, const PdfOptions& pdf = {});
+
 /// Renders and replaces `path` atomically; the format follows the extension.
 void write_document(const Document& document, const std::string& path,
                     const RasterOptions& raster = {});

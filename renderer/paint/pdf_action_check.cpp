@@ -37,9 +37,9 @@ class ActionScanner {
       return;
     }
     if (!object.isDictionary()) return;
-    for (const std::string& key : object.getKeys()) {
+    // One copy of the entries rather than the keys and a look-up each.
+    for (auto& [key, value] : object.getDictAsMap()) {
       if (kForbiddenKeys.count(key)) refuse("the key " + key);
-      QPDFObjectHandle value = object.getKey(key);
       if (key == "/S" && value.isName() && kForbiddenActions.count(value.getName())) {
         refuse("a " + value.getName() + " action");
       }
@@ -72,6 +72,11 @@ void check_pdf_actions(std::string_view pdf) {
   ActionScanner scanner;
   scanner.scan(reader.getTrailer());
   for (auto& object : reader.getAllObjects()) scanner.scan(object);
+}
+
+void check_pdf_actions(QPDF& doc) {
+  ActionScanner scanner;
+  scanner.scan(doc.getTrailer());
 }
 
 }  // namespace briefing

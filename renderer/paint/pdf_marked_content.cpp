@@ -6,14 +6,13 @@ namespace briefing {
 namespace {
 
 // The MCID among a BDC's operands ("/P <</MCID 3>>"); -1 when none.
-int mcid_of(const std::vector<QPDFTokenizer::Token>& operands) {
+int mcid_of(const std::vector<ContentToken>& operands) {
   for (size_t i = 0; i < operands.size(); ++i) {
-    if (operands[i].getType() != QPDFTokenizer::tt_name || operands[i].getValue() != "/MCID")
-      continue;
+    if (operands[i].kind != ContentToken::Kind::name || operands[i].value != "/MCID") continue;
     for (size_t j = i + 1; j < operands.size(); ++j) {
-      if (operands[j].getType() == QPDFTokenizer::tt_space) continue;
-      if (operands[j].getType() == QPDFTokenizer::tt_integer)
-        return std::stoi(operands[j].getValue());
+      if (operands[j].kind == ContentToken::Kind::space) continue;
+      if (operands[j].kind == ContentToken::Kind::integer)
+        return std::stoi(std::string(operands[j].value));
       break;
     }
   }
@@ -28,25 +27,24 @@ std::string artifact_operator(const std::string& subtype) {
 }  // namespace
 
 MarkedContentRewriter::MarkedContentRewriter(const std::map<int, MarkedContentAction>& actions,
-                                             int next_mcid, long& position)
-    : actions_(actions), next_mcid_(next_mcid), position_(position) {}
+                                             int next_mcid, long& position, std::string& out)
+    : actions_(actions), next_mcid_(next_mcid), position_(position), out_(out) {}
 
-void MarkedContentRewriter::handleToken(QPDFTokenizer::Token const& token) {
-  if (token.getType() == QPDFTokenizer::tt_word ||
-      token.getType() == QPDFTokenizer::tt_inline_image) {
+void MarkedContentRewriter::token(const ContentToken& token) {
+  if (token.kind == ContentToken::Kind::word || token.kind == ContentToken::Kind::inline_image) {
     operator_token(token);
   } else {
     pending_.push_back(token);
   }
 }
 
-void MarkedContentRewriter::handleEOF() {
+void MarkedContentRewriter::finish() {
   end_output();
   flush_pending();
 }
 
 void MarkedContentRewriter::flush_pending() {
-  for (const auto& token : pending_) writeToken(token);
+  for (const auto& token : pending_) write_token(token);
   pending_.clear();
 }
 
@@ -100,7 +98,7 @@ void MarkedContentRewriter::begin_sequence() {
 // span's EMC. False (nothing written) when the properties are no dictionary.
 bool MarkedContentRewriter::resumes_with_properties(const MarkedContentAction& action) {
   const auto open = std::find_if(pending_.begin(), pending_.end(), [](const auto& token) {
-    return token.getType() == QPDFTokenizer::tt_dict_open;
+    return token.kind == ContentToken::Kind::dict_open;
   });
   if (open == pending_.end()) return false;
   end_output();
@@ -109,7 +107,7 @@ bool MarkedContentRewriter::resumes_with_properties(const MarkedContentAction& a
   entry.mcid = next_mcid_++;
   // Named /Span still: poppler honours ActualText on Span marked content only.
   write("\n/Span <</MCID " + std::to_string(entry.mcid) + " ");
-  for (auto token = std::next(open); token != pending_.end(); ++token) writeToken(*token);
+  for (auto token = std::next(open); token != pending_.end(); ++token) write_token(*token);
   write(" BDC\n");
   pending_.clear();
   sequences_.push_back({action.element, entry.mcid, position_++});
@@ -120,12 +118,12 @@ bool MarkedContentRewriter::resumes_with_properties(const MarkedContentAction& a
   return true;
 }
 
-void MarkedContentRewriter::operator_token(const QPDFTokenizer::Token& op) {
-  if (op.isWord("BDC") || op.isWord("BMC")) {
-    const int mcid = op.isWord("BDC") ? mcid_of(pending_) : -1;
+void MarkedContentRewriter::operator_token(const ContentToken& op) {
+  if (op.is_word("BDC") || op.is_word("BMC")) {
+    const int mcid = op.is_word("BDC") ? mcid_of(pending_) : -1;
     Entry entry;
     const int kept = nearest_kept();
-    if (mcid < 0 && op.isWord("BDC") && kept >= 0 &&
+    if (mcid < 0 && op.is_word("BDC") && kept >= 0 &&
         stack_[static_cast<size_t>(kept)].action.kind == MarkedContentAction::Kind::keep &&
         resumes_with_properties(stack_[static_cast<size_t>(kept)].action))
       return;
@@ -133,7 +131,7 @@ void MarkedContentRewriter::operator_token(const QPDFTokenizer::Token& op) {
       // Not an element's: it stays, inside the sequence its content is in.
       begin_sequence();
       flush_pending();
-      writeToken(op);
+      write_token(op);
       entry.action.kind = MarkedContentAction::Kind::passthrough;
       stack_.push_back(std::move(entry));
       return;
@@ -151,10 +149,10 @@ void MarkedContentRewriter::operator_token(const QPDFTokenizer::Token& op) {
     stack_.push_back(std::move(entry));
     return;  // written when content follows (begin_sequence)
   }
-  if (op.isWord("EMC")) {
+  if (op.is_word("EMC")) {
     if (!stack_.empty() && stack_.back().action.kind == MarkedContentAction::Kind::passthrough) {
       flush_pending();
-      writeToken(op);
+      write_token(op);
       stack_.pop_back();
       return;
     }
@@ -167,7 +165,7 @@ void MarkedContentRewriter::operator_token(const QPDFTokenizer::Token& op) {
   }
   begin_sequence();
   flush_pending();
-  writeToken(op);
+  write_token(op);
 }
 
 }  // namespace briefing

@@ -17,9 +17,10 @@
 #pragma once
 
 #include <map>
-#include <qpdf/QPDFObjectHandle.hh>
 #include <string>
 #include <vector>
+
+#include "paint/pdf_content_tokens.h"
 
 namespace briefing {
 
@@ -41,15 +42,21 @@ struct MarkedSequence {
   long position = 0;
 };
 
-class MarkedContentRewriter : public QPDFObjectHandle::TokenFilter {
+/// Fed a page's content tokens (paint/pdf_content_tokens.h, or qpdf's
+/// tokenizer through pdf_structure_tree.cpp), writes the rewritten content.
+/// A token's text must stay valid until the next operator (word or inline
+/// image) has been fed.
+class MarkedContentRewriter {
  public:
   /// `actions` by MCID (an unknown MCID is dropped); new MCIDs from
-  /// `next_mcid` on; `position` counts sequences across pages.
+  /// `next_mcid` on; `position` counts sequences across pages; the content
+  /// goes to `out`.
   MarkedContentRewriter(const std::map<int, MarkedContentAction>& actions, int next_mcid,
-                        long& position);
+                        long& position, std::string& out);
 
-  void handleToken(QPDFTokenizer::Token const& token) override;
-  void handleEOF() override;
+  void token(const ContentToken& token);
+  /// At the end of the content.
+  void finish();
 
   /// The kept sequences, in content order.
   const std::vector<MarkedSequence>& sequences() const { return sequences_; }
@@ -62,18 +69,21 @@ class MarkedContentRewriter : public QPDFObjectHandle::TokenFilter {
     MarkedContentAction action;
     int mcid = -1;
   };
-  void operator_token(const QPDFTokenizer::Token& op);
+  void operator_token(const ContentToken& op);
   void begin_sequence();
   bool resumes_with_properties(const MarkedContentAction& action);
   void end_output();
   void flush_pending();
+  void write(std::string_view text) { out_.append(text); }
+  void write_token(const ContentToken& token) { out_.append(token.raw); }
   int nearest_kept() const;  // index into stack_, -1 for none
 
   const std::map<int, MarkedContentAction>& actions_;
   int next_mcid_;
   long& position_;
-  std::vector<QPDFTokenizer::Token> pending_;  // operands (and spaces) of the next operator
-  std::vector<Entry> stack_;                   // the marked content open in the input
+  std::string& out_;
+  std::vector<ContentToken> pending_;  // operands (and spaces) of the next operator
+  std::vector<Entry> stack_;           // the marked content open in the input
   enum class Output { none, auto_artifact, entry } output_ = Output::none;
   int output_entry_ = -1;  // the stack entry whose sequence is open in the output
   std::vector<MarkedSequence> sequences_;

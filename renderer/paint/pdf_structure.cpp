@@ -1,6 +1,6 @@
 #include "paint/pdf_structure.h"
 
-#include <qpdf/Buffer.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -10,7 +10,9 @@
 #include <stdexcept>
 
 #include "base/xml_text.h"
+#include "paint/pdf_action_check.h"
 #include "paint/pdf_structure_tree.h"
+#include "paint/pdf_tag_attributes.h"
 
 namespace briefing {
 namespace {
@@ -138,15 +140,25 @@ std::string add_accessibility_entries(std::string_view pdf, const PdfAccessibili
     }
   }
 
-  complete_structure_tree(doc, what.structure);
+  complete_structure_tree(doc, what.structure, pdf.size() >= what.hold_content_compressed_from);
 
+  // The action gate on what the writer is about to serialise (every object
+  // reachable from the trailer), and no warning from reading cairo's file,
+  // which qpdf would otherwise have repaired in silence.
+  check_pdf_actions(doc);
+  if (doc.anyWarnings()) throw UnsafePdfValue("the PDF has damaged structure");
+
+  // Straight into the string returned: no Buffer copied out of the writer.
+  std::string out;
+  out.reserve(pdf.size() + pdf.size() / 8);  // qpdf's file is within 6 % of cairo's
+  Pl_String sink("briefing output", nullptr, out);
   QPDFWriter writer(doc);
-  writer.setOutputMemory();
+  writer.setOutputPipeline(&sink);
   writer.setDeterministicID(true);                      // the same input gives the same bytes
   if (what.pdf_ua) writer.setMinimumPDFVersion("1.7");  // PDF/UA-1 is based on PDF 1.7
   writer.write();
-  const std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  if (doc.anyWarnings()) throw UnsafePdfValue("the PDF has damaged structure");
+  return out;
 }
 
 }  // namespace briefing

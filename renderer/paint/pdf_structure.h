@@ -29,6 +29,10 @@ struct PdfAccessibility {
   /// Claim PDF/UA-1 in the XMP (pdfuaid:part 1): for a document painted
   /// with its structure, whose checks tests/pdf_structure_tree_test.cpp makes.
   bool pdf_ua = false;
+  /// From this size of cairo's file on (bytes; a report of about 200 pages),
+  /// the rewritten page content is held compressed until it is written
+  /// (paint/pdf_structure_tree.h): less memory, a little more work.
+  size_t hold_content_compressed_from = size_t{4} << 20;
 };
 
 /// What links to each destination of `document` go to, read from the tags of
@@ -40,7 +44,10 @@ std::string link_description(const std::string& uri, const std::string& destinat
                              const std::map<std::string, std::string>& destinations);
 
 /// `pdf` (as cairo wrote it) with the entries above; throws
-/// std::runtime_error when qpdf cannot read or write it.
+/// std::runtime_error when qpdf cannot read or write it, and UnsafePdfValue
+/// (paint/pdf_tag_attributes.h) when qpdf warned reading it (damaged
+/// structure) or what it would write holds an action but a link
+/// (paint/pdf_action_check.h: the one check, on the objects in memory).
 std::string add_accessibility_entries(std::string_view pdf, const PdfAccessibility& what);
 
 /// The XMP packet for `what` (text escaped for XML).

@@ -1,15 +1,19 @@
 #include "paint/pdf_structure_tree.h"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 #include <map>
-#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Discard.hh>
+#include <qpdf/Pl_Flate.hh>
+#include <qpdf/Pl_String.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFNumberTreeObjectHelper.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <stdexcept>
 
+#include "paint/pdf_content_tokens.h"
 #include "paint/pdf_marked_content.h"
 #include "paint/pdf_roles.h"
 
@@ -39,9 +43,54 @@ bool is_struct_elem(QPDFObjectHandle object) {
          (!object.getKey("/Type").isName() || object.getKey("/Type").getName() == "/StructElem");
 }
 
+// qpdf's tokenizer feeding the rewriter: for content the quicker
+// cairo_content_tokens does not read. Keeps each token until the rewriter
+// is done with it (the next operator).
+class QpdfTokenFeed : public QPDFObjectHandle::TokenFilter {
+ public:
+  explicit QpdfTokenFeed(MarkedContentRewriter& rewriter) : rewriter_(rewriter) {}
+
+  void handleToken(QPDFTokenizer::Token const& token) override {
+    const auto type = token.getType();
+    if (type == QPDFTokenizer::tt_eof) return;
+    if (type == QPDFTokenizer::tt_word || type == QPDFTokenizer::tt_inline_image) {
+      rewriter_.token({content_token_kind(type), token.getValue(), token.getRawValue()});
+      kept_.clear();
+      return;
+    }
+    kept_.push_back(token);
+    rewriter_.token(
+        {content_token_kind(type), kept_.back().getValue(), kept_.back().getRawValue()});
+  }
+  void handleEOF() override { rewriter_.finish(); }
+
+ private:
+  MarkedContentRewriter& rewriter_;
+  std::deque<QPDFTokenizer::Token> kept_;
+};
+
+// Feeds `rewriter` the page's content: a single stream cairo wrote through
+// cairo_content_tokens, anything else through qpdf's tokenizer.
+void rewrite_content(QPDFPageObjectHelper& page, MarkedContentRewriter& rewriter) {
+  QPDFObjectHandle contents = page.getObjectHandle().getKey("/Contents");
+  if (contents.isStream()) {
+    const std::shared_ptr<Buffer> data = contents.getStreamData(qpdf_dl_specialized);
+    const std::string_view text(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+    if (const auto tokens = cairo_content_tokens(text)) {
+      for (const ContentToken& token : *tokens) rewriter.token(token);
+      rewriter.finish();
+      return;
+    }
+  }
+  QpdfTokenFeed feed(rewriter);
+  Pl_Discard discard;  // the rewriter writes its own output
+  page.filterContents(&feed, &discard);
+}
+
 class TreeCompleter {
  public:
-  TreeCompleter(QPDF& doc, const std::vector<StructureNote>& notes) : doc_(doc), notes_(notes) {}
+  TreeCompleter(QPDF& doc, const std::vector<StructureNote>& notes, bool hold_compressed)
+      : doc_(doc), notes_(notes), hold_compressed_(hold_compressed) {}
 
   void run() {
     QPDFObjectHandle root = doc_.getRoot().getKey("/StructTreeRoot");
@@ -169,15 +218,10 @@ class TreeCompleter {
       const int count = by_mcid.getArrayNItems();
       for (int mcid = 0; mcid < count; ++mcid)
         actions[mcid] = action_for(element_of(by_mcid.getArrayItem(mcid)));
-      MarkedContentRewriter rewriter(actions, count, position);
-      Pl_Buffer buffer("page content");
-      page.filterContents(&rewriter, &buffer);
-      buffer.finish();
-      const std::shared_ptr<Buffer> bytes = buffer.getBufferSharedPointer();
-      page_object.replaceKey(
-          "/Contents", QPDFObjectHandle::newStream(
-                           &doc_, std::string(reinterpret_cast<const char*>(bytes->getBuffer()),
-                                              bytes->getSize())));
+      std::string content;
+      MarkedContentRewriter rewriter(actions, count, position, content);
+      rewrite_content(page, rewriter);
+      replace_contents(page_object, content);
       // The parent tree: each MCID written, to its element.
       std::vector<QPDFObjectHandle> owners;
       for (const MarkedSequence& sequence : rewriter.sequences()) {
@@ -194,6 +238,37 @@ class TreeCompleter {
       }
       by_mcid.setArrayFromVector(owners);
     }
+  }
+
+  // The page's rewritten content, in place of cairo's one stream (the
+  // writer numbers objects in the order it reaches them, so the file is the
+  // same as with a new stream). Held compressed, it is given back to
+  // QPDFWriter inflated so that the writer compresses it itself: with the
+  // data already compressed it would write /Filter before /Length.
+  void replace_contents(QPDFObjectHandle page_object, const std::string& bytes) {
+    QPDFObjectHandle contents = page_object.getKey("/Contents");
+    if (!contents.isStream()) {
+      contents = QPDFObjectHandle::newStream(&doc_);
+      page_object.replaceKey("/Contents", contents);
+    }
+    const QPDFObjectHandle none = QPDFObjectHandle::newNull();  // no /Filter, /DecodeParms
+    if (!hold_compressed_) {
+      contents.replaceStreamData(bytes, none, none);
+      return;
+    }
+    auto compressed = std::make_shared<std::string>();
+    Pl_String sink("page content", nullptr, *compressed);
+    Pl_Flate deflate("page content", &sink, Pl_Flate::a_deflate);
+    deflate.write(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    deflate.finish();
+    contents.replaceStreamData(
+        [compressed](Pipeline* out) {
+          Pl_Flate inflate("page content", out, Pl_Flate::a_inflate);
+          inflate.write(reinterpret_cast<const unsigned char*>(compressed->data()),
+                        compressed->size());
+          inflate.finish();
+        },
+        none, none);
   }
 
   // Each link annotation to its Link element; one of a removed element
@@ -242,9 +317,9 @@ class TreeCompleter {
     }
     for (const Element::Content& content : element.content) {
       QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
-      mcr.replaceKey("/Type", QPDFObjectHandle::newName("/MCR"));
+      mcr.replaceKey("/Type", mcr_type_);
       mcr.replaceKey("/Pg", content.page);
-      mcr.replaceKey("/MCID", QPDFObjectHandle::newInteger(content.mcid));
+      mcr.replaceKey("/MCID", integer(content.mcid));
       entries.emplace_back(content.position, 1, mcr);
     }
     std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
@@ -279,19 +354,33 @@ class TreeCompleter {
           "/ID", QPDFObjectHandle::newString("note-" + std::to_string(++notes_seen_)));
   }
 
+  // The one /MCR name and one object per MCID value, shared by every
+  // marked-content reference (they are never changed; the writer writes each
+  // where it stands): about a third of the memory the references take.
+  QPDFObjectHandle integer(int value) {
+    const auto at = static_cast<size_t>(value);
+    if (at >= integers_.size()) integers_.resize(at + 1);
+    if (!integers_[at].isInitialized()) integers_[at] = QPDFObjectHandle::newInteger(value);
+    return integers_[at];
+  }
+
   QPDF& doc_;
   const std::vector<StructureNote>& notes_;
+  const bool hold_compressed_;
   std::vector<Element> elements_;
   std::vector<int> parents_;
   std::vector<int> owner_;
   int notes_seen_ = 0;
   std::map<QPDFObjGen, int> by_object_;
+  const QPDFObjectHandle mcr_type_ = QPDFObjectHandle::newName("/MCR");
+  std::vector<QPDFObjectHandle> integers_;
 };
 
 }  // namespace
 
-void complete_structure_tree(QPDF& doc, const std::vector<StructureNote>& notes) {
-  TreeCompleter(doc, notes).run();
+void complete_structure_tree(QPDF& doc, const std::vector<StructureNote>& notes,
+                             bool hold_compressed) {
+  TreeCompleter(doc, notes, hold_compressed).run();
 }
 
 }  // namespace briefing

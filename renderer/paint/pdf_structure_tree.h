@@ -22,7 +22,11 @@ class QPDF;
 namespace briefing {
 
 /// Throws std::runtime_error when the tree in `doc` does not match `notes`
-/// (which would be a bug: they come from the same painting).
-void complete_structure_tree(QPDF& doc, const std::vector<StructureNote>& notes);
+/// (which would be a bug: they come from the same painting). With
+/// `hold_compressed`, the rewritten page content waits compressed for
+/// QPDFWriter (a fifth of the memory, for a large document, at the cost of
+/// compressing it twice); the file written is the same either way.
+void complete_structure_tree(QPDF& doc, const std::vector<StructureNote>& notes,
+                             bool hold_compressed = false);
 
 }  // namespace briefing
