@@ -2,6 +2,7 @@
 #include "layout/timeline/labels.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 
@@ -53,13 +54,17 @@ TextBlockPtr TextBlockCache::get(const std::string& text, const TextStyle& style
   const std::string key = text + '\x1f' + style.family + '\x1f' + std::to_string(style.size) +
                           (style.bold ? 'b' : '-') + (style.italic ? 'i' : '-');
   std::vector<Made>& made = made_[key];
+  // Pango breaks lines greedily: each line takes every word that fits the
+  // wrap width. A block made at wrap `m` whose lines are all at most `w`
+  // wide has the same lines at `w` < `m` (a word that did not fit `m`
+  // cannot fit `w`), and a block on one line has it at any wider wrap. So
+  // one layout stands for every wrap between its width and its own wrap.
+  // Widths compared in Pango units, as Pango compares them.
+  const double wrap_units = std::floor(wrap * PANGO_SCALE);
   for (const Made& m : made) {
     if (m.wrap == wrap) return m.block;
-    // One line at a narrower wrap: the same line at any wrap it fits.
-    if (m.block->line_count() == 1 && !m.block->right_to_left() && m.wrap < wrap &&
-        m.block->width() <= m.wrap) {
-      return m.block;
-    }
+    if (m.block->right_to_left() || m.block->width() * PANGO_SCALE > wrap_units) continue;
+    if (wrap < m.wrap || m.block->line_count() == 1) return m.block;
   }
   auto block = std::make_shared<const TextBlock>(text, style, wrap);
   ++shaped_;
