@@ -83,7 +83,11 @@ class TimelineBuilder {
 
   // ---- lanes: one label size, packing, heights (lane_fit.cpp)  -----
   void fit_lanes();
-  Fit pack_at(double size, const std::vector<double>* budgets, bool relaxed = false) const;
+  /// A fit whose lanes pass `give_up_above` (points, all lanes with their
+  /// padding) stops there, its total above it and the rest of it unset: for
+  /// sizes that are dropped when they do not fit.
+  Fit pack_at(double size, const std::vector<double>* budgets, bool relaxed = false,
+              double give_up_above = 1e300) const;
   std::optional<Fit> search_size(bool relaxed);
   PackItem alternatives_for(const Entry& e, const std::vector<Label>& labels,
                             const std::vector<size_t>& variants, std::vector<Choice>& choices,

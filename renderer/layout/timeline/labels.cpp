@@ -2,6 +2,7 @@
 #include "layout/timeline/labels.h"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 
@@ -49,17 +50,33 @@ size_t shaped_in_process = 0;
 
 size_t label_blocks_shaped() { return shaped_in_process; }
 
+namespace {
+std::string style_key(const std::string& text, const TextStyle& style) {
+  return text + '\x1f' + style.family + '\x1f' + std::to_string(style.size) +
+         (style.bold ? 'b' : '-') + (style.italic ? 'i' : '-');
+}
+}  // namespace
+
+TextBlockPtr TextBlockCache::cut(const std::string& text, const TextStyle& style, double wrap,
+                                 int max_lines) {
+  TextBlockPtr& slot = cut_[{style_key(text, style), wrap, max_lines}];
+  if (!slot) slot = cut_to_lines(text, style, wrap, max_lines);
+  return slot;
+}
+
 TextBlockPtr TextBlockCache::get(const std::string& text, const TextStyle& style, double wrap) {
-  const std::string key = text + '\x1f' + style.family + '\x1f' + std::to_string(style.size) +
-                          (style.bold ? 'b' : '-') + (style.italic ? 'i' : '-');
-  std::vector<Made>& made = made_[key];
+  std::vector<Made>& made = made_[style_key(text, style)];
+  // Pango breaks lines greedily: each line takes every word that fits the
+  // wrap width. A block made at wrap `m` whose lines are all at most `w`
+  // wide has the same lines at `w` < `m` (a word that did not fit `m`
+  // cannot fit `w`), and a block on one line has it at any wider wrap. So
+  // one layout stands for every wrap between its width and its own wrap.
+  // Widths compared in Pango units, as Pango compares them.
+  const double wrap_units = std::floor(wrap * PANGO_SCALE);
   for (const Made& m : made) {
     if (m.wrap == wrap) return m.block;
-    // One line at a narrower wrap: the same line at any wrap it fits.
-    if (m.block->line_count() == 1 && !m.block->right_to_left() && m.wrap < wrap &&
-        m.block->width() <= m.wrap) {
-      return m.block;
-    }
+    if (m.block->right_to_left() || m.block->width() * PANGO_SCALE > wrap_units) continue;
+    if (wrap < m.wrap || m.block->line_count() == 1) return m.block;
   }
   auto block = std::make_shared<const TextBlock>(text, style, wrap);
   ++shaped_;
@@ -85,7 +102,9 @@ Label make_label(const Entry& entry, const std::string& tag, const std::string& 
   } else {
     const std::string& name =
         entry.item->short_title.empty() ? entry.item->title : entry.item->short_title;
-    label.title = cut_to_lines(name, title_style, wrap, form == LabelForm::name ? max_lines : 2);
+    const int lines = form == LabelForm::name ? max_lines : 2;
+    label.title = cache ? cache->cut(name, title_style, wrap, lines)
+                        : cut_to_lines(name, title_style, wrap, lines);
     label.dates = shape(form == LabelForm::compact ? compact_dates_text(entry) : years_text(entry),
                         date_style);
   }

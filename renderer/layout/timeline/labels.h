@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -42,6 +44,8 @@ enum class LabelForm {
 class TextBlockCache {
  public:
   TextBlockPtr get(const std::string& text, const TextStyle& style, double wrap);
+  /// cut_to_lines(text, style, wrap, max_lines), made once per chart.
+  TextBlockPtr cut(const std::string& text, const TextStyle& style, double wrap, int max_lines);
   /// Blocks shaped so far (Pango layouts made), for tests and measurement.
   size_t shaped() const { return shaped_; }
 
@@ -52,6 +56,7 @@ class TextBlockCache {
   };
   /// Per text and style (one key string), the wraps shaped.
   std::unordered_map<std::string, std::vector<Made>> made_;
+  std::map<std::tuple<std::string, double, int>, TextBlockPtr> cut_;  // text and style, wrap, lines
   size_t shaped_ = 0;
 };
 

@@ -335,7 +335,7 @@ std::vector<std::vector<size_t>> TimelineBuilder::packing_orders(const std::vect
 /// Packs every lane with labels of `size`. With `budgets` (content height
 /// per lane) an entry that does not fit keeps its marks only or is left out.
 TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<double>* budgets,
-                                              bool relaxed) const {
+                                              bool relaxed, double give_up_above) const {
   Fit fit;
   fit.size = size;
   fit.relaxed = relaxed;
@@ -348,6 +348,7 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
   // Short of room at the minimum size: name-only labels too.
   const bool tight = budgets != nullptr && relaxed;
   for (size_t l = 0; l < lanes_.size(); ++l) {
+    if (fit.total > give_up_above) return fit;
     const std::vector<size_t> members = lane_members(l);
     fit.lane_titles.push_back(make_lane_title(l, size));
     if (!budgets) {
@@ -367,9 +368,11 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
     auto labels_of = [&](size_t i) -> const std::vector<Label>& {
       if (fit.labels[i].empty()) {
         const std::string tag = tag_for(entries_[i], options_);
-        for (double share : kWrapShares) {
-          fit.labels[i].push_back(make_label(entries_[i], tag, style_.font_family, size, date_size,
-                                             wrap * share, LabelForm::full, &label_cache_));
+        // Widest first: a layout stands for every narrower wrap its lines fit.
+        fit.labels[i].resize(kFullForms);
+        for (size_t v = kFullForms; v-- > 0;) {
+          fit.labels[i][v] = make_label(entries_[i], tag, style_.font_family, size, date_size,
+                                        wrap * kWrapShares[v], LabelForm::full, &label_cache_);
         }
         if (relaxed) {
           for (double share : kCompactShares) {
@@ -439,7 +442,13 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
         };
         auto orders = packing_orders(members, budgets != nullptr || relaxed);
         if (crowded) orders.resize(1);
-        for (const auto& order : orders) {
+        for (size_t o = 0; o < orders.size(); ++o) {
+          const auto& order = orders[o];
+          // The same order packs the same way: it cannot do better.
+          if (std::find(orders.begin(), orders.begin() + static_cast<long>(o), order) !=
+              orders.begin() + static_cast<long>(o)) {
+            continue;
+          }
           LanePacking attempt = pack_lane(items, order, reserved, settings);
           size_t placed = 0;
           for (size_t k = 0; k < members.size(); ++k) {
@@ -478,7 +487,9 @@ size_t TimelineBuilder::placed_count(const Fit& fit) const {
 // when even the minimum does not fit.
 std::optional<TimelineBuilder::Fit> TimelineBuilder::search_size(bool relaxed) {
   const double room = plot_.height;
-  Fit fit = pack_at(sizes_.label, nullptr, relaxed);
+  // Sizes other than the minimum are dropped when they do not fit: their
+  // packing stops at the first lane past the room.
+  Fit fit = pack_at(sizes_.label, nullptr, relaxed, room);
   if (fit.total <= room) return fit;
   Fit smallest = pack_at(sizes_.minimum, nullptr, relaxed);
   if (smallest.total > room) {
@@ -491,7 +502,7 @@ std::optional<TimelineBuilder::Fit> TimelineBuilder::search_size(bool relaxed) {
   while (high - low > kSizeStep + 1e-9) {
     const double middle =
         low + std::max(kSizeStep, std::floor((high - low) / 2 / kSizeStep) * kSizeStep);
-    Fit attempt = pack_at(middle, nullptr, relaxed);
+    Fit attempt = pack_at(middle, nullptr, relaxed, room);
     if (attempt.total <= room) {
       low = middle;
       fit = std::move(attempt);

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <set>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -24,6 +22,7 @@ class PlacedBoxes {
   struct Entry {
     Rect box;
     size_t owner;
+    long first_column;  // the first column the box is filed in
   };
   struct Column {
     std::vector<Entry> entries;  // sorted by box.y
@@ -35,30 +34,31 @@ class PlacedBoxes {
 
   void insert(const std::vector<Rect>& boxes, size_t owner) {
     for (const Rect& box : boxes) {
-      for (long c = column_of(box.x); c <= column_of(box.right()); ++c) {
-        Column& column = columns_[c];
+      const long first = column_of(box.x), last = column_of(box.right());
+      for (long c = first; c <= last; ++c) {
+        Column& column = column_at(c);
         const auto at = std::upper_bound(column.entries.begin(), column.entries.end(), box.y,
                                          [](double y, const Entry& e) { return y < e.box.y; });
-        column.entries.insert(at, {box, owner});
+        column.entries.insert(at, {box, owner, first});
         column.tallest = std::max(column.tallest, box.height);
       }
       bottoms_.insert(box.bottom());
     }
+    if (owned_.size() <= owner) owned_.resize(owner + 1);
     owned_[owner].insert(owned_[owner].end(), boxes.begin(), boxes.end());
   }
   void remove(size_t owner) {
-    auto found = owned_.find(owner);
-    if (found == owned_.end()) return;
-    for (const Rect& box : found->second) {
+    if (owner >= owned_.size() || owned_[owner].empty()) return;
+    for (const Rect& box : owned_[owner]) {
       for (long c = column_of(box.x); c <= column_of(box.right()); ++c) {
-        auto& entries = columns_[c].entries;
+        auto& entries = column_at(c).entries;
         entries.erase(std::remove_if(entries.begin(), entries.end(),
                                      [&](const Entry& e) { return e.owner == owner; }),
                       entries.end());
       }
       bottoms_.erase(bottoms_.find(box.bottom()));
     }
-    owned_.erase(found);
+    owned_[owner].clear();
   }
   double bottom() const { return bottoms_.empty() ? 0 : std::max(0.0, *bottoms_.rbegin()); }
   const std::vector<Rect>& boxes_of(size_t owner) const { return owned_.at(owner); }
@@ -89,17 +89,18 @@ class PlacedBoxes {
   /// Boxes that cannot reach below `lowest_top` may be visited too.
   template <typename Visit>
   void near(const Rect& box, double lowest_top, Visit&& visit) const {
-    const long first = column_of(box.x - reach_);
-    for (long c = first; c <= column_of(box.right() + reach_); ++c) {
-      const auto found = columns_.find(c);
-      if (found == columns_.end()) continue;
-      const Column& column = found->second;
+    const long first = std::max(column_of(box.x - reach_), first_);
+    const long last =
+        std::min(column_of(box.right() + reach_), first_ + static_cast<long>(columns_.size()) - 1);
+    for (long c = first; c <= last; ++c) {
+      const Column& column = columns_[static_cast<size_t>(c - first_)];
+      if (column.entries.empty()) continue;
       // Boxes whose top lies above this cannot reach down to `lowest_top`.
       const double from = lowest_top - column.tallest - 1;
       auto it = std::lower_bound(column.entries.begin(), column.entries.end(), from,
                                  [](const Entry& e, double y) { return e.box.y < y; });
       for (; it != column.entries.end(); ++it) {
-        if (c > first && column_of(it->box.x) < c) continue;  // visited in an earlier column
+        if (c > first && it->first_column < c) continue;  // visited in an earlier column
         visit(*it);
       }
     }
@@ -109,10 +110,25 @@ class PlacedBoxes {
   static constexpr double kColumnWidth = 32;  // points
   static long column_of(double x) { return static_cast<long>(std::floor(x / kColumnWidth)); }
 
+  /// The columns from first_ on, in one vector: grown at either end as boxes arrive.
+  Column& column_at(long c) {
+    if (columns_.empty()) {
+      first_ = c;
+      columns_.resize(1);
+    } else if (c < first_) {
+      columns_.insert(columns_.begin(), static_cast<size_t>(first_ - c), Column{});
+      first_ = c;
+    } else if (c >= first_ + static_cast<long>(columns_.size())) {
+      columns_.resize(static_cast<size_t>(c - first_ + 1));
+    }
+    return columns_[static_cast<size_t>(c - first_)];
+  }
+
   double reach_;
-  std::map<long, Column> columns_;
+  long first_ = 0;
+  std::vector<Column> columns_;
   std::multiset<double> bottoms_;
-  std::unordered_map<size_t, std::vector<Rect>> owned_;
+  std::vector<std::vector<Rect>> owned_;  // per owner
 };
 
 /// The highest line (smallest y, at least `lowest`) at which every box of
@@ -125,7 +141,9 @@ double first_free_line(const PackAlternative& alternative, const PlacedBoxes& pl
   // answer is the first point at or after `lowest` outside their union:
   // the intervals near each box of the alternative, sorted by their start,
   // swept once.
-  std::vector<std::pair<double, double>> blocked;
+  // Reused between calls (no allocation per query); one per thread.
+  thread_local std::vector<std::pair<double, double>> blocked;
+  blocked.clear();
   for (const Rect& box : alternative.boxes) {
     // A placed box blocks lines up to its bottom - box.y + gap_y: those
     // ending at or above `lowest` do not matter.
@@ -173,8 +191,8 @@ Best best_position(const PackItem& item, const PlacedBoxes& placed, size_t skip,
     double bound, top, bottom;
     size_t index;
   };
-  std::vector<Candidate> candidates;
-  candidates.reserve(item.alternatives.size());
+  thread_local std::vector<Candidate> candidates;  // reused: no allocation per call
+  candidates.clear();
   for (size_t a = 0; a < item.alternatives.size(); ++a) {
     const PackAlternative& alternative = item.alternatives[a];
     if (alternative.boxes.empty()) continue;
