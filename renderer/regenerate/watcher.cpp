@@ -8,11 +8,15 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
 #include "base/c_handles.h"
 #include "regenerate/build_file.h"
+#include "regenerate/job_runner.h"
+#include "regenerate/render_workers.h"
+#include "regenerate/worker_protocol.h"
 
 namespace briefing {
 namespace {
@@ -40,6 +44,13 @@ class Watcher {
       : build_file_(std::move(build_file)), options_(options), out_(out), err_(err) {
     options_.build.terse = true;
     options_.build.quickest_first = true;
+    // Warm workers render each save, unless the build names its own renderer.
+    if (options_.build.renderer_command.empty()) {
+      const int count = options_.build.jobs > 0 ? options_.build.jobs : available_cores();
+      workers_ = std::make_unique<RenderWorkers>(
+          std::vector<std::string>{current_executable(), kWorkerCommandName}, count);
+      options_.build.workers = workers_.get();
+    }
   }
 
   ~Watcher() {
@@ -54,6 +65,9 @@ class Watcher {
     const MainLoopPtr loop(g_main_loop_new(nullptr, FALSE));
     const SourceId int_source(g_unix_signal_add(SIGINT, on_signal, loop.get()));
     const SourceId term_source(g_unix_signal_add(SIGTERM, on_signal, loop.get()));
+    // Started now, so that they are warm by the first save even when the
+    // first build finds everything up to date.
+    if (workers_) workers_->start_all();
     build();
     g_main_loop_run(loop.get());
     out_ << "stopped watching" << std::endl;
@@ -175,7 +189,8 @@ class Watcher {
   std::map<std::string, std::string> watched_;                // absolute path → path as given
   std::optional<std::vector<std::string>> last_good_;
   std::set<std::string> changed_names_;
-  SourceId debounce_source_;  // the pending build after a burst of events
+  SourceId debounce_source_;                // the pending build after a burst of events
+  std::unique_ptr<RenderWorkers> workers_;  // nullptr: a process per render
   bool announced_ = false;
 };
 
