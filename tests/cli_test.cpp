@@ -26,9 +26,9 @@ CliRun run(const std::vector<std::string>& args) {
 TEST(Cli, EveryCommandIsInTheTableWithItsHelp) {
   std::vector<std::string> names;
   for (const Command& command : commands()) names.push_back(command.name);
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"baseline", "build", "check", "diff", "export", "import",
-                                      "report", "timeline", "watch", "completions", "manpage"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"baseline", "build", "check", "diff", "export",
+                                             "import", "report", "timeline", "watch", "completions",
+                                             "manpage", "render-worker"}));
   for (const std::string& name : names) {
     const CliRun help = run({name, "--help"});
     EXPECT_EQ(help.exit_code, 0) << name;

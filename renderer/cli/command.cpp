@@ -58,7 +58,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       baseline_command(), build_command(),       check_command(),   diff_command(),
       export_command(),   import_command(),      report_command(),  timeline_command(),
-      watch_command(),    completions_command(), manpage_command(),
+      watch_command(),    completions_command(), manpage_command(), worker_command(),
   };
   return kCommands;
 }

@@ -65,5 +65,6 @@ Command manpage_command();
 Command report_command();
 Command timeline_command();
 Command watch_command();
+Command worker_command();
 
 }  // namespace briefing::cli

@@ -14,6 +14,7 @@
 #include "regenerate/job_runner.h"
 #include "regenerate/manifest.h"
 #include "regenerate/output_fonts.h"
+#include "regenerate/render_workers.h"
 #include "regenerate/writable_folder.h"
 #include "text/glyph_coverage.h"
 #include "text/layout_fonts.h"
@@ -262,64 +263,82 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
 
   std::map<std::string, std::string> printed_errors;  // a failed render's messages → its output
   bool manifest_warned = false;
-  const int parallel = options.jobs > 0 ? options.jobs : available_cores();
-  run_jobs(
-      jobs, parallel,
-      [&](size_t index) {
-        if (verbose) out << "$ " << command_line(jobs[index].argv) << std::endl;
-      },
-      [&](size_t index, const JobResult& result) {
-        for (const PendingRender& render : pending[index]) {
-          const OutputSpec& output = *render.output;
-          const std::string file = output.output_file();
-          last_seconds[output.path] = result.seconds;
-          std::error_code unreadable;
-          const bool written = result.ok() && fs::exists(file, unreadable);
-          if (written) {
-            ++summary.rendered;
-            manifest.record(output.path, file, render.fingerprint);
-            if (output.compare_with_previous) {
-              const std::string error = record_history(build, output, render.snapshot);
-              if (!error.empty()) {
-                err << "warning: cannot keep the data of " << file
-                    << " for its next change page: " << error << "\n";
-              }
-            }
-            if (!quiet)
-              out << "rendered " << file << "  " << format_seconds(result.seconds) << "\n";
-            // What the job printed, once for all its outputs.
-            if (verbose && &render == &pending[index].back()) out << result.out;
-            if (!quiet && &render == &pending[index].back()) err << result.err;  // warnings
-          } else {
-            ++summary.failed;
-            manifest.forget(output.path);
-            err << "failed " << file << " ("
-                << (result.ok() ? "no file written" : result.describe_failure()) << ")  "
-                << format_seconds(result.seconds) << "\n";
-            // Outputs of one dataset and layout often fail alike: say it once.
-            const auto same = printed_errors.find(result.err);
-            if (!result.err.empty() && same != printed_errors.end()) {
-              err << "  (the same messages as for " << same->second << ")\n";
-            } else if (!result.err.empty()) {
-              err << result.err;
-              printed_errors.emplace(result.err, file);
-            }
-            if (verbose && &render == &pending[index].back()) out << result.out;
+  const auto on_start = [&](size_t index) {
+    if (verbose) out << "$ " << command_line(jobs[index].argv) << std::endl;
+  };
+  const auto on_finish = [&](size_t index, const JobResult& result) {
+    for (const PendingRender& render : pending[index]) {
+      const OutputSpec& output = *render.output;
+      const std::string file = output.output_file();
+      last_seconds[output.path] = result.seconds;
+      std::error_code unreadable;
+      const bool written = result.ok() && fs::exists(file, unreadable);
+      if (written) {
+        ++summary.rendered;
+        manifest.record(output.path, file, render.fingerprint);
+        if (output.compare_with_previous) {
+          const std::string error = record_history(build, output, render.snapshot);
+          if (!error.empty()) {
+            err << "warning: cannot keep the data of " << file
+                << " for its next change page: " << error << "\n";
           }
         }
-        out.flush();
-        err.flush();
-        // After each output, so that an interrupted build keeps what it did.
-        manifest.files = known_file_digests();
-        try {
-          write_manifest(build.manifest_path, manifest);
-        } catch (const std::exception& error) {
-          if (!manifest_warned) {
-            err << "warning: cannot write the manifest: " << error.what() << "\n";
-          }
-          manifest_warned = true;
+        if (!quiet) out << "rendered " << file << "  " << format_seconds(result.seconds) << "\n";
+        // What the job printed, once for all its outputs.
+        if (verbose && &render == &pending[index].back()) out << result.out;
+        if (!quiet && &render == &pending[index].back()) err << result.err;  // warnings
+      } else {
+        ++summary.failed;
+        manifest.forget(output.path);
+        err << "failed " << file << " ("
+            << (result.ok() ? "no file written" : result.describe_failure()) << ")  "
+            << format_seconds(result.seconds) << "\n";
+        // Outputs of one dataset and layout often fail alike: say it once.
+        const auto same = printed_errors.find(result.err);
+        if (!result.err.empty() && same != printed_errors.end()) {
+          err << "  (the same messages as for " << same->second << ")\n";
+        } else if (!result.err.empty()) {
+          err << result.err;
+          printed_errors.emplace(result.err, file);
         }
-      });
+        if (verbose && &render == &pending[index].back()) out << result.out;
+      }
+    }
+    out.flush();
+    err.flush();
+    // After each output, so that an interrupted build keeps what it did.
+    manifest.files = known_file_digests();
+    try {
+      write_manifest(build.manifest_path, manifest);
+    } catch (const std::exception& error) {
+      if (!manifest_warned) {
+        err << "warning: cannot write the manifest: " << error.what() << "\n";
+      }
+      manifest_warned = true;
+    }
+  };
+  if (options.workers) {
+    // The same jobs without the program: a worker runs the command line itself.
+    std::vector<Job> commands;
+    for (const Job& job : jobs) {
+      commands.push_back({std::vector<std::string>(
+          job.argv.begin() + static_cast<long>(renderer.size()), job.argv.end())});
+    }
+    options.workers->use_environment(environment);
+    const auto timeout = [&](size_t index) {
+      double known = 0;
+      for (const PendingRender& render : pending[index]) {
+        const auto it = last_seconds.find(render.output->path);
+        if (it != last_seconds.end()) known = std::max(known, it->second);
+      }
+      if (options.first_render_timeout <= 0) return 0.0;
+      return known > 0 ? std::max(60.0, 20 * known) : options.first_render_timeout;
+    };
+    options.workers->run(commands, timeout, on_start, on_finish);
+  } else {
+    const int parallel = options.jobs > 0 ? options.jobs : available_cores();
+    run_jobs(jobs, parallel, on_start, on_finish);
+  }
 
   // A build that rendered nothing still keeps the digests it took.
   if (jobs.empty()) {

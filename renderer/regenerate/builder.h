@@ -11,6 +11,8 @@
 
 namespace briefing {
 
+class RenderWorkers;
+
 enum class Verbosity { quiet, normal, verbose };
 
 struct BuildOptions {
@@ -27,6 +29,13 @@ struct BuildOptions {
   /// file is on disk as soon as possible, then the others longest first, so
   /// that the last file is on disk as soon as possible.
   bool quickest_first = false;
+  /// Watch mode: render on these warm workers (render_workers.h) instead of
+  /// one new process per job; nullptr: new processes. Not owned.
+  RenderWorkers* workers = nullptr;
+  /// With workers: a job with no render time yet may run this long (s), one
+  /// with a time 20 times that (at least 60 s), before its worker is stopped
+  /// and the job failed. 0: no limit.
+  double first_render_timeout = 600;
 };
 
 struct BuildSummary {

@@ -1,6 +1,5 @@
 #include "regenerate/watcher.h"
 
-#include <gio/gio.h>
 #include <glib-unix.h>
 
 #include <algorithm>
@@ -8,11 +7,16 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
 #include "base/c_handles.h"
 #include "regenerate/build_file.h"
+#include "regenerate/folder_events.h"
+#include "regenerate/job_runner.h"
+#include "regenerate/render_workers.h"
+#include "regenerate/worker_protocol.h"
 
 namespace briefing {
 namespace {
@@ -40,13 +44,12 @@ class Watcher {
       : build_file_(std::move(build_file)), options_(options), out_(out), err_(err) {
     options_.build.terse = true;
     options_.build.quickest_first = true;
-  }
-
-  ~Watcher() {
-    debounce_source_.reset();
-    for (auto& [folder, monitor] : monitors_) {
-      g_signal_handlers_disconnect_by_data(monitor.get(), this);
-      g_file_monitor_cancel(monitor.get());
+    // Warm workers render each save, unless the build names its own renderer.
+    if (options_.build.renderer_command.empty()) {
+      const int count = options_.build.jobs > 0 ? options_.build.jobs : available_cores();
+      workers_ = std::make_unique<RenderWorkers>(
+          std::vector<std::string>{current_executable(), kWorkerCommandName}, count);
+      options_.build.workers = workers_.get();
     }
   }
 
@@ -54,6 +57,9 @@ class Watcher {
     const MainLoopPtr loop(g_main_loop_new(nullptr, FALSE));
     const SourceId int_source(g_unix_signal_add(SIGINT, on_signal, loop.get()));
     const SourceId term_source(g_unix_signal_add(SIGTERM, on_signal, loop.get()));
+    // Started now, so that they are warm by the first save even when the
+    // first build finds everything up to date.
+    if (workers_) workers_->start_all();
     build();
     g_main_loop_run(loop.get());
     out_ << "stopped watching" << std::endl;
@@ -66,21 +72,6 @@ class Watcher {
     return G_SOURCE_CONTINUE;
   }
 
-  static void on_changed(GFileMonitor*, GFile* file, GFile* other, GFileMonitorEvent event,
-                         gpointer self) {
-    auto* watcher = static_cast<Watcher*>(self);
-    // A rename into place, a close after writing, a deletion: the file is as
-    // it will be. A plain change may be the first of several writes.
-    const bool settled = event != G_FILE_MONITOR_EVENT_CHANGED &&
-                         event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED &&
-                         event != G_FILE_MONITOR_EVENT_CREATED;
-    for (GFile* f : {file, other}) {
-      if (!f) continue;
-      const GMemoryPtr<char> path(g_file_get_path(f));
-      if (path) watcher->changed(absolute_path(path.get()), settled);
-    }
-  }
-
   static gboolean on_quiet(gpointer self) {
     auto* watcher = static_cast<Watcher*>(self);
     watcher->debounce_source_.release();  // it removes itself
@@ -88,13 +79,23 @@ class Watcher {
     return G_SOURCE_REMOVE;
   }
 
-  void changed(const std::string& path, bool settled) {
-    const auto it = watched_.find(path);
-    if (it == watched_.end()) return;  // an output, a temp file, another file in the folder
-    changed_names_.insert(it->second);
-    // Restart the quiet period: build once the burst of events is over.
-    const unsigned quiet_ms =
-        settled ? std::min(options_.settled_ms, options_.debounce_ms) : options_.debounce_ms;
+  void changed(const std::string& path, FileEvent event) {
+    if (path.empty()) {  // events were lost: anything may have changed
+      changed_names_.insert(build_file_);
+      still_writing_.insert(build_file_);
+    } else {
+      const auto it = watched_.find(path);
+      if (it == watched_.end()) return;  // an output, a temp file, another file in the folder
+      changed_names_.insert(it->second);
+      if (event == FileEvent::writing) still_writing_.insert(path);
+      if (event == FileEvent::complete) still_writing_.erase(path);
+    }
+    // Restart the quiet period: build once the burst of events is over, soon
+    // when every file changed is complete (a metadata change after the last
+    // write does not make it incomplete again).
+    const unsigned quiet_ms = still_writing_.empty()
+                                  ? std::min(options_.settled_ms, options_.debounce_ms)
+                                  : options_.debounce_ms;
     debounce_source_.reset(g_timeout_add(quiet_ms, on_quiet, this));
   }
 
@@ -104,6 +105,7 @@ class Watcher {
       for (const auto& name : changed_names_) out_ << " " << name;
       out_ << std::endl;
       changed_names_.clear();
+      still_writing_.clear();
     }
     const BuildFileLoad load = load_build_file(build_file_);
     if (load.ok()) {
@@ -134,34 +136,14 @@ class Watcher {
       watched_[absolute] = file;
       folders.insert(fs::path(absolute).parent_path().string());
     }
-    for (auto it = monitors_.begin(); it != monitors_.end();) {
-      if (folders.count(it->first)) {
-        ++it;
-        continue;
+    for (const auto& [folder, why] : events_.watch(folders)) {
+      if (warned_.insert(folder).second) {
+        err_ << "warning: cannot watch " << folder << ": " << why << std::endl;
       }
-      g_signal_handlers_disconnect_by_data(it->second.get(), this);
-      g_file_monitor_cancel(it->second.get());
-      it = monitors_.erase(it);
-    }
-    for (const auto& folder : folders) {
-      if (monitors_.count(folder)) continue;
-      GObjectPtr<GFile> directory(g_file_new_for_path(folder.c_str()));
-      GError* error = nullptr;
-      GFileMonitor* monitor =
-          g_file_monitor_directory(directory.get(), G_FILE_MONITOR_WATCH_MOVES, nullptr, &error);
-      if (!monitor) {
-        err_ << "warning: cannot watch " << folder << ": " << (error ? error->message : "?")
-             << std::endl;
-        g_clear_error(&error);
-        continue;
-      }
-      g_file_monitor_set_rate_limit(monitor, 50);
-      g_signal_connect(monitor, "changed", G_CALLBACK(on_changed), this);
-      monitors_.emplace(folder, GObjectPtr<GFileMonitor>(monitor));
     }
     if (!announced_) {
-      out_ << "watching " << watched_.size() << " files in " << monitors_.size()
-           << (monitors_.size() == 1 ? " folder" : " folders") << "; press Ctrl-C to stop"
+      out_ << "watching " << watched_.size() << " files in " << events_.size()
+           << (events_.size() == 1 ? " folder" : " folders") << "; press Ctrl-C to stop"
            << std::endl;
       announced_ = true;
     }
@@ -171,11 +153,14 @@ class Watcher {
   WatchOptions options_;
   std::ostream& out_;
   std::ostream& err_;
-  std::map<std::string, GObjectPtr<GFileMonitor>> monitors_;  // by absolute folder
-  std::map<std::string, std::string> watched_;                // absolute path → path as given
+  FolderEvents events_{[this](const std::string& path, FileEvent event) { changed(path, event); }};
+  std::set<std::string> warned_;                // folders that could not be watched, said once
+  std::map<std::string, std::string> watched_;  // absolute path → path as given
   std::optional<std::vector<std::string>> last_good_;
   std::set<std::string> changed_names_;
-  SourceId debounce_source_;  // the pending build after a burst of events
+  std::set<std::string> still_writing_;  // absolute paths whose last event was not a complete write
+  SourceId debounce_source_;             // the pending build after a burst of events
+  std::unique_ptr<RenderWorkers> workers_;  // nullptr: a process per render
   bool announced_ = false;
 };
 

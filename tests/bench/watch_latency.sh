@@ -51,11 +51,17 @@ watch_pid=$!
 for _ in $(seq 200); do grep -q watching watch.out && break; sleep 0.05; done
 grep -q watching watch.out || { echo "watch did not start" >&2; cat watch.err >&2; exit 1; }
 
-# CPU time (ms) of the watch process and its finished children so far
-# (/proc/PID/stat utime + stime + cutime + cstime, in clock ticks): each save's
-# share is a cost that, unlike wall time, hardly depends on the machine's load.
+# CPU time (ms) of the watch process, its finished children and its running
+# ones (the warm render workers) so far (/proc/PID/stat utime + stime +
+# cutime + cstime, in clock ticks): each save's share is a cost that, unlike
+# wall time, hardly depends on the machine's load.
 ticks=$(getconf CLK_TCK)
-cpu_ms() { awk -v t="$ticks" '{ sub(/.*\) /, ""); print ($12 + $13 + $14 + $15) * 1000 / t }' "/proc/$watch_pid/stat"; }
+cpu_ms() {
+  local children
+  children=$(cat "/proc/$watch_pid/task/"*/children 2>/dev/null || true)
+  for p in $watch_pid $children; do cat "/proc/$p/stat" 2>/dev/null || true; done |
+    awk -v t="$ticks" '{ sub(/.*\) /, ""); sum += $12 + $13 + $14 + $15 } END { print sum * 1000 / t }'
+}
 
 mtimes() {  # one line per output: seconds since the epoch, with nanoseconds (0 when missing)
   for f in $outputs; do if [ -f "$f" ]; then stat -c %.9Y "$f"; else echo 0; fi; done
