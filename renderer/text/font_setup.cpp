@@ -6,10 +6,13 @@
 #include <pango/pangofc-fontmap.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 #include "base/c_handles.h"
 #include "base/data_paths.h"
@@ -33,11 +36,11 @@ std::string cache_directory() {
 // The system's CJK faces, when fonts-noto-cjk is installed: added as a
 // folder (Fontconfig caches folders, not single files, and scanning these
 // 20 MB collections costs ~0.1 s each), narrowed by cjk_selection_rules().
-void add_cjk_fonts(FcConfig* config) {
+bool add_cjk_fonts(FcConfig* config) {
   const std::string dir = cjk_fonts_directory();
   std::error_code missing;
-  if (dir.empty() || !std::filesystem::is_directory(dir, missing)) return;
-  FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str()));
+  if (dir.empty() || !std::filesystem::is_directory(dir, missing)) return false;
+  return FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(dir.c_str())) == FcTrue;
 }
 
 // Fontconfig rules that admit, of the system's CJK folder, only the four
@@ -83,6 +86,14 @@ std::string cjk_fallback_rules() {
   return rules;
 }
 
+// The start of every configuration we build: our cache folder and the rules
+// that admit only the CJK faces we name.
+std::string config_head(const std::string& cache) {
+  return "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
+         "<cachedir>" +
+         xml_escaped(cache) + "</cachedir>" + cjk_selection_rules();
+}
+
 FcConfig* build_config() {
   const std::string fonts = fonts_directory();
   const std::string cache = cache_directory();
@@ -97,9 +108,7 @@ FcConfig* build_config() {
       "<family>IPAexGothic</family><family>Noto Sans Hebrew</family>"
       "<family>Noto Sans Arabic</family>";
   const std::string xml =
-      "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"fonts.dtd\"><fontconfig>"
-      "<cachedir>" +
-      xml_escaped(cache) + "</cachedir>" + cjk_selection_rules() +
+      config_head(cache) +
       "<alias binding=\"strong\"><family>sans-serif</family><prefer><family>Noto Sans</family>" +
       fallbacks +
       "</prefer></alias>"
@@ -113,7 +122,6 @@ FcConfig* build_config() {
       !FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(fonts.c_str()))) {
     throw std::runtime_error("cannot set up Fontconfig for " + fonts);
   }
-  add_cjk_fonts(config);
   FcFontSet* set = FcConfigGetFonts(config, FcSetApplication);
   if (!set || set->nfont == 0) {
     throw std::runtime_error("no usable font in " + fonts +
@@ -122,9 +130,42 @@ FcConfig* build_config() {
   return config;
 }
 
+// The CJK faces on their own, for what lists or checks the configured faces
+// before they join g_config (ensure_cjk_fonts()): the same files, so lists,
+// input hashes and glyph coverage do not depend on when they join. Null when
+// there are none.
+FcConfig* build_cjk_config() {
+  const std::string cache = cache_directory();
+  const std::string xml = config_head(cache) + "</fontconfig>";
+  FcConfig* config = FcConfigCreate();
+  if (!config) return nullptr;
+  if (!FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(xml.c_str()),
+                                      FcTrue) ||
+      !FcConfigBuildFonts(config) || !add_cjk_fonts(config)) {
+    FcConfigDestroy(config);
+    return nullptr;
+  }
+  FcFontSet* set = FcConfigGetFonts(config, FcSetApplication);
+  if (!set || set->nfont == 0) {
+    FcConfigDestroy(config);
+    return nullptr;
+  }
+  return config;
+}
+
 FcConfig* g_config = nullptr;
 PangoFontMap* g_font_map = nullptr;
 std::once_flag g_once;
+// The CJK faces until they join g_config; null once they have (or if none).
+FcConfig* g_cjk_pending = nullptr;
+std::atomic<bool> g_cjk_joined{false};
+std::mutex g_cjk_mutex;  // around the join
+// The language of the text laid out now is English (set_text_language()).
+bool g_english_text = false;
+
+bool is_english(std::string_view bcp47) {
+  return bcp47.substr(0, 2) == "en" && (bcp47.size() == 2 || bcp47[2] == '-' || bcp47[2] == '_');
+}
 
 void set_up() {
   g_config = build_config();
@@ -135,6 +176,72 @@ void set_up() {
   FcConfigSetCurrent(g_config);
   g_font_map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
   pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(g_font_map), g_config);
+  g_cjk_pending = build_cjk_config();
+  g_cjk_joined = g_cjk_pending == nullptr;
+  // Until set_text_language(): the locale's, as a new Pango context's.
+  const char* language = pango_language_to_string(pango_language_get_default());
+  g_english_text = language && is_english(language);
+}
+
+// Code points below U+2E80 (where the CJK blocks start) that the faces of
+// g_config cover before the CJK ones join, one bit each.
+class LowCoverage {
+ public:
+  static constexpr char32_t kEnd = 0x2E80;
+  LowCoverage() : bits_(kEnd, false) {
+    FcFontSet* set = FcConfigGetFonts(g_config, FcSetApplication);
+    for (int i = 0; set && i < set->nfont; ++i) {
+      FcCharSet* charset = nullptr;
+      if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &charset) != FcResultMatch) continue;
+      FcChar32 page[FC_CHARSET_MAP_SIZE];
+      FcChar32 next = 0;
+      for (FcChar32 base = FcCharSetFirstPage(charset, page, &next);
+           base != FC_CHARSET_DONE && base < kEnd; base = FcCharSetNextPage(charset, page, &next)) {
+        for (FcChar32 k = 0; k < 256 && base + k < kEnd; ++k) {
+          if (page[k / 32] & (1u << (k % 32))) bits_[base + k] = true;
+        }
+      }
+    }
+  }
+  bool has(char32_t c) const { return c < kEnd && bits_[c]; }
+
+ private:
+  std::vector<bool> bits_;
+};
+
+// True when a text holding `c` might be set in a CJK face. Not: ASCII; nor,
+// in English text, Latin letters, punctuation and symbols (below U+0250,
+// U+2000 to U+2E7F) that the other faces cover: Pango sets those in the
+// named family or, for a symbol it lacks, in the faces before the CJK ones
+// (Fontconfig ranks IPAexGothic first for English: an arrow in the fact
+// sheet is IPAexGothic's with or without them). Everything else may be:
+// CJK blocks, Hangul Jamo, what the other faces lack, and other scripts,
+// whose languages Fontconfig's sort may match better with a CJK face.
+bool may_need_cjk(char32_t c) {
+  if (c < 0x80) return false;
+  if (!g_english_text || c >= LowCoverage::kEnd || (c >= 0x0250 && c < 0x2000)) return true;
+  static const LowCoverage low;
+  return !low.has(c);
+}
+
+// The next code point of UTF-8 `text` from `i` (advanced); U+FFFD for a bad
+// byte, which sends the text to the full configuration too.
+char32_t next_code_point(std::string_view text, size_t& i) {
+  const auto lead = static_cast<unsigned char>(text[i++]);
+  if (lead < 0x80) return lead;
+  const int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : -1;
+  if (extra < 0 || i + static_cast<size_t>(extra) > text.size()) return 0xFFFD;
+  char32_t c = lead & (0x3F >> extra);
+  for (int k = 0; k < extra; ++k) c = (c << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
+  return c;
+}
+
+bool is_cjk_language(std::string_view bcp47) {
+  for (std::string_view prefix : {"ja", "ko", "zh"}) {
+    if (bcp47.substr(0, 2) == prefix && (bcp47.size() == 2 || bcp47[2] == '-' || bcp47[2] == '_'))
+      return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -154,8 +261,56 @@ PangoFontMap* font_map() {
   return g_font_map;
 }
 
+void ensure_cjk_fonts() {
+  font_map();
+  if (g_cjk_joined) return;
+  const std::lock_guard<std::mutex> lock(g_cjk_mutex);
+  if (g_cjk_joined) return;
+  // After g_config's own faces, as when they were added up front: the same
+  // set in the same order, so Fontconfig's sort gives what it gave then.
+  add_cjk_fonts(g_config);
+  // Pango's fontsets were sorted without them; the configured faces as
+  // others see them (for_each_configured_font) have not changed, so
+  // font_sources_generation() stays.
+  pango_fc_font_map_config_changed(PANGO_FC_FONT_MAP(g_font_map));
+  FcConfig* pending = g_cjk_pending;
+  g_cjk_pending = nullptr;
+  g_cjk_joined = true;
+  FcConfigDestroy(pending);
+}
+
+bool cjk_fonts_joined() {
+  font_map();
+  return g_cjk_joined;
+}
+
+void prepare_fonts_for_text(std::string_view text) {
+  if (cjk_fonts_joined()) return;
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    if (may_need_cjk(next_code_point(text, i))) {
+      ensure_cjk_fonts();
+      return;
+    }
+  }
+}
+
+void prepare_fonts_for_language(std::string_view bcp47) {
+  font_map();
+  g_english_text = is_english(bcp47);
+  if (is_cjk_language(bcp47)) ensure_cjk_fonts();
+}
+
 PangoContext* new_text_context() {
   PangoContext* context = pango_font_map_create_context(font_map());
+  // The context starts in the locale's language, which picks fonts too.
+  PangoLanguage* language = pango_context_get_language(context);
+  if (!language) language = pango_language_get_default();
+  const char* name = language ? pango_language_to_string(language) : nullptr;
+  if (name && is_cjk_language(name)) ensure_cjk_fonts();
   pango_cairo_context_set_resolution(context, 72.0);
   const FontOptionsPtr options(cairo_font_options_create());
   cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
@@ -168,7 +323,7 @@ PangoContext* new_text_context() {
 // ---- fonts a layout adds (text/layout_fonts.h) -------------------------------
 
 bool add_font_path(const std::string& path) {
-  font_map();
+  ensure_cjk_fonts();  // first, so that the faces keep the order they always had
   const auto* name = reinterpret_cast<const FcChar8*>(path.c_str());
   std::error_code error;
   const bool added = std::filesystem::is_directory(path, error)
@@ -178,7 +333,7 @@ bool add_font_path(const std::string& path) {
 }
 
 void add_system_fonts() {
-  font_map();
+  ensure_cjk_fonts();  // first, as in add_font_path()
   // The folders the machine's own Fontconfig set-up lists (fonts.conf), read
   // without making it ours: its aliases and rules stay out.
   FcConfig* system = FcInitLoadConfig();
@@ -213,6 +368,12 @@ void for_each_configured_font(const std::function<void(FcPattern*)>& visit) {
     FcFontSet* set = FcConfigGetFonts(g_config, which);
     if (!set) continue;
     for (int i = 0; i < set->nfont; ++i) visit(set->fonts[i]);
+  }
+  // The CJK faces count as configured before they join: they are used as
+  // soon as a text needs them.
+  if (g_cjk_pending) {
+    FcFontSet* set = FcConfigGetFonts(g_cjk_pending, FcSetApplication);
+    for (int i = 0; set && i < set->nfont; ++i) visit(set->fonts[i]);
   }
 }
 

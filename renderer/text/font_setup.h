@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace briefing {
@@ -41,6 +42,25 @@ PangoFontMap* font_map();
 /// metric hinting off, unrounded glyph positions, so that PDF, SVG and PNG
 /// lay out identically.
 PangoContext* new_text_context();
+
+/// The CJK faces (kCjkFontFiles) join the configuration Pango uses only
+/// when a text may need them: every Pango fontset is sorted over every
+/// configured face, and their 30 faces made that most of the cost for
+/// text that never uses them. Calls that ask what is configured
+/// (for_each_configured_font(), configured_font_files()) see them all along.
+/// Makes them join now (no-op once they have).
+void ensure_cjk_fonts();
+/// True once they have joined (or when there are none).
+bool cjk_fonts_joined();
+/// Before `text` (UTF-8) is laid out: makes the CJK faces join when it may
+/// need them: in English text, a code point from U+2E80 on, one from U+0250
+/// to U+1FFF (other scripts) or one the other faces lack; in any other
+/// language, any code point beyond ASCII.
+void prepare_fonts_for_text(std::string_view text);
+/// Before text in `bcp47` is laid out (the language of what follows):
+/// Chinese, Japanese and Korean have their own font rules
+/// (cjk_fallback_rules()), so these make the CJK faces join.
+void prepare_fonts_for_language(std::string_view bcp47);
 
 /// Adds a font folder or file a layout names; false when Fontconfig finds no
 /// font there. Call font_sources_changed() once after adding.

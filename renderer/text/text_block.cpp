@@ -31,6 +31,7 @@ const PangoFontDescription* cached_font_description(const TextStyle& style) {
 }  // namespace
 
 void set_text_language(const std::string& bcp47) {
+  prepare_fonts_for_language(bcp47);
   pango_context_set_language(shared_context(), pango_language_from_string(bcp47.c_str()));
 }
 
@@ -51,6 +52,8 @@ TextBlock::TextBlock(std::string_view text, const TextStyle& style, double wrap_
 
 TextBlock::TextBlock(std::string_view text, const TextStyle& style, TextLayoutOptions options)
     : text_(text), style_(style), layout_(pango_layout_new(shared_context())) {
+  // Before anything is shaped: the CJK faces join when this text may need them.
+  prepare_fonts_for_text(text_);
   PangoLayout* layout = layout_.get();
   wrap_width_ = options.wrap_width;
   pango_layout_set_font_description(layout, cached_font_description(style));
