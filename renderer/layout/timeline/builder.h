@@ -86,8 +86,15 @@ class TimelineBuilder {
   /// A fit whose lanes pass `give_up_above` (points, all lanes with their
   /// padding) stops there, its total above it and the rest of it unset: for
   /// sizes that are dropped when they do not fit.
+  /// `only_lane` >= 0: that lane alone (the others' entries left unplaced,
+  /// their heights 0), to be merged into a fit with merge_lane.
   Fit pack_at(double size, const std::vector<double>* budgets, bool relaxed = false,
-              double give_up_above = 1e300) const;
+              double give_up_above = 1e300, long only_lane = -1) const;
+  /// Lane `l` of `from` (packed at the same size) replaces that of `into`.
+  void merge_lane(Fit& into, const Fit& from, size_t l) const;
+  /// Under budgets: height handed a row at a time from one lane to another
+  /// while that names more items in all.
+  void trade_lane_heights(Fit& fit);
   std::optional<Fit> search_size(bool relaxed);
   PackItem alternatives_for(const Entry& e, const std::vector<Label>& labels,
                             const std::vector<size_t>& variants, std::vector<Choice>& choices,

@@ -37,6 +37,8 @@ constexpr int kMaxTitleLines = 3;
 constexpr size_t kRelaxedMaxItems = 200;
 /// Times the room lanes leave unused is handed to lanes that left items out.
 constexpr int kBudgetRounds = 3;
+/// Rows of height handed from one lane to another at most, after those rounds.
+constexpr int kTrades = 8;
 /// Rows a label may be set away from its marks (above or below, with a
 /// leader); name-only labels, being small, go further.
 constexpr int kSetAwayRows = 2;
@@ -335,7 +337,8 @@ std::vector<std::vector<size_t>> TimelineBuilder::packing_orders(const std::vect
 /// Packs every lane with labels of `size`. With `budgets` (content height
 /// per lane) an entry that does not fit keeps its marks only or is left out.
 TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<double>* budgets,
-                                              bool relaxed, double give_up_above) const {
+                                              bool relaxed, double give_up_above,
+                                              long only_lane) const {
   Fit fit;
   fit.size = size;
   fit.relaxed = relaxed;
@@ -345,12 +348,14 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
   fit.choices.resize(entries_.size());
   fit.placements.assign(entries_.size(), {});
   fit.lane_heights.assign(lanes_.size(), 0);
+  fit.lane_titles.assign(lanes_.size(), nullptr);
   // Short of room at the minimum size: name-only labels too.
   const bool tight = budgets != nullptr && relaxed;
   for (size_t l = 0; l < lanes_.size(); ++l) {
     if (fit.total > give_up_above) return fit;
+    if (only_lane >= 0 && static_cast<long>(l) != only_lane) continue;
     const std::vector<size_t> members = lane_members(l);
-    fit.lane_titles.push_back(make_lane_title(l, size));
+    fit.lane_titles[l] = make_lane_title(l, size);
     if (!budgets) {
       // Marks that must stack taller than the plot: this size cannot fit,
       // whatever the labels do; neither measure nor pack them.
@@ -392,7 +397,7 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
       return fit.labels[i];
     };
     std::vector<Rect> reserved;
-    if (const auto& title = fit.lane_titles.back()) {
+    if (const auto& title = fit.lane_titles[l]) {
       // Kept a little further from labels, which must not read as its continuation.
       Rect box = lane_title_box(title);
       box.width += size;
@@ -473,6 +478,75 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
     fit.total += fit.lane_heights[l] + 2 * kLanePadding;
   }
   return fit;
+}
+
+void TimelineBuilder::merge_lane(Fit& into, const Fit& from, size_t l) const {
+  into.total += from.lane_heights[l] - into.lane_heights[l];
+  into.lane_heights[l] = from.lane_heights[l];
+  into.lane_titles[l] = from.lane_titles[l];
+  for (size_t i : lane_members(l)) {
+    into.labels[i] = from.labels[i];
+    into.choices[i] = from.choices[i];
+    into.placements[i] = from.placements[i];
+  }
+}
+
+void TimelineBuilder::trade_lane_heights(Fit& fit) {
+  // A row: a name alone on one line at the minimum size, with its clearance.
+  const double row = sizes_.minimum * 1.5 + 2;
+  auto placed_in = [&](const Fit& f, size_t l) {
+    size_t placed = 0;
+    for (size_t i : lane_members(l)) placed += f.placements[i].alternative >= 0;
+    return placed;
+  };
+  auto left_out = [&](size_t l) { return lane_members(l).size() - placed_in(fit, l); };
+  for (int trade = 0; trade < kTrades; ++trade) {
+    // Lanes that leave items out, most first, each offered a row taken from
+    // the lane that loses least by giving it; the first trade that names
+    // more items in all is made.
+    std::vector<size_t> takers;
+    for (size_t l = 0; l < lanes_.size(); ++l) {
+      if (left_out(l) > 0) takers.push_back(l);
+    }
+    std::stable_sort(takers.begin(), takers.end(),
+                     [&](size_t a, size_t b) { return left_out(a) > left_out(b); });
+    bool traded = false;
+    for (size_t taker : takers) {
+      std::vector<double> more = budgets_;
+      more[taker] += row;
+      const Fit taken = pack_at(sizes_.minimum, &more, true, 1e300, static_cast<long>(taker));
+      const long gain =
+          static_cast<long>(placed_in(taken, taker)) - static_cast<long>(placed_in(fit, taker));
+      if (gain <= 0) continue;
+      long best_loss = gain;
+      size_t giver = lanes_.size();
+      Fit given;
+      for (size_t l = 0; l < lanes_.size(); ++l) {
+        // Never below the lane's title (or one mark).
+        const double floor = std::max(lane_title_box(fit.lane_titles[l]).height, marker_);
+        if (l == taker || budgets_[l] - row < floor) continue;
+        std::vector<double> less = budgets_;
+        less[l] -= row;
+        Fit attempt = pack_at(sizes_.minimum, &less, true, 1e300, static_cast<long>(l));
+        const long loss =
+            static_cast<long>(placed_in(fit, l)) - static_cast<long>(placed_in(attempt, l));
+        if (loss < best_loss) {
+          best_loss = loss;
+          giver = l;
+          given = std::move(attempt);
+          if (loss <= 0) break;
+        }
+      }
+      if (giver == lanes_.size()) continue;
+      budgets_[taker] += row;
+      budgets_[giver] -= row;
+      merge_lane(fit, taken, taker);
+      merge_lane(fit, given, giver);
+      traded = true;
+      break;
+    }
+    if (!traded) return;
+  }
 }
 
 /// Entries placed by `fit`.
@@ -571,6 +645,7 @@ void TimelineBuilder::fit_lanes() {
       if (placed_count(attempt) <= placed_count(*fit)) break;
       fit = std::move(attempt);
     }
+    trade_lane_heights(*fit);
   }
   fit_ = std::move(*fit);
   place_lanes();
