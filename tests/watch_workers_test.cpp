@@ -237,10 +237,10 @@ TEST(RenderWorkers, AProgramThatCannotStartFailsEachJob) {
 }
 
 TEST(RenderWorkers, JobsRunInParallelOnTwoWorkersInListOrder) {
-  // Each fake worker answers after 0.4 s with exit status 3.
+  // Each fake worker answers after 1 s with exit status 3.
   RenderWorkers workers(
       {"/bin/sh", "-c",
-       "head -c 1 <&3 >/dev/null; sleep 0.4; printf '3 0 2 0\\nhi' >&3; exec cat <&3 >/dev/null"},
+       "head -c 1 <&3 >/dev/null; sleep 1; printf '3 0 2 0\\nhi' >&3; exec cat <&3 >/dev/null"},
       2);
   std::vector<size_t> started;
   std::vector<JobResult> results(2);
@@ -256,7 +256,7 @@ TEST(RenderWorkers, JobsRunInParallelOnTwoWorkersInListOrder) {
     EXPECT_EQ(result.exit_code, 3);
     EXPECT_EQ(result.out, "hi");
   }
-  EXPECT_LT(seconds, 0.75);  // not one after the other (0.8 s)
+  EXPECT_LT(seconds, 1.9);  // not one after the other (2 s)
 }
 
 TEST(WorkerProtocol, JobsAndRepliesSurviveBeingSplitAnywhere) {
@@ -360,6 +360,62 @@ TEST(WatchOnWorkers, DefaultOutputsAreTheRecordedBytesAndTheWorkersStayForTheNex
   fs::current_path(here);
   ASSERT_EQ(sums.exit_code, 0) << sums.err;
   EXPECT_EQ(hashes_in(sums.out), expected);
+}
+
+TEST(WatchOnWorkers, AKilledWorkerIsReplacedAndTheNextSaveRendersAsBefore) {
+  const std::string dir = make_temp_dir();
+  fs::create_directories(dir + "/data");
+  write_file(dir + "/data/a.toml", testing::one_item_dataset("2020"));
+  write_file(dir + "/briefing.toml",
+             "[[output]]\npath = \"output/a.svg\"\nkind = \"timeline\"\n"
+             "data = \"data/a.toml\"\nlayout = \"slide-4x3\"\n");
+  const pid_t pid = fork();
+  if (pid == 0) {
+    if (!freopen((dir + "/out.txt").c_str(), "w", stdout)) _exit(126);
+    if (!freopen((dir + "/err.txt").c_str(), "w", stderr)) _exit(126);
+    execl(BRIEFING_BINARY, BRIEFING_BINARY, "watch", "--jobs", "1",
+          (dir + "/briefing.toml").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  auto out = [&] { return fs::exists(dir + "/out.txt") ? read_file(dir + "/out.txt") : ""; };
+  auto wait_for = [&](const std::function<bool()>& condition) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!condition() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return condition();
+  };
+  auto rendered = [&] {
+    size_t n = 0;
+    const std::string text = out();
+    for (size_t at = text.find("rendered "); at != std::string::npos;
+         at = text.find("rendered ", at + 1))
+      ++n;
+    return n;
+  };
+  EXPECT_TRUE(wait_for([&] { return rendered() == 1; })) << out();
+  std::ifstream children("/proc/" + std::to_string(pid) + "/task/" + std::to_string(pid) +
+                         "/children");
+  pid_t worker = 0;
+  children >> worker;
+  ASSERT_GT(worker, 0);
+  ASSERT_EQ(kill(worker, SIGKILL), 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+
+  // Saved like an editor: a new file renamed into place.
+  write_file(dir + "/data/a.toml.new", testing::one_item_dataset("2023-04"));
+  fs::rename(dir + "/data/a.toml.new", dir + "/data/a.toml");
+  EXPECT_TRUE(wait_for([&] { return rendered() == 2; })) << out();
+  const std::string fresh =
+      dir + "/fresh.svg";  // the same render in a fresh process: the same bytes
+  const auto cold = testing::run_briefing(
+      {"timeline", dir + "/data/a.toml", "-o", fresh, "--layout", "slide-4x3"});
+  ASSERT_EQ(cold.exit_code, 0) << cold.err;
+  EXPECT_TRUE(read_file(dir + "/output/a.svg") == read_file(fresh));
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_EQ(out().find("failed"), std::string::npos) << out();
 }
 
 }  // namespace

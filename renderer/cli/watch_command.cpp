@@ -24,7 +24,9 @@ Command watch_command() {
       "watches the build file, its datasets and its layout files, and after each save\n"
       "(a burst of saves counts as one) renders again the outputs whose inputs changed.\n"
       "Invalid data prints its errors and keeps the previous outputs; the save that\n"
-      "fixes it renders again. Stops on Ctrl-C (SIGINT) or SIGTERM with exit status 0.\n",
+      "fixes it renders again. Renders run in long-lived worker processes, one per core\n"
+      "(or --jobs N), that keep fonts and hyphenation patterns loaded between saves.\n"
+      "Stops on Ctrl-C (SIGINT) or SIGTERM with exit status 0.\n",
       build_option_specs(/*with_force=*/false),
       run_watch_command,
   };
