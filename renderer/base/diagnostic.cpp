@@ -69,14 +69,30 @@ Palette palette_for(const DiagnosticFormat& format, Severity severity) {
           "\033[1;36m", "\033[0m"};
 }
 
-std::string_view source_line(std::string_view source, int line) {
+// Where the line found last starts, so that a list of diagnostics (sorted
+// by line) finds each line from the previous one: counting from the start
+// of the file each time cost the square of the file's size when a large
+// dataset has thousands of errors.
+struct LineCursor {
+  const void* text = nullptr;  // the text of the line found last, while it lives
+  int line = 1;
+  size_t start = 0;  // byte offset of that line
+};
+
+std::string_view source_line(std::string_view source, int line, LineCursor& cursor) {
   size_t start = 0;
-  for (int n = 1; n < line; ++n) {
+  int n = 1;
+  if (cursor.text == source.data() && cursor.line <= line) {
+    n = cursor.line;
+    start = cursor.start;
+  }
+  for (; n < line; ++n) {
     start = source.find('\n', start);
     if (start == std::string_view::npos) return {};
     ++start;
   }
   if (start > source.size()) return {};
+  cursor = {source.data(), line, start};
   size_t end = source.find('\n', start);
   std::string_view text = source.substr(start, end == std::string_view::npos ? end : end - start);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
@@ -159,7 +175,10 @@ void set_diagnostic_color(ColorChoice choice, bool stream_is_terminal) {
 
 bool diagnostic_color() { return g_color; }
 
-std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& format) {
+namespace {
+
+std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& format,
+                              LineCursor& cursor) {
   const Palette p = palette_for(format, d.severity);
   std::string out = p.bold + terminal_safe(d.file());
   if (d.range.known()) {
@@ -172,7 +191,7 @@ std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& forma
   const std::string indent(number.size() + 2, ' ');
   const std::string blank_gutter = indent + p.gutter + "|" + p.reset;
   if (d.range.known()) {
-    const std::string_view line = source_line(d.source->text, d.range.line);
+    const std::string_view line = source_line(d.source->text, d.range.line, cursor);
     if (!line.empty()) {
       const int end_column = d.range.end_line == d.range.line  ? d.range.end_column
                              : d.range.end_line > d.range.line ? static_cast<int>(line.size()) + 1
@@ -191,11 +210,19 @@ std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& forma
   return out;
 }
 
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d, const DiagnosticFormat& format) {
+  LineCursor cursor;
+  return format_diagnostic(d, format, cursor);
+}
+
 std::string format_diagnostics(const Diagnostics& diagnostics, const DiagnosticFormat& format) {
   std::string out;
+  LineCursor cursor;  // the diagnostics' sources live while they are formatted
   const auto& all = diagnostics.all();
   const size_t shown = format.max_shown > 0 ? std::min(format.max_shown, all.size()) : all.size();
-  for (size_t i = 0; i < shown; ++i) out += format_diagnostic(all[i], format);
+  for (size_t i = 0; i < shown; ++i) out += format_diagnostic(all[i], format, cursor);
   if (shown < all.size()) out += "... and " + std::to_string(all.size() - shown) + " more\n";
   return out;
 }

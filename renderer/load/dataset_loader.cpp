@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <utility>
 
 #include "base/file_io.h"
 #include "base/language_tag.h"
@@ -186,7 +187,7 @@ class DatasetReader {
     } else if (!shape_ok(reader, key, *value, shape_for(limit), reader.value_position(key))) {
       return "";
     }
-    return *value;
+    return std::move(*value);
   }
 
   static Shape shape_for(size_t limit) {
@@ -212,7 +213,7 @@ class DatasetReader {
       return "";
     }
     if (!shape_ok(reader, key, *value, shape_for(limit), at)) return "";
-    return *value;
+    return std::move(*value);
   }
 
   // An array of strings, each of at most `limit` characters.

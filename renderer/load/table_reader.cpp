@@ -122,19 +122,32 @@ std::optional<TomlPieces> TomlPieces::open(const SourceRef& source, const std::s
   }
 }
 
+std::pair<size_t, size_t> TomlPieces::span(size_t first) const {
+  const size_t last = std::min(first + kHeadersPerPiece, starts_.size());
+  return {starts_[first].offset,
+          last < starts_.size() ? starts_[last].offset : source_->text.size()};
+}
+
+TomlPieces::Parsed TomlPieces::parse_piece(const SourceRef& source, size_t begin, size_t end) {
+  const std::string_view text = source->text;
+  try {
+    // No file name: toml++ would give each node of the piece a counted
+    // reference to it, and the positions used are the line and column only
+    // (a rejected piece is parsed again whole, with the name, for the error).
+    return toml::parse(text.substr(begin, end - begin));
+  } catch (const toml::parse_error&) {
+    return std::nullopt;
+  }
+}
+
 TomlPieces::Next TomlPieces::next(toml::table& piece, int& line_shift) {
   if (next_ >= starts_.size()) return Next::done;
-  const std::string_view text = source_->text;
   const size_t first = next_;
-  const size_t last = std::min(first + kHeadersPerPiece, starts_.size());
-  next_ = last;
-  const size_t begin = starts_[first].offset;
-  const size_t end = last < starts_.size() ? starts_[last].offset : text.size();
-  try {
-    piece = toml::parse(text.substr(begin, end - begin), source_->name);
-  } catch (const toml::parse_error&) {
-    return Next::whole;
-  }
+  next_ = std::min(first + kHeadersPerPiece, starts_.size());
+  const auto [begin, end] = span(first);
+  Parsed parsed = parse_piece(source_, begin, end);
+  if (!parsed) return Next::whole;
+  piece = std::move(*parsed);
   // Only `[[name]]` tables (and tables inside them): anything else might
   // have meant something else in the whole document.
   const toml::array* array = piece.get_as<toml::array>(name_);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/diagnostic.h"
@@ -61,6 +62,13 @@ class TomlPieces {
   Next next(toml::table& piece, int& line_shift);
 
  private:
+  // One piece as toml++ parsed it: nothing when toml++ rejected it.
+  using Parsed = std::optional<toml::table>;
+  // The bytes [begin, end) of the piece whose first header is starts_[first].
+  std::pair<size_t, size_t> span(size_t first) const;
+  // Parses those bytes of `source`'s text.
+  static Parsed parse_piece(const SourceRef& source, size_t begin, size_t end);
+
   TomlPieces(SourceRef source, std::string name, std::vector<TomlHeaderStart> starts,
              toml::table first)
       : source_(std::move(source)),
