@@ -1,6 +1,9 @@
 // The report's body: each section's heading and intro, then its items, each a
 // numbered heading, two meta lines (kind and issuers; dates) and a summary
 // carrying its footnote markers.
+#include <map>
+#include <string>
+
 #include "layout/report/builder.h"
 #include "text/bidi.h"
 
@@ -28,9 +31,32 @@ std::string capitalised(std::string text) {
   return text;
 }
 
+// The unwrapped widths of the items' meta prefixes ("Guideline · "), points:
+// a handful of distinct ones over all items, each laid out once.
+class PrefixWidths {
+ public:
+  double width(const RichText& rich, const TextStyle& ts, Color color) {
+    // The text and its spans (weight, size, colour) decide the width; the
+    // style is the same for every item.
+    std::string key = rich.text;
+    for (const StyleSpan& span : rich.styles) {
+      key += '\0' + std::to_string(span.start) + ',' + std::to_string(span.end) + ',' +
+             std::to_string(static_cast<int>(span.kind)) + ',' + std::to_string(span.color.r) +
+             ',' + std::to_string(span.color.g) + ',' + std::to_string(span.color.b);
+    }
+    auto [slot, added] = widths_.try_emplace(key, 0.0);
+    if (added) slot->second = Paragraph(rich, ts, 0, TextAlign::left, color).block()->width();
+    return slot->second;
+  }
+
+ private:
+  std::map<std::string, double> widths_;
+};
+
 // `hang` (points): the item numbers' column, the same for every item.
 void add_item(const Item& item, int section_depth, double hang, const ReportItems& items,
-              const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow) {
+              const DatasetDiff* changes, const Typesetter& typesetter, Flow& flow,
+              PrefixWidths& prefix_widths) {
   const ReportStyle& style = typesetter.style();
   const double width = typesetter.width();
   const int number = items.numbers.at(item.id);
@@ -62,7 +88,7 @@ void add_item(const Item& item, int section_depth, double hang, const ReportItem
   if (!item.issuers.empty()) {
     kind.append(kMetaSeparator);
     // The prefix unwrapped: its logical width runs to where the issuers start.
-    issuer_hang = Paragraph(kind, meta_style, 0, TextAlign::left, style.muted).block()->width();
+    issuer_hang = prefix_widths.width(kind, meta_style, style.muted);
     if (issuer_hang > meta_width * 0.4) issuer_hang = 0;  // too wide to hang under
     // Each issuer isolated: a list of Hebrew names reads in list order.
     std::vector<std::string> issuers;
@@ -114,6 +140,7 @@ void add_body(const Dataset& dataset, const ReportItems& items, const DatasetDif
   const double width = typesetter.width();
   const double hang =
       typesetter.text("000", typesetter.sans(style.item_title_size, true))->width() + 8;
+  PrefixWidths prefix_widths;
   for (const Section& section : dataset.sections) {
     const int depth = section.depth();
     if (depth <= style.section_page_break_depth) flow.page_break();
@@ -144,7 +171,7 @@ void add_body(const Dataset& dataset, const ReportItems& items, const DatasetDif
     }
     for (const Item* item : items.ordered) {
       if (item->section == section.id)
-        add_item(*item, depth, hang, items, changes, typesetter, flow);
+        add_item(*item, depth, hang, items, changes, typesetter, flow, prefix_widths);
     }
   }
 }

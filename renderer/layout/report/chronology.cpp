@@ -2,6 +2,8 @@
 // issuer, section) whose header row repeats on each page it continues on;
 // undated items close it.
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "layout/report/builder.h"
 
@@ -102,12 +104,19 @@ void add_chronology(const std::vector<const Item*>& ordered, const Typesetter& t
 
   const auto columns = table_columns(typesetter.width(), typesetter.words());
   const TextStyle cell = typesetter.sans(style.table_size);
+  // Dates, issuers and sections repeat down their columns: each distinct
+  // cell is laid out once and copied (its Pango layout is shared, immutable).
+  std::map<std::tuple<size_t, bool, std::string>, Paragraph> laid_out;
   auto cell_text = [&](const std::string& s, size_t column, bool bold = false) {
+    const auto key = std::make_tuple(column, bold, s);
+    if (const auto found = laid_out.find(key); found != laid_out.end()) return found->second;
     RichText rich;
     const auto r = rich.append(s);
     if (bold) rich.style(r, StyleSpan::Kind::bold);
-    return typesetter.paragraph(std::move(rich), cell, columns[column].width - 2 * kCellPadX,
-                                TextAlign::left, style.text);
+    Paragraph p = typesetter.paragraph(std::move(rich), cell, columns[column].width - 2 * kCellPadX,
+                                       TextAlign::left, style.text);
+    laid_out.emplace(key, p);
+    return p;
   };
   std::vector<Paragraph> header_cells;
   for (size_t c = 0; c < columns.size(); ++c)

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "layout/report/builder.h"
+#include "text/font_setup.h"
 #include "text/hyphenator.h"
 
 namespace briefing {
@@ -55,6 +56,35 @@ LayoutResult assemble(const Dataset& dataset, const Typesetter& typesetter, Pagi
   return out;
 }
 
+// Every text of the dataset the report may show, before anything is laid
+// out: when one needs the CJK faces they join now, not midway (which would
+// make Pango lay out again everything laid out before).
+void prepare_fonts(const Dataset& dataset) {
+  auto text = [](const std::string& s) {
+    if (!cjk_fonts_joined()) prepare_fonts_for_text(s);
+  };
+  text(dataset.title);
+  text(dataset.publisher);
+  for (const Section& section : dataset.sections) {
+    text(section.title);
+    text(section.intro);
+  }
+  for (const Item& item : dataset.items) {
+    if (cjk_fonts_joined()) return;
+    text(item.title);
+    text(item.short_title);
+    text(item.kind);
+    text(item.summary);
+    for (const std::string& issuer : item.issuers) text(issuer);
+    for (const Milestone& milestone : item.milestones) text(milestone.label);
+    for (const Link& link : item.links) {
+      text(link.url);
+      text(link.language_note);
+    }
+    for (const Note& note : item.notes) text(note.text);
+  }
+}
+
 }  // namespace
 
 LayoutResult layout_report(const Dataset& dataset, const ReportStyle& style,
@@ -66,6 +96,7 @@ LayoutResult layout_report(const Dataset& dataset, const ReportStyle& style,
                                                           : dataset.language;
   set_text_language(dataset.language);
   set_document_language(language);  // also for the figure
+  prepare_fonts(dataset);
   const bool english = dataset.language.rfind("en", 0) == 0;
   const Typesetter typesetter(style, style.hyphenate && english ? english_hyphenator() : nullptr,
                               messages_for(language));
