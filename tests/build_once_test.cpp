@@ -67,6 +67,8 @@ TEST(BuildOnce, DefaultBuildLaysEachChartOutOnceWithTheBytesOfSeparateCommands) 
   ASSERT_EQ(build.exit_code, 0) << build.err;
   // Four render processes for six outputs: the slide's PNG, SVG and PDF share one.
   EXPECT_EQ(count_of("\n" + build.out, "\n$ "), 4u) << build.out;
+  // More renders than --jobs: one warm worker renders them in turn.
+  EXPECT_NE(build.out.find("(4 renders on 1 warm render process)"), std::string::npos) << build.out;
   const std::string out = dir + "/output/";
   EXPECT_NE(
       build.out.find(" timeline " + dir + "/" + kFactSheet + " -o " + out + "timeline.png -o " +

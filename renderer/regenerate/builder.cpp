@@ -4,6 +4,7 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -15,6 +16,7 @@
 #include "regenerate/manifest.h"
 #include "regenerate/output_fonts.h"
 #include "regenerate/render_workers.h"
+#include "regenerate/worker_protocol.h"
 #include "regenerate/writable_folder.h"
 #include "text/glyph_coverage.h"
 #include "text/layout_fonts.h"
@@ -317,15 +319,33 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
       manifest_warned = true;
     }
   };
-  if (options.workers) {
+  const int parallel = options.jobs > 0 ? options.jobs : available_cores();
+  // More renders than run at once: warm workers, so that a worker's second
+  // render does not pay for a new process (dynamic linking, Fontconfig,
+  // fonts, hyphenation patterns: 80–210 M instructions). A renderer named by
+  // the caller is run as it is, one process per render.
+  std::unique_ptr<RenderWorkers> own_workers;
+  RenderWorkers* workers = options.workers;
+  if (!workers && options.renderer_command.empty() && jobs.size() > static_cast<size_t>(parallel)) {
+    own_workers = std::make_unique<RenderWorkers>(
+        std::vector<std::string>{current_executable(), kWorkerCommandName}, parallel);
+    workers = own_workers.get();
+    if (verbose) {
+      out << "(" << jobs.size() << " renders on " << parallel << " warm render "
+          << (parallel == 1 ? "process" : "processes") << ")" << std::endl;
+    }
+  }
+  if (workers) {
     // The same jobs without the program: a worker runs the command line itself.
     std::vector<Job> commands;
     for (const Job& job : jobs) {
       commands.push_back({std::vector<std::string>(
           job.argv.begin() + static_cast<long>(renderer.size()), job.argv.end())});
     }
-    options.workers->use_environment(environment);
+    workers->use_environment(environment);
     const auto timeout = [&](size_t index) {
+      // A one-off build waits for its renders as a process per render would.
+      if (own_workers) return 0.0;
       double known = 0;
       for (const PendingRender& render : pending[index]) {
         const auto it = last_seconds.find(render.output->path);
@@ -334,9 +354,8 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
       if (options.first_render_timeout <= 0) return 0.0;
       return known > 0 ? std::max(60.0, 20 * known) : options.first_render_timeout;
     };
-    options.workers->run(commands, timeout, on_start, on_finish);
+    workers->run(commands, timeout, on_start, on_finish);
   } else {
-    const int parallel = options.jobs > 0 ? options.jobs : available_cores();
     run_jobs(jobs, parallel, on_start, on_finish);
   }
 
