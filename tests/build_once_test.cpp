@@ -65,7 +65,7 @@ TEST(BuildOnce, DefaultBuildLaysEachChartOutOnceWithTheBytesOfSeparateCommands) 
   fs::copy(testing::repo_path("data"), dir + "/data", fs::copy_options::recursive);
   const auto build = run_briefing({"build", dir + "/briefing.toml", "--verbose", "--jobs", "1"});
   ASSERT_EQ(build.exit_code, 0) << build.err;
-  // Four render processes for six outputs: the slide's PNG, SVG and PDF share one.
+  // Four render jobs for six outputs: the slide's PNG, SVG and PDF share one.
   EXPECT_EQ(count_of("\n" + build.out, "\n$ "), 4u) << build.out;
   // More renders than --jobs: one warm worker renders them in turn.
   EXPECT_NE(build.out.find("(4 renders on 1 warm render process)"), std::string::npos) << build.out;

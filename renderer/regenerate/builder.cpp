@@ -16,7 +16,6 @@
 #include "regenerate/manifest.h"
 #include "regenerate/output_fonts.h"
 #include "regenerate/render_workers.h"
-#include "regenerate/worker_protocol.h"
 #include "regenerate/writable_folder.h"
 #include "text/glyph_coverage.h"
 #include "text/layout_fonts.h"
@@ -139,6 +138,10 @@ std::string BuildSummary::describe() const {
                      " up to date";
   if (failed > 0) text += ", " + std::to_string(failed) + " failed";
   return text + " (" + format_seconds(seconds) + ")";
+}
+
+int parallel_renders(const BuildOptions& options) {
+  return options.jobs > 0 ? options.jobs : available_cores();
 }
 
 BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std::ostream& out,
@@ -319,7 +322,7 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
       manifest_warned = true;
     }
   };
-  const int parallel = options.jobs > 0 ? options.jobs : available_cores();
+  const int parallel = parallel_renders(options);
   // More renders than run at once: warm workers, so that a worker's second
   // render does not pay for a new process (dynamic linking, Fontconfig,
   // fonts, hyphenation patterns: 80–210 M instructions). A renderer named by
@@ -327,8 +330,7 @@ BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std:
   std::unique_ptr<RenderWorkers> own_workers;
   RenderWorkers* workers = options.workers;
   if (!workers && options.renderer_command.empty() && jobs.size() > static_cast<size_t>(parallel)) {
-    own_workers = std::make_unique<RenderWorkers>(
-        std::vector<std::string>{current_executable(), kWorkerCommandName}, parallel);
+    own_workers = std::make_unique<RenderWorkers>(this_program_worker_command(), parallel);
     workers = own_workers.get();
     if (verbose) {
       out << "(" << jobs.size() << " renders on " << parallel << " warm render "

@@ -29,10 +29,11 @@ struct BuildOptions {
   /// file is on disk as soon as possible, then the others longest first, so
   /// that the last file is on disk as soon as possible.
   bool quickest_first = false;
-  /// Watch mode: render on these warm workers (render_workers.h) instead of
-  /// one new process per job; nullptr: new processes. Not owned.
+  /// Watch mode: render on these warm workers (render_workers.h); not owned.
+  /// nullptr: the build starts its own when it has more jobs than it runs at
+  /// once (and no renderer_command), else one new process per job.
   RenderWorkers* workers = nullptr;
-  /// With workers: a job with no render time yet may run this long (s), one
+  /// With `workers`: a job with no render time yet may run this long (s), one
   /// with a time 20 times that (at least 60 s), before its worker is stopped
   /// and the job failed. 0: no limit.
   double first_render_timeout = 600;
@@ -57,6 +58,9 @@ struct BuildSummary {
 /// it cannot write in, a failed render) leaves its previous file as it was
 /// and does not stop the others. Outputs with compare_with_previous keep
 /// their data's history (see history.h).
+/// Renders at once: `options.jobs`, or the number of cores when it is 0.
+int parallel_renders(const BuildOptions& options);
+
 BuildSummary run_build(const BuildFile& build, const BuildOptions& options, std::ostream& out,
                        std::ostream& err);
 

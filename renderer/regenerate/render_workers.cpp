@@ -61,6 +61,10 @@ JobResult worker_lost(int status, const std::string& why) {
 
 }  // namespace
 
+std::vector<std::string> this_program_worker_command() {
+  return {current_executable(), kWorkerCommandName};
+}
+
 RenderWorkers::RenderWorkers(std::vector<std::string> command, int count)
     : command_(std::move(command)), workers_(static_cast<size_t>(std::max(1, count))) {}
 

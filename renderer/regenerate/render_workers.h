@@ -24,6 +24,10 @@
 
 namespace briefing {
 
+/// The command that starts one worker of this program:
+/// {current_executable(), "render-worker"}.
+std::vector<std::string> this_program_worker_command();
+
 class RenderWorkers {
  public:
   /// `command`: the program and arguments that start one worker, e.g.

@@ -14,9 +14,7 @@
 #include "base/c_handles.h"
 #include "regenerate/build_file.h"
 #include "regenerate/folder_events.h"
-#include "regenerate/job_runner.h"
 #include "regenerate/render_workers.h"
-#include "regenerate/worker_protocol.h"
 
 namespace briefing {
 namespace {
@@ -46,9 +44,8 @@ class Watcher {
     options_.build.quickest_first = true;
     // Warm workers render each save, unless the build names its own renderer.
     if (options_.build.renderer_command.empty()) {
-      const int count = options_.build.jobs > 0 ? options_.build.jobs : available_cores();
-      workers_ = std::make_unique<RenderWorkers>(
-          std::vector<std::string>{current_executable(), kWorkerCommandName}, count);
+      workers_ = std::make_unique<RenderWorkers>(this_program_worker_command(),
+                                                 parallel_renders(options_.build));
       options_.build.workers = workers_.get();
     }
   }
