@@ -83,6 +83,8 @@ class TimelineBuilder {
 
   // ---- lanes: one label size, packing, heights (lane_fit.cpp)  -----
   void fit_lanes();
+  /// One fit at the current marker size.
+  void fit_lanes_once();
   /// A fit whose lanes pass `give_up_above` (points, all lanes with their
   /// padding) stops there, its total above it and the rest of it unset: for
   /// sizes that are dropped when they do not fit.
@@ -108,6 +110,8 @@ class TimelineBuilder {
   const std::vector<double>* budgets_for(const Fit& unconstrained);
   size_t placed_count(const Fit& fit) const;
   void place_lanes();
+  /// The labels of entry `i` at `size`, one per variant (lane_fit.cpp).
+  std::vector<Label> labels_at(size_t i, double size, bool relaxed, bool tight) const;
   /// The marks-only entries (TimelineOptions::marks_only_ids) packed into
   /// the room the lanes' labelled entries leave; those that find none are
   /// not drawn. Appended to entries_ with a marks-only placement.
@@ -148,7 +152,8 @@ class TimelineBuilder {
   const TimelineTheme& theme_;
   Sizes sizes_;
   double width_, height_;
-  double marker_;
+  double marker_;  // the marks' size, points: the preset's, or smaller on crowded charts
+  double preset_marker_;
   Rect canvas_;
   Rect plot_;
   Rect title_box_;

@@ -62,6 +62,9 @@ constexpr size_t kCrowdedLane = 40;
 /// which is all the budgets at the minimum size need. Data that fits never
 /// comes near this, so its output is unchanged.
 constexpr double kOverflowFactor = 3;
+/// Mark sizes tried when labels at the minimum size leave items out, as
+/// shares of the preset's (8 pt on a slide: 6 and 5 pt, 12 and 10 px).
+constexpr double kMarkShares[] = {1, 0.75, 0.625};
 
 /// Every wrap width, `base` first, then the nearest ones.
 std::vector<size_t> variants_around(size_t base) {
@@ -334,6 +337,34 @@ std::vector<std::vector<size_t>> TimelineBuilder::packing_orders(const std::vect
   return orders;
 }
 
+/// The labels of entry `i` at `size`, one per variant: the full label at
+/// every wrap width, widest first (a layout stands for every narrower wrap
+/// its lines fit); `relaxed`, the compact ones; `tight`, names alone.
+std::vector<Label> TimelineBuilder::labels_at(size_t i, double size, bool relaxed,
+                                              bool tight) const {
+  const double date_size = std::max(sizes_.date * size / sizes_.label, sizes_.minimum);
+  const double wrap = sizes_.wrap;  // points: smaller text, fewer lines
+  const std::string tag = tag_for(entries_[i], options_);
+  std::vector<Label> labels(kFullForms);
+  for (size_t v = kFullForms; v-- > 0;) {
+    labels[v] = make_label(entries_[i], tag, style_.font_family, size, date_size,
+                           wrap * kWrapShares[v], LabelForm::full, &label_cache_);
+  }
+  if (relaxed) {
+    for (double share : kCompactShares) {
+      labels.push_back(make_label(entries_[i], tag, style_.font_family, size, date_size,
+                                  wrap * share, LabelForm::compact, &label_cache_));
+    }
+  }
+  if (tight) {
+    for (const NameForm& form : kNameForms) {
+      labels.push_back(make_label(entries_[i], tag, style_.font_family, size, date_size,
+                                  wrap * form.share, LabelForm::name, &label_cache_, form.lines));
+    }
+  }
+  return labels;
+}
+
 /// Packs every lane with labels of `size`. With `budgets` (content height
 /// per lane) an entry that does not fit keeps its marks only or is left out.
 TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<double>* budgets,
@@ -342,8 +373,6 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
   Fit fit;
   fit.size = size;
   fit.relaxed = relaxed;
-  const double date_size = std::max(sizes_.date * size / sizes_.label, sizes_.minimum);
-  const double wrap = sizes_.wrap;  // points: smaller text, fewer lines
   fit.labels.resize(entries_.size());
   fit.choices.resize(entries_.size());
   fit.placements.assign(entries_.size(), {});
@@ -371,29 +400,7 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
     // Labels are measured when the packer first asks for an entry: one that
     // cannot be placed at all is never measured.
     auto labels_of = [&](size_t i) -> const std::vector<Label>& {
-      if (fit.labels[i].empty()) {
-        const std::string tag = tag_for(entries_[i], options_);
-        // Widest first: a layout stands for every narrower wrap its lines fit.
-        fit.labels[i].resize(kFullForms);
-        for (size_t v = kFullForms; v-- > 0;) {
-          fit.labels[i][v] = make_label(entries_[i], tag, style_.font_family, size, date_size,
-                                        wrap * kWrapShares[v], LabelForm::full, &label_cache_);
-        }
-        if (relaxed) {
-          for (double share : kCompactShares) {
-            fit.labels[i].push_back(make_label(entries_[i], tag, style_.font_family, size,
-                                               date_size, wrap * share, LabelForm::compact,
-                                               &label_cache_));
-          }
-        }
-        if (tight) {
-          for (const NameForm& form : kNameForms) {
-            fit.labels[i].push_back(make_label(entries_[i], tag, style_.font_family, size,
-                                               date_size, wrap * form.share, LabelForm::name,
-                                               &label_cache_, form.lines));
-          }
-        }
-      }
+      if (fit.labels[i].empty()) fit.labels[i] = labels_at(i, size, relaxed, tight);
       return fit.labels[i];
     };
     std::vector<Rect> reserved;
@@ -591,7 +598,7 @@ std::optional<TimelineBuilder::Fit> TimelineBuilder::search_size(bool relaxed) {
 // the minimum size does not fit, the same search with short labels and
 // labels set away from their marks (relaxed); below that, labels that do not
 // fit are left out with their marks.
-void TimelineBuilder::fit_lanes() {
+void TimelineBuilder::fit_lanes_once() {
   for (auto& e : entries_) mark_extent(e, axis_.scale(), marker_);
   lane_layouts_.assign(lanes_.size(), {});
   // Relaxed packing tries many more places per item: for charts a reader
@@ -649,6 +656,35 @@ void TimelineBuilder::fit_lanes() {
   }
   fit_ = std::move(*fit);
   place_lanes();
+}
+
+// The fit at the preset's marks; when that leaves items out, the same with
+// smaller marks (a row of marks is most of a lane's row at the minimum
+// size), kept when it names more items.
+void TimelineBuilder::fit_lanes() {
+  size_t step = 0;
+  while (step + 1 < std::size(kMarkShares) && marker_ < preset_marker_ * kMarkShares[step] - 1e-9)
+    ++step;
+  fit_lanes_once();
+  while (!result_.omitted.empty() && fit_.relaxed && ++step < std::size(kMarkShares)) {
+    const double kept_marker = marker_;
+    Fit kept_fit = fit_;
+    const std::vector<Entry> kept_entries = entries_;
+    const std::vector<LaneLayout> kept_lanes = lane_layouts_;
+    const std::vector<TimelineOmission> kept_omitted = result_.omitted;
+    const std::vector<double> kept_budgets = budgets_;
+    marker_ = preset_marker_ * kMarkShares[step];
+    result_.omitted.clear();
+    fit_lanes_once();
+    if (result_.omitted.size() >= kept_omitted.size()) {
+      marker_ = kept_marker;
+      fit_ = std::move(kept_fit);
+      entries_ = kept_entries;
+      lane_layouts_ = kept_lanes;
+      result_.omitted = kept_omitted;
+      budgets_ = kept_budgets;
+    }
+  }
 }
 
 /// Content height per lane when the lanes at the minimum size do not fit:

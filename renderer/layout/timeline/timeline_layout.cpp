@@ -69,6 +69,7 @@ TimelineBuilder::TimelineBuilder(const Dataset& dataset, const TimelineStyle& st
       width_(options.width > 0 ? options.width : style.width),
       height_(options.height > 0 ? options.height : style.height),
       marker_(options.highlights_only ? style.marker_size * 1.4 : style.marker_size),
+      preset_marker_(marker_),
       canvas_(content_area(style, width_, height_)),
       axis_(style, canvas_, marker_, sizes_.tick) {}
 
@@ -89,7 +90,10 @@ TimelinePage TimelineBuilder::build() {
     return std::move(result_);
   }
   axis_.build(entries_, options_);
+  const double legend_top = top;
+  const size_t legend_first = result_.page.items.size();
   top = place_legend(top);
+  const size_t legend_end = result_.page.items.size();
   const double axis_top = axis_top_y();
   // Lanes stop short of the axis: its break marks rise 5 pt above the line.
   const double axis_clearance = 6;
@@ -107,6 +111,16 @@ TimelinePage TimelineBuilder::build() {
   }
   fit_lanes();
   if (reserve_omission_note()) fit_lanes();
+  if (marker_ != preset_marker_) {
+    // The legend shows the marks as drawn: again, in its place, at their size.
+    auto& items = result_.page.items;
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(legend_first),
+                items.begin() + static_cast<std::ptrdiff_t>(legend_end));
+    const size_t redrawn = items.size();
+    place_legend(legend_top);
+    std::rotate(items.begin() + static_cast<std::ptrdiff_t>(legend_first),
+                items.begin() + static_cast<std::ptrdiff_t>(redrawn), items.end());
+  }
   place_marks_only();
   draw_backgrounds();
   const size_t grid_index = result_.page.items.size();
