@@ -213,6 +213,40 @@ TEST(TimelineContract, LabelTextsAreShapedOncePerSize) {
   EXPECT_LT(shaped, boxes * 12) << shaped << " layouts for " << boxes << " text boxes";
 }
 
+// A chart that misses its largest label size by a little gets the next
+// size down, found with one more packing (guessed from how far it missed),
+// not a binary search from the minimum: at most about twice the layouts of
+// the chart that fits. The fact sheet on a4-landscape, with the largest
+// size set to one it fits at, then shorter until that size no longer fits.
+TEST(TimelineContract, AChartThatJustMissesItsSizeGetsTheNextSizeInOneMorePacking) {
+  TimelineStyle style = preset("a4-landscape");
+  const Dataset& data = fact_sheet();
+  for (int k = 0; k < 4; ++k) {
+    const std::vector<double> found = label_sizes(lay_out(data, style, {}), data);
+    ASSERT_FALSE(found.empty());
+    if (found.front() == style.label_size) break;
+    style.label_size = found.front();
+  }
+  size_t before = timeline_detail::label_blocks_shaped();
+  const LaidOutTimeline fits = lay_out(data, style, {});
+  const size_t one_size = timeline_detail::label_blocks_shaped() - before;
+  ASSERT_EQ(label_sizes(fits, data).front(), style.label_size);
+  TimelineOptions shorter;
+  for (double cut = 1; cut <= 30; ++cut) {
+    shorter.height = style.height - cut;
+    before = timeline_detail::label_blocks_shaped();
+    const LaidOutTimeline misses = lay_out(data, style, shorter);
+    const size_t two_sizes = timeline_detail::label_blocks_shaped() - before;
+    const double size = label_sizes(misses, data).front();
+    if (size == style.label_size) continue;
+    EXPECT_DOUBLE_EQ(size, style.label_size - 0.25) << cut << " pt shorter";
+    EXPECT_LE(two_sizes, one_size * 9 / 4) << one_size << " then " << two_sizes;
+    expect_contract(data, style, shorter, "fact sheet, a4-landscape shorter");
+    return;
+  }
+  ADD_FAILURE() << "the size fits 30 pt shorter";
+}
+
 // Lanes with free space beside their marks in time: name-only labels move
 // sideways into it, joined by a horizontal or an elbow leader (checked to
 // join the marks to the label's side). This random set of 60 names 56

@@ -66,6 +66,7 @@ class TimelineBuilder {
     std::vector<double> lane_heights;          // content, without padding
     std::vector<TextBlockPtr> lane_titles;     // per lane; null without a title
     double total = 0;                          // all lanes with their padding
+    bool complete = false;                     // every lane packed (not given up past a limit)
   };
 
   struct LaneLayout {

@@ -484,6 +484,7 @@ TimelineBuilder::Fit TimelineBuilder::pack_at(double size, const std::vector<dou
     }
     fit.total += fit.lane_heights[l] + 2 * kLanePadding;
   }
+  fit.complete = true;
   return fit;
 }
 
@@ -572,14 +573,34 @@ std::optional<TimelineBuilder::Fit> TimelineBuilder::search_size(bool relaxed) {
   // packing stops at the first lane past the room.
   Fit fit = pack_at(sizes_.label, nullptr, relaxed, room);
   if (fit.total <= room) return fit;
-  Fit smallest = pack_at(sizes_.minimum, nullptr, relaxed);
-  if (smallest.total > room) {
-    smallest_ = std::move(smallest);
-    return std::nullopt;
-  }
-  // Binary search on the size: `low` fits, `high` does not.
+  // Binary search on the size: `low` fits, `high` does not. The lanes grow
+  // about in proportion to the size, so when the preset's size was packed
+  // in full, the first guess is the size at which it would just fit (a
+  // chart that misses by a little fits a step below, and is known after one
+  // more packing, not four); the minimum is packed only when that guess
+  // does not fit.
   double low = sizes_.minimum, high = sizes_.label;
-  fit = std::move(smallest);
+  std::optional<Fit> fits;
+  const double guess =
+      low + std::floor((sizes_.label * room / fit.total - low) / kSizeStep + 1e-9) * kSizeStep;
+  if (fit.complete && guess > low + 1e-9 && guess < high - 1e-9) {
+    Fit attempt = pack_at(guess, nullptr, relaxed, room);
+    if (attempt.total <= room) {
+      low = guess;
+      fits = std::move(attempt);
+    } else {
+      high = guess;
+    }
+  }
+  if (!fits) {
+    Fit smallest = pack_at(sizes_.minimum, nullptr, relaxed);
+    if (smallest.total > room) {
+      smallest_ = std::move(smallest);
+      return std::nullopt;
+    }
+    fits = std::move(smallest);
+  }
+  fit = std::move(*fits);
   while (high - low > kSizeStep + 1e-9) {
     const double middle =
         low + std::max(kSizeStep, std::floor((high - low) / 2 / kSizeStep) * kSizeStep);
