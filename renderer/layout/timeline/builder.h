@@ -86,6 +86,17 @@ class TimelineBuilder {
   void fit_lanes();
   /// One fit at the current marker size.
   void fit_lanes_once();
+  /// What a fit leaves behind, to go back to when a later fit names fewer items.
+  struct FitState {
+    double marker;
+    Fit fit;
+    std::vector<Entry> entries;
+    std::vector<LaneLayout> lanes;
+    std::vector<TimelineOmission> omitted;
+    std::vector<double> budgets;
+  };
+  FitState fit_state() const;
+  void restore(FitState state);
   /// A fit whose lanes pass `give_up_above` (points, all lanes with their
   /// padding) stops there, its total above it and the rest of it unset: for
   /// sizes that are dropped when they do not fit.

@@ -580,37 +580,32 @@ std::optional<TimelineBuilder::Fit> TimelineBuilder::search_size(bool relaxed) {
   // more packing, not four); the minimum is packed only when that guess
   // does not fit.
   double low = sizes_.minimum, high = sizes_.label;
-  std::optional<Fit> fits;
+  // Packs at `size`: when it fits, it is the answer so far and `low` rises
+  // to it; else `high` falls to it.
+  auto probe = [&](double size) {
+    Fit attempt = pack_at(size, nullptr, relaxed, room);
+    if (attempt.total > room) {
+      high = size;
+      return false;
+    }
+    low = size;
+    fit = std::move(attempt);
+    return true;
+  };
   const double guess =
       low + std::floor((sizes_.label * room / fit.total - low) / kSizeStep + 1e-9) * kSizeStep;
-  if (fit.complete && guess > low + 1e-9 && guess < high - 1e-9) {
-    Fit attempt = pack_at(guess, nullptr, relaxed, room);
-    if (attempt.total <= room) {
-      low = guess;
-      fits = std::move(attempt);
-    } else {
-      high = guess;
-    }
-  }
-  if (!fits) {
+  bool guessed = false;
+  if (fit.complete && guess > low + 1e-9 && guess < high - 1e-9) guessed = probe(guess);
+  if (!guessed) {
     Fit smallest = pack_at(sizes_.minimum, nullptr, relaxed);
     if (smallest.total > room) {
       smallest_ = std::move(smallest);
       return std::nullopt;
     }
-    fits = std::move(smallest);
+    fit = std::move(smallest);
   }
-  fit = std::move(*fits);
   while (high - low > kSizeStep + 1e-9) {
-    const double middle =
-        low + std::max(kSizeStep, std::floor((high - low) / 2 / kSizeStep) * kSizeStep);
-    Fit attempt = pack_at(middle, nullptr, relaxed, room);
-    if (attempt.total <= room) {
-      low = middle;
-      fit = std::move(attempt);
-    } else {
-      high = middle;
-    }
+    probe(low + std::max(kSizeStep, std::floor((high - low) / 2 / kSizeStep) * kSizeStep));
   }
   return fit;
 }
@@ -688,24 +683,25 @@ void TimelineBuilder::fit_lanes() {
     ++step;
   fit_lanes_once();
   while (!result_.omitted.empty() && fit_.relaxed && ++step < std::size(kMarkShares)) {
-    const double kept_marker = marker_;
-    Fit kept_fit = fit_;
-    const std::vector<Entry> kept_entries = entries_;
-    const std::vector<LaneLayout> kept_lanes = lane_layouts_;
-    const std::vector<TimelineOmission> kept_omitted = result_.omitted;
-    const std::vector<double> kept_budgets = budgets_;
+    FitState kept = fit_state();
     marker_ = preset_marker_ * kMarkShares[step];
     result_.omitted.clear();
     fit_lanes_once();
-    if (result_.omitted.size() >= kept_omitted.size()) {
-      marker_ = kept_marker;
-      fit_ = std::move(kept_fit);
-      entries_ = kept_entries;
-      lane_layouts_ = kept_lanes;
-      result_.omitted = kept_omitted;
-      budgets_ = kept_budgets;
-    }
+    if (result_.omitted.size() >= kept.omitted.size()) restore(std::move(kept));
   }
+}
+
+TimelineBuilder::FitState TimelineBuilder::fit_state() const {
+  return {marker_, fit_, entries_, lane_layouts_, result_.omitted, budgets_};
+}
+
+void TimelineBuilder::restore(FitState state) {
+  marker_ = state.marker;
+  fit_ = std::move(state.fit);
+  entries_ = std::move(state.entries);
+  lane_layouts_ = std::move(state.lanes);
+  result_.omitted = std::move(state.omitted);
+  budgets_ = std::move(state.budgets);
 }
 
 /// Content height per lane when the lanes at the minimum size do not fit:
